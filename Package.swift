@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "kpicoach",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kpicoach", targets: ["kpicoach"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Core
+        .target(name: "CoachCore"),
+
+        // Adapters
+        .target(name: "CoachLoader", dependencies: [
+            "CoachCore",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "CoachStore", dependencies: [
+            "CoachCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        .target(name: "CoachTerminal", dependencies: ["CoachCore", "CReadline"]),
+
+        // App
+        .target(name: "CoachREPL", dependencies: ["CoachCore"]),
+        .executableTarget(name: "kpicoach", dependencies: [
+            "CoachCore", "CoachLoader", "CoachStore", "CoachTerminal", "CoachREPL",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests
+        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),
+        .testTarget(name: "CoachLoaderTests", dependencies: ["CoachLoader", "CoachCore"]),
+        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kpicoach"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + upcoming
+}

@@ -1,0 +1,75 @@
+/// A parsed answer. Keeping the type (money, date, percent…) lets conditions, summaries and
+/// later KPI maths use the value without re-parsing what the client typed.
+public enum AnswerValue: Hashable, Sendable, Codable {
+    case text(String)
+    case number(Double)
+    case money(Double, currency: String?)
+    case percent(Double)
+    case scale(Int)
+    case date(LocalDate)
+    case yesNo(Bool)
+    case choice(String)
+    case choices([String])
+    /// Several answers to a looping question saved under one name (`save: support.people[]`).
+    case list([AnswerValue])
+
+    /// How the value reads back to the client in a summary or a piped prompt.
+    public var display: String {
+        switch self {
+        case .text(let s), .choice(let s): return s
+        case .number(let n): return NumberFormat.plain(n)
+        case .money(let n, let currency):
+            let amount = NumberFormat.grouped(n)
+            guard let currency else { return amount }
+            return currency.count == 1 ? currency + amount : amount + " " + currency
+        case .percent(let n): return NumberFormat.plain(n) + "%"
+        case .scale(let n): return String(n)
+        case .date(let d): return d.iso
+        case .yesNo(let b): return b ? "yes" : "no"
+        case .choices(let list): return list.joined(separator: ", ")
+        case .list(let list): return list.map(\.display).joined(separator: ", ")
+        }
+    }
+}
+
+/// Number formatting without locale surprises: the same figure prints the same way everywhere.
+public enum NumberFormat {
+    /// `12`, `12.5`, `0.125` — no trailing zeros, no exponent for everyday magnitudes.
+    public static func plain(_ n: Double) -> String {
+        if n == 0 { return "0" }
+        if !n.isFinite || abs(n) >= 1e15 { return "\(n)" }
+        if n.rounded() == n { return String(Int64(n)) }
+        var s = String(format2: n)
+        while s.contains("."), s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
+    /// `85,000` or `1,234.5`.
+    public static func grouped(_ n: Double) -> String {
+        let text = plain(abs(n))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        var groups: [Substring] = []
+        while whole.count > 3 {
+            groups.insert(Substring(whole.suffix(3)), at: 0)
+            whole.removeLast(3)
+        }
+        groups.insert(Substring(whole), at: 0)
+        let sign = n < 0 ? "-" : ""
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        return sign + groups.joined(separator: ",") + fraction
+    }
+}
+
+extension String {
+    /// Up to 6 decimals, rounded half away from zero, without Foundation.
+    fileprivate init(format2 n: Double) {
+        let scaled = (abs(n) * 1_000_000).rounded()
+        let whole = Int64(scaled / 1_000_000)
+        let frac = Int64(scaled) - whole * 1_000_000
+        var fracText = String(frac)
+        fracText = String(repeating: "0", count: 6 - fracText.count) + fracText
+        self = (n < 0 ? "-" : "") + String(whole) + "." + fracText
+    }
+}

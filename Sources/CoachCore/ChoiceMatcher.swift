@@ -1,0 +1,30 @@
+/// Matches typed text to a question's options: by number, exact name, or unambiguous prefix.
+struct ChoiceMatcher {
+    let options: [String]
+
+    func one(_ text: String) -> Result<String, AnswerProblem> {
+        let key = text.lowercased().trimmingCharacters(in: " .")
+        if let n = Int(key), options.indices.contains(n - 1) { return .success(options[n - 1]) }
+        if let exact = options.first(where: { $0.lowercased() == key }) { return .success(exact) }
+        let prefixed = options.filter { $0.lowercased().hasPrefix(key) }
+        switch prefixed.count {
+        case 1: return .success(prefixed[0])
+        case 0: return .failure(.notAChoice(options))
+        default: return .failure(.ambiguousChoice(prefixed))
+        }
+    }
+
+    func many(_ text: String) -> Result<[String], AnswerProblem> {
+        if let whole = try? one(text).get() { return .success([whole]) }
+        let pieces = text.replacingAll(" and ", with: ",").replacingAll(";", with: ",")
+            .split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        var picked: [String] = []
+        for piece in pieces {
+            switch one(piece) {
+            case .success(let option): if !picked.contains(option) { picked.append(option) }
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        return picked.isEmpty ? .failure(.notAChoice(options)) : .success(picked)
+    }
+}

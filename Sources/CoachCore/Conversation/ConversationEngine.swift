@@ -1,0 +1,376 @@
+/// The interview as a state machine: `handle(event)` moves the state and returns a `Turn`
+/// (what to log, say and ask). It prints nothing and saves nothing, so every rule of the
+/// conversation is tested without a terminal or a database.
+public struct ConversationEngine: Sendable {
+    public let script: Script
+    public private(set) var state: ConversationState
+    let parser: AnswerParser
+    let paths: ScriptPaths
+
+    public init(script: Script, state: ConversationState, today: LocalDate) {
+        self.script = script
+        self.state = state
+        self.parser = AnswerParser(today: today)
+        self.paths = ScriptPaths(script: script, today: today)
+    }
+
+    /// A fresh conversation positioned at the script's first question.
+    public static func begin(_ script: Script, presets: [String: AnswerValue], today: LocalDate) -> ConversationEngine {
+        let paths = ScriptPaths(script: script, today: today)
+        let position = paths.walk(records: [], presets: presets).position
+        return ConversationEngine(script: script, state: ConversationState(scriptID: script.id, presets: presets, position: position), today: today)
+    }
+
+    public mutating func handle(_ event: ConversationEvent) -> Turn {
+        switch event {
+        case .conversationOpened(let resumed):
+            return opened(resumed: resumed)
+        case .lineSubmitted(let line):
+            let asked = state.activeStep
+            var turn = submitted(line)
+            turn.log.insert(.inputReceived(step: asked, raw: line), at: 0)
+            return turn
+        case .interruptPressed(let hadText):
+            return interrupted(lineHadText: hadText)
+        case .inputClosed:
+            return Turn(next: .end(state.isFinished ? .finished : .paused))
+        }
+    }
+
+    // MARK: events
+
+    private mutating func opened(resumed: Bool) -> Turn {
+        guard let step = currentStep else { return Turn(messages: [Message("This conversation is already complete.", tone: .notice)], next: .end(.finished)) }
+        var turn = Turn(next: .end(.paused))
+        if resumed {
+            let name = variables["client.name"].map { ", " + TerminalText.sanitize($0.display) } ?? ""
+            turn.messages.append(Message("Welcome back\(name). We were at “\(step.label)”.", tone: .notice))
+        } else if state.records.isEmpty {
+            turn.messages += paths.advance(from: .step(script.start), variables: variables).said.map { Message($0) }
+        }
+        turn.next = .ask(askFully(step, log: &turn.log))
+        return turn
+    }
+
+    private mutating func submitted(_ line: String) -> Turn {
+        state.interruptedOnEmptyLine = false
+        if let pending = state.pending { return confirm(pending, line) }
+        guard let step = currentStep else { return Turn(next: .end(.finished)) }
+        if let (name, command, argument) = SlashCommand.parse(line) {
+            var turn = Turn(log: [.commandUsed(step: step.id, command: line.trimmingWhitespace())], next: .end(.paused))
+            guard let command else {
+                turn.messages.append(Message("I don't know /\(TerminalText.sanitize(name)). Type /help to see what works here.", tone: .problem))
+                turn.next = .ask(reopen(step))
+                return turn
+            }
+            return run(command, argument: argument, at: step, turn: turn)
+        }
+        return answer(line, to: step)
+    }
+
+    private mutating func interrupted(lineHadText: Bool) -> Turn {
+        guard let step = currentStep else { return Turn(next: .end(.finished)) }
+        if state.pending != nil {
+            state.pending = nil
+            return Turn(messages: [Message("OK, let's carry on.", tone: .notice)], next: .ask(reopen(step)))
+        }
+        if !lineHadText, state.interruptedOnEmptyLine {
+            state.interruptedOnEmptyLine = false
+            state.pending = .quit
+            return Turn(messages: [Message("Save and quit? (yes/no)", tone: .notice)], next: .ask(confirmationPrompt))
+        }
+        state.interruptedOnEmptyLine = !lineHadText
+        let hint = lineHadText ? "Line cleared." : "Press Ctrl-C again to save and quit, or type your answer."
+        return Turn(messages: [Message(hint, tone: .notice)], next: .ask(reopen(step)))
+    }
+
+    private mutating func confirm(_ pending: ConversationState.Confirmation, _ line: String) -> Turn {
+        guard case .success(let yes) = parser.yesNo(line.trimmingWhitespace()) else {
+            return Turn(messages: [Message("Please answer yes or no.", tone: .problem)], next: .ask(confirmationPrompt))
+        }
+        state.pending = nil
+        var turn = Turn(log: [.commandUsed(step: state.activeStep, command: "\(pending.rawValue): \(yes ? "yes" : "no")")], next: .end(.paused))
+        guard yes else {
+            turn.messages.append(Message("OK, let's carry on.", tone: .notice))
+            if let step = currentStep { turn.next = .ask(askFully(step, log: &turn.log)) }
+            return turn
+        }
+        switch pending {
+        case .quit:
+            return turn
+        case .restart:
+            for record in state.records.reversed() {
+                turn.log.append(.answerWithdrawn(step: record.step, reason: "restart"))
+            }
+            state.records = []
+            state.editing = nil
+            state.failedAttempts = 0
+            let moved = paths.advance(from: .step(script.start), variables: state.presets)
+            state.position = moved.position
+            turn.messages.append(Message("Starting over.", tone: .notice))
+            turn.messages += moved.said.map { Message($0) }
+            return proceed(turn)
+        }
+    }
+
+    // MARK: answers
+
+    private mutating func answer(_ line: String, to step: Step) -> Turn {
+        if step.kind == .answerPicker { return pickAnswerToChange(line, at: step) }
+        switch check(line, for: step) {
+        case .failure(let problem):
+            return rejected(line, problem, at: step)
+        case .success(let value):
+            state.failedAttempts = 0
+            let record = AnswerRecord(step: step.id, raw: line, value: value)
+            let turn = Turn(log: [.answerAccepted(step: step.id, value: value)], next: .end(.paused))
+            return accept(record, turn: turn)
+        }
+    }
+
+    /// Parses by type, then applies the script's bounds and `reject` rules.
+    private func check(_ line: String, for step: Step) -> Result<AnswerValue, AnswerProblem> {
+        parser.parse(line, as: step.kind).flatMap { value in
+            if let bounds = step.bounds, case .number(let n) = ExpressionValue(value), !bounds.contains(n) {
+                return .failure(.outOfRange(low: NumberFormat.plain(bounds.lowerBound), high: NumberFormat.plain(bounds.upperBound)))
+            }
+            var scope = variables
+            scope[RejectRule.answerName] = value
+            for rule in step.rejects where rule.condition.evaluate(ScriptPaths.lookup(scope), today: parser.today).isTruthy {
+                return .failure(.declined(rule.message))
+            }
+            return .success(value)
+        }
+    }
+
+    private mutating func rejected(_ line: String, _ problem: AnswerProblem, at step: Step) -> Turn {
+        state.failedAttempts += 1
+        var turn = Turn(log: [.answerRejected(step: step.id, reason: problem.message)],
+                        messages: [Message(problem.message, tone: .problem)], next: .end(.paused))
+        guard state.failedAttempts >= step.maxAttempts else {
+            turn.next = .ask(reopen(step))
+            return turn
+        }
+        state.failedAttempts = 0
+        if !step.required, state.editing == nil {
+            turn.messages.append(Message("Let's leave this one for now — /edit \(step.id) brings it back.", tone: .notice))
+            turn.log.append(.answerAccepted(step: step.id, value: nil))
+            return accept(AnswerRecord(step: step.id, raw: line, value: nil), turn: turn)
+        }
+        turn.messages.append(Message(step.help.map { "\($0) (Expected: \(step.kind.formatHint).)" } ?? "Expected: \(step.kind.formatHint).", tone: .notice))
+        turn.next = .ask(askFully(step, log: &turn.log))
+        return turn
+    }
+
+    /// Stores an accepted (or skipped) answer and moves to what comes next.
+    private mutating func accept(_ record: AnswerRecord, turn: Turn) -> Turn {
+        var turn = turn
+        if let index = state.editing {
+            state.editing = nil
+            let old = state.records[index]
+            state.records[index] = record
+            turn.messages.append(Message("Changed “\(label(record.step))”.", tone: .success))
+            if old.value != record.value { turn.messages += dependents(of: record.step, after: index) }
+            return rewalk(turn, reason: "no longer applies after the change to “\(label(record.step))”")
+        }
+        state.records.append(record)
+        let moved = paths.advance(from: paths.next(after: record.step, variables: variables), variables: variables)
+        state.position = moved.position
+        turn.messages += moved.said.map { Message($0) }
+        return proceed(turn)
+    }
+
+    /// Later answers that were given while reading the changed one; the client may want to revisit them.
+    private func dependents(of stepID: String, after index: Int) -> [Message] {
+        guard let name = script[stepID]?.save?.name else { return [] }
+        let affected = state.records[(index + 1)...].compactMap { record -> String? in
+            guard let step = script[record.step], step.reads.contains(name) else { return nil }
+            return "“\(step.label)” (/edit \(step.id))"
+        }
+        guard !affected.isEmpty else { return [] }
+        return [Message("You may want to look again at " + Set(affected).sorted().joined(separator: ", ") + ".", tone: .notice)]
+    }
+
+    private mutating func pickAnswerToChange(_ line: String, at step: Step) -> Turn {
+        let answered = editableRecords
+        let options = answered.map { label($0.record.step) }
+        switch ChoiceMatcher(options: options).one(line.trimmingWhitespace()) {
+        case .failure(let problem):
+            let byID = answered.last { $0.record.step == line.trimmingWhitespace().lowercased() }
+            guard let byID else { return rejected(line, answered.isEmpty ? .nothingToChange : problem, at: step) }
+            return startEditing(byID.index, dropLast: true, turn: Turn(next: .end(.paused)))
+        case .success(let option):
+            let chosen = answered.last { label($0.record.step) == option }!
+            return startEditing(chosen.index, dropLast: true, turn: Turn(next: .end(.paused)))
+        }
+    }
+
+    // MARK: commands
+
+    private mutating func run(_ command: SlashCommand, argument: String, at step: Step, turn: Turn) -> Turn {
+        var turn = turn
+        switch command {
+        case .help:
+            let help = step.help ?? "Answer in your own words."
+            turn.messages.append(Message("\(help)\nExpected: \(step.kind.formatHint).\n\(SlashCommand.helpText)", tone: .notice))
+            turn.next = .ask(reopen(step))
+        case .why:
+            turn.messages.append(Message(step.why ?? "It helps shape a plan that fits you.", tone: .notice))
+            turn.next = .ask(reopen(step))
+        case .summary:
+            turn.messages.append(Message(summary, tone: .notice))
+            turn.next = .ask(reopen(step))
+        case .save:
+            turn.messages.append(Message("Saved — everything you've answered is kept.", tone: .success))
+            turn.next = .ask(reopen(step))
+        case .quit:
+            turn.next = .end(.paused)
+        case .restart:
+            state.pending = .restart
+            turn.messages.append(Message("Start over from the first question? Your answers will be cleared (the log keeps them). (yes/no)", tone: .notice))
+            turn.next = .ask(confirmationPrompt)
+        case .skip:
+            guard !step.required else {
+                turn.messages.append(Message("This one is needed to go on" + (step.why.map { ": \($0)" } ?? ".") , tone: .problem))
+                turn.next = .ask(reopen(step))
+                return turn
+            }
+            state.failedAttempts = 0
+            turn.log.append(.answerAccepted(step: step.id, value: nil))
+            turn.messages.append(Message("Skipped — /edit \(step.id) brings it back.", tone: .notice))
+            return accept(AnswerRecord(step: step.id, raw: "/skip", value: nil), turn: turn)
+        case .back:
+            if state.editing != nil {
+                state.editing = nil
+                turn.messages.append(Message("Edit cancelled.", tone: .notice))
+                return proceed(turn)
+            }
+            guard let last = state.records.popLast() else {
+                turn.messages.append(Message("This is the first question.", tone: .notice))
+                turn.next = .ask(reopen(step))
+                return turn
+            }
+            turn.log.append(.answerWithdrawn(step: last.step, reason: "back"))
+            state.failedAttempts = 0
+            return rewalk(turn, reason: "back")
+        case .edit:
+            return edit(argument, at: step, turn: turn)
+        }
+        return turn
+    }
+
+    private mutating func edit(_ argument: String, at step: Step, turn: Turn) -> Turn {
+        var turn = turn
+        let answered = editableRecords
+        let key = argument.lowercased()
+        let match = answered.last { $0.record.step.lowercased() == key || label($0.record.step).lowercased() == key }
+        guard let match else {
+            let list = uniqued(answered.map(\.record.step)).joined(separator: ", ")
+            let text: String
+            if answered.isEmpty { text = AnswerProblem.nothingToChange.message }
+            else if argument.isEmpty { text = "Which answer? Type /edit and one of: \(list)." }
+            else { text = "There is no answer called “\(TerminalText.sanitize(argument))”. You can change: \(list)." }
+            turn.messages.append(Message(text, tone: .problem))
+            turn.next = .ask(reopen(step))
+            return turn
+        }
+        return startEditing(match.index, dropLast: false, turn: turn)
+    }
+
+    private mutating func startEditing(_ index: Int, dropLast: Bool, turn: Turn) -> Turn {
+        var turn = turn
+        if dropLast, let last = state.records.popLast() {
+            turn.log.append(.answerWithdrawn(step: last.step, reason: "changing an earlier answer"))
+        }
+        state.editing = index
+        state.failedAttempts = 0
+        if let current = state.records[index].value {
+            turn.messages.append(Message("Currently: \(TerminalText.sanitize(current.display)). /back keeps it.", tone: .notice))
+        }
+        return proceed(turn)
+    }
+
+    private var editableRecords: [(index: Int, record: AnswerRecord)] {
+        state.records.enumerated().filter { script[$0.element.step]?.kind != .answerPicker }.map { ($0.offset, $0.element) }
+    }
+
+    // MARK: moving on
+
+    /// Recomputes the path after answers changed; answers that fall off it are withdrawn.
+    private mutating func rewalk(_ turn: Turn, reason: String) -> Turn {
+        var turn = turn
+        let walk = paths.walk(records: state.records, presets: state.presets)
+        let dropped = state.records[walk.kept...]
+        if !dropped.isEmpty {
+            let labels = dropped.map { "“\(label($0.step))”" }
+            if reason != "back" {
+                turn.messages.append(Message("These answers no longer apply and were set aside: " + labels.joined(separator: ", ") + ".", tone: .notice))
+            }
+            turn.log += dropped.map { .answerWithdrawn(step: $0.step, reason: reason) }
+            state.records.removeSubrange(walk.kept...)
+        }
+        state.position = walk.position
+        return proceed(turn)
+    }
+
+    /// Asks the current question, or ends when the interview is complete.
+    private mutating func proceed(_ turn: Turn) -> Turn {
+        var turn = turn
+        guard let step = currentStep else {
+            turn.log.append(.conversationFinished)
+            turn.next = .end(.finished)
+            return turn
+        }
+        turn.next = .ask(askFully(step, log: &turn.log))
+        return turn
+    }
+
+    // MARK: prompts
+
+    private var currentStep: Step? { state.activeStep.flatMap { script[$0] } }
+
+    /// The answers on the path so far, by saved name, with `--client` presets underneath.
+    public var variables: [String: AnswerValue] { paths.variables(state.records, presets: state.presets) }
+
+    private func label(_ stepID: String) -> String { script[stepID]?.label ?? stepID }
+
+    private func askFully(_ step: Step, log: inout [LogEntry]) -> Prompt {
+        var prompt = reopen(step)
+        let lookup = variables
+        var text = step.ask?.render { lookup[$0] } ?? ""
+        if step.kind == .answerPicker {
+            prompt.options = editableRecords.map { "\(label($0.record.step)): \(TerminalText.sanitize($0.record.value?.display ?? "(skipped)"))" }
+        }
+        if state.editing != nil { text = "(changing “\(step.label)”) " + text }
+        prompt.question = text
+        log.append(.promptShown(step: step.id, text: text))
+        return prompt
+    }
+
+    private func reopen(_ step: Step) -> Prompt {
+        let commands = SlashCommand.allCases.map { "/" + $0.rawValue }
+        let edits = Set(editableRecords.map { "/edit " + $0.record.step }).sorted()
+        let options = step.kind == .answerPicker ? editableRecords.map { label($0.record.step) } : step.kind.choices
+        return Prompt(stepID: step.id, question: nil,
+                      options: step.kind == .yesNo ? [] : options,
+                      completions: options + commands + edits)
+    }
+
+    private var confirmationPrompt: Prompt {
+        Prompt(stepID: state.activeStep, question: nil, completions: ["yes", "no"])
+    }
+
+    /// "label: value" for every answer so far, in order.
+    public var summary: String {
+        guard !state.records.isEmpty else { return "Nothing answered yet." }
+        return state.records.filter { script[$0.step]?.kind != .answerPicker }.map { record in
+            "\(label(record.step)): " + TerminalText.sanitize(record.value?.display ?? "(skipped)")
+        }.joined(separator: "\n")
+    }
+}
+
+/// Order-preserving de-duplication.
+private func uniqued(_ items: [String]) -> [String] {
+    var seen = Set<String>()
+    return items.filter { seen.insert($0).inserted }
+}

@@ -1,0 +1,73 @@
+/// How a script is walked: which step follows which, given the answers. The engine uses it
+/// to move forward, and to recompute the path after `/back`, `/edit` or a changed script.
+struct ScriptPaths: Sendable {
+    let script: Script
+    let today: LocalDate
+    /// A guard against scripts that loop through statements without ever asking.
+    static let maxHops = 1_000
+
+    /// Where the walk stops, and what the statements passed on the way said.
+    struct Move {
+        var position: ConversationState.Position
+        var said: [String]
+    }
+
+    static func lookup(_ scope: [String: AnswerValue]) -> (String) -> ExpressionValue {
+        { name in scope[name].map(ExpressionValue.init) ?? .null }
+    }
+
+    /// The first branch whose condition holds; the end of the interview when none does.
+    func next(after stepID: String, variables: [String: AnswerValue]) -> Transition.Target {
+        guard let step = script[stepID] else { return .end }
+        let lookup = Self.lookup(variables)
+        return step.next.first { $0.condition?.evaluate(lookup, today: today).isTruthy ?? true }?.target ?? .end
+    }
+
+    /// From `target`, passes statements and steps whose `when` is false, up to the next question.
+    func advance(from target: Transition.Target, variables: [String: AnswerValue]) -> Move {
+        var said: [String] = []
+        var target = target
+        let lookup = Self.lookup(variables)
+        for _ in 0..<Self.maxHops {
+            guard case .step(let id) = target, let step = script[id] else { return Move(position: .finished, said: said) }
+            if let condition = step.when, !condition.evaluate(lookup, today: today).isTruthy {
+                target = next(after: id, variables: variables)
+                continue
+            }
+            if let say = step.say { said.append(say.render { variables[$0] }) }
+            if step.isQuestion { return Move(position: .asking(id), said: said) }
+            target = next(after: id, variables: variables)
+        }
+        return Move(position: .finished, said: said)
+    }
+
+    /// Replays the recorded answers along the script: keeps those still on the path, in order,
+    /// and returns where the conversation stands with how many answers were kept.
+    func walk(records: [AnswerRecord], presets: [String: AnswerValue]) -> (position: ConversationState.Position, kept: Int) {
+        var scope = presets
+        var kept = 0
+        var position = advance(from: .step(script.start), variables: scope).position
+        while kept < records.count, case .asking(let id) = position, records[kept].step == id {
+            Self.apply(records[kept], of: script[id], to: &scope)
+            kept += 1
+            position = advance(from: next(after: id, variables: scope), variables: scope).position
+        }
+        return (position, kept)
+    }
+
+    func variables(_ records: [AnswerRecord], presets: [String: AnswerValue]) -> [String: AnswerValue] {
+        var scope = presets
+        for record in records { Self.apply(record, of: script[record.step], to: &scope) }
+        return scope
+    }
+
+    private static func apply(_ record: AnswerRecord, of step: Step?, to scope: inout [String: AnswerValue]) {
+        guard let target = step?.save, let value = record.value else { return }
+        guard target.appends else { scope[target.name] = value; return }
+        if case .list(let items) = scope[target.name] {
+            scope[target.name] = .list(items + [value])
+        } else {
+            scope[target.name] = .list([value])
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/// The one small, safe language for conditions in Prompts/ and Rules/: comparisons,
+/// `and/or/not`, `in`, `contains`, strings, numbers, dates and a few functions.
+/// It can read answers; it cannot call out, loop or change anything.
+public indirect enum Expression: Hashable, Sendable {
+    case literal(ExpressionValue)
+    case variable(String)
+    case list([Expression])
+    case not(Expression)
+    case and(Expression, Expression)
+    case or(Expression, Expression)
+    case compare(ComparisonOperator, Expression, Expression)
+    case call(Function, [Expression])
+
+    public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
+        case equal = "==", notEqual = "!=", lessOrEqual = "<=", greaterOrEqual = ">=", less = "<", greater = ">"
+        case isIn = "in", notIn = "not in", contains = "contains"
+    }
+
+    public enum Function: String, Hashable, Sendable, CaseIterable {
+        case lower, len, date, today, answered
+
+        var arity: Int { self == .today ? 0 : 1 }
+    }
+
+    /// Parses `source`; errors carry the offset of the offending token.
+    public init(parsing source: String) throws(ExpressionError) {
+        var parser = ExpressionParser(source)
+        self = try parser.parseAll()
+    }
+
+    /// Every variable the expression reads (for lint: unknown names are errors).
+    public var variables: Set<String> {
+        switch self {
+        case .literal: return []
+        case .variable(let name): return [name]
+        case .list(let items), .call(_, let items): return items.reduce(into: []) { $0.formUnion($1.variables) }
+        case .not(let e): return e.variables
+        case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b): return a.variables.union(b.variables)
+        }
+    }
+
+    /// Evaluates against the answers; `today` serves `today()` and date arithmetic.
+    public func evaluate(_ lookup: (String) -> ExpressionValue, today: LocalDate) -> ExpressionValue {
+        switch self {
+        case .literal(let v): return v
+        case .variable(let name): return lookup(name)
+        case .list(let items): return .list(items.map { $0.evaluate(lookup, today: today) })
+        case .not(let e): return .bool(!e.evaluate(lookup, today: today).isTruthy)
+        case .and(let a, let b):
+            return .bool(a.evaluate(lookup, today: today).isTruthy && b.evaluate(lookup, today: today).isTruthy)
+        case .or(let a, let b):
+            return .bool(a.evaluate(lookup, today: today).isTruthy || b.evaluate(lookup, today: today).isTruthy)
+        case .compare(let op, let a, let b):
+            return .bool(Self.compare(op, a.evaluate(lookup, today: today), b.evaluate(lookup, today: today)))
+        case .call(let f, let args):
+            let values = args.map { $0.evaluate(lookup, today: today) }
+            return Self.call(f, values, today: today)
+        }
+    }
+
+    private static func call(_ f: Function, _ args: [ExpressionValue], today: LocalDate) -> ExpressionValue {
+        switch (f, args.first) {
+        case (.today, _): return .date(today)
+        case (.lower, .string(let s)?): return .string(s.lowercased())
+        case (.lower, .list(let l)?): return .list(l.map { call(.lower, [$0], today: today) })
+        case (.len, .string(let s)?): return .number(Double(s.count))
+        case (.len, .list(let l)?): return .number(Double(l.count))
+        case (.date, .string(let s)?): return LocalDate(iso: s).map(ExpressionValue.date) ?? .null
+        case (.date, .date(let d)?): return .date(d)
+        case (.answered, let v?): return .bool(v != .null)
+        default: return f == .answered ? .bool(false) : .null
+        }
+    }
+
+    static func compare(_ op: ComparisonOperator, _ a: ExpressionValue, _ b: ExpressionValue) -> Bool {
+        switch op {
+        case .equal: return equal(a, b)
+        case .notEqual: return a != .null && b != .null && !equal(a, b)
+        case .isIn: return contains(b, a)
+        case .notIn: return a != .null && b != .null && !contains(b, a)
+        case .contains: return contains(a, b)
+        case .less, .greater, .lessOrEqual, .greaterOrEqual:
+            guard let order = order(a, b) else { return false }
+            switch op {
+            case .less: return order < 0
+            case .greater: return order > 0
+            case .lessOrEqual: return order <= 0
+            default: return order >= 0
+            }
+        }
+    }
+
+    /// Strings compare without regard to case: `goal.type == 'Promotion'` should not hinge on a capital.
+    private static func equal(_ a: ExpressionValue, _ b: ExpressionValue) -> Bool {
+        switch (a, b) {
+        case (.null, _), (_, .null): return false
+        case (.string(let x), .string(let y)): return x.lowercased() == y.lowercased()
+        case (.date(let d), .string(let s)), (.string(let s), .date(let d)): return LocalDate(iso: s) == d
+        default: return a == b
+        }
+    }
+
+    private static func contains(_ haystack: ExpressionValue, _ needle: ExpressionValue) -> Bool {
+        switch (haystack, needle) {
+        case (.list(let items), _): return items.contains { equal($0, needle) }
+        case (.string(let s), .string(let n)): return s.lowercased().contains(n.lowercased())
+        default: return false
+        }
+    }
+
+    private static func order(_ a: ExpressionValue, _ b: ExpressionValue) -> Int? {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.date(let x), .date(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.date, .string(let s)): return LocalDate(iso: s).flatMap { order(a, .date($0)) }
+        case (.string(let s), .date): return LocalDate(iso: s).flatMap { order(.date($0), b) }
+        case (.string(let x), .string(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        default: return nil
+        }
+    }
+}

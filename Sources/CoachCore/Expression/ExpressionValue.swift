@@ -1,0 +1,34 @@
+/// What an expression evaluates to. Missing answers are `null`, and every comparison with
+/// `null` is false, so a condition over an unanswered question never fires by accident.
+public enum ExpressionValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case date(LocalDate)
+    case list([ExpressionValue])
+
+    public init(_ answer: AnswerValue) {
+        switch answer {
+        case .text(let s), .choice(let s): self = .string(s)
+        case .number(let n), .money(let n, _), .percent(let n): self = .number(n)
+        case .scale(let n): self = .number(Double(n))
+        case .date(let d): self = .date(d)
+        case .yesNo(let b): self = .bool(b)
+        case .choices(let c): self = .list(c.map { .string($0) })
+        case .list(let l): self = .list(l.map(ExpressionValue.init))
+        }
+    }
+
+    /// Truthiness for `and`/`or`/`not` and for a bare variable used as a condition.
+    public var isTruthy: Bool {
+        switch self {
+        case .null: return false
+        case .bool(let b): return b
+        case .number(let n): return n != 0
+        case .string(let s): return !s.isEmpty
+        case .date: return true
+        case .list(let l): return !l.isEmpty
+        }
+    }
+}

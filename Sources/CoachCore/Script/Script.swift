@@ -1,0 +1,119 @@
+/// An interview, loaded from a Prompts/ file: steps with stable ids, so answers can be matched
+/// to questions again after the file changes.
+public struct Script: Hashable, Sendable {
+    public let id: String
+    public let version: Int
+    public let title: String
+    public let start: String
+    /// Steps in the order they are written, for summaries and lint.
+    public let steps: [Step]
+    /// Content hash of the file, stored with each conversation to notice edits on resume.
+    public let hash: String
+    private let byID: [String: Int]
+
+    public init(id: String, version: Int, title: String, start: String, steps: [Step], hash: String) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.start = start
+        self.steps = steps
+        self.hash = hash
+        var byID: [String: Int] = [:]
+        for (i, step) in steps.enumerated() where byID[step.id] == nil { byID[step.id] = i }
+        self.byID = byID
+    }
+
+    public subscript(id: String) -> Step? { byID[id].map { steps[$0] } }
+}
+
+/// One turn of an interview: something said, something asked, or both.
+public struct Step: Hashable, Sendable {
+    public var id: String
+    /// A short name for summaries and `/edit`, e.g. "current role".
+    public var label: String
+    public var say: Template?
+    public var ask: Template?
+    public var kind: AnswerKind
+    public var save: SaveTarget?
+    public var help: String?
+    public var why: String?
+    /// The step is only asked when this holds; otherwise the interview moves on past it.
+    public var when: Expression?
+    /// Required steps cannot be `/skip`ped.
+    public var required: Bool
+    public var bounds: ClosedRange<Double>?
+    public var rejects: [RejectRule]
+    public var next: [Transition]
+    public var maxAttempts: Int
+
+    public init(id: String, label: String? = nil, say: Template? = nil, ask: Template? = nil,
+                kind: AnswerKind = .text, save: SaveTarget? = nil, help: String? = nil, why: String? = nil,
+                when: Expression? = nil, required: Bool = false, bounds: ClosedRange<Double>? = nil,
+                rejects: [RejectRule] = [], next: [Transition] = [], maxAttempts: Int = 3) {
+        self.id = id
+        self.label = label ?? id.replacingAll("_", with: " ")
+        self.say = say
+        self.ask = ask
+        self.kind = kind
+        self.save = save
+        self.help = help
+        self.why = why
+        self.when = when
+        self.required = required
+        self.bounds = bounds
+        self.rejects = rejects
+        self.next = next
+        self.maxAttempts = maxAttempts
+    }
+
+    /// A step that only says something and moves on.
+    public var isQuestion: Bool { ask != nil }
+
+    /// Every answer name this step reads: in its text, its conditions and its branches.
+    public var reads: Set<String> {
+        var names = (say?.variables ?? []).union(ask?.variables ?? []).union(when?.variables ?? [])
+        for rule in rejects { names.formUnion(rule.condition.variables) }
+        for t in next { names.formUnion(t.condition?.variables ?? []) }
+        return names.subtracting([RejectRule.answerName])
+    }
+}
+
+/// Where an answer is kept: `profile.role`, or `support.people[]` to collect a looping answer.
+public struct SaveTarget: Hashable, Sendable {
+    public let name: String
+    public let appends: Bool
+
+    public init(_ path: String) {
+        appends = path.hasSuffix("[]")
+        name = appends ? String(path.dropLast(2)) : path
+    }
+}
+
+/// A declared check: when `condition` holds for the parsed answer, refuse it with `message`.
+public struct RejectRule: Hashable, Sendable {
+    /// The name under which the answer being checked is visible to the condition.
+    public static let answerName = "answer"
+    public let condition: Expression
+    public let message: String
+
+    public init(condition: Expression, message: String) {
+        self.condition = condition
+        self.message = message
+    }
+}
+
+/// A branch: go to `target` when `condition` holds (or always, without one).
+public struct Transition: Hashable, Sendable {
+    public enum Target: Hashable, Sendable {
+        case step(String)
+        case end
+    }
+
+    public let condition: Expression?
+    public let target: Target
+
+    public init(condition: Expression? = nil, target: Target) {
+        self.condition = condition
+        self.target = target
+    }
+}
