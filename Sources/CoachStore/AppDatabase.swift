@@ -1,0 +1,220 @@
+public import CoachCore
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The coaching database: clients, conversations with their snapshot, and the append-only
+/// event log. One SQLite file in WAL mode, created readable by its owner only.
+public struct AppDatabase: Sendable {
+    private let writer: any DatabaseWriter
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    public static func open(path: String) throws(StoreError) -> AppDatabase {
+        try prepareFile(at: path)
+        var config = Configuration()
+        config.busyMode = .timeout(5)
+        config.foreignKeysEnabled = true
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            let db = AppDatabase(writer: pool, path: path)
+            try db.migrate()
+            return db
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// A private in-memory database, for tests.
+    public static func inMemory() throws -> AppDatabase {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        let db = AppDatabase(writer: try DatabaseQueue(configuration: config), path: ":memory:")
+        try db.migrate()
+        return db
+    }
+
+    /// Coaching data is personal: the folder is 0700, the file and its WAL companions 0600.
+    private static func prepareFile(at path: String) throws(StoreError) {
+        umask(0o077)
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: dir) {
+            do {
+                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw .cannotCreate(path: path, reason: "its folder cannot be created")
+            }
+        }
+        if fm.fileExists(atPath: path) {
+            if access(path, R_OK | W_OK) != 0 || access(dir, W_OK) != 0 { throw .readOnly(path: path) }
+            return
+        }
+        let fd = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard fd >= 0 else {
+            throw errno == EACCES || errno == EROFS ? .readOnly(path: path) : .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(fd)
+    }
+
+    private init(writer: any DatabaseWriter, path: String) {
+        self.writer = writer
+        self.path = path
+    }
+
+    private var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "client") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique().collate(.nocase).check { length($0) > 0 }
+                t.column("createdAt", .text).notNull()
+            }
+            try db.create(table: "conversation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("client", onDelete: .cascade)
+                t.column("scriptId", .text).notNull()
+                t.column("scriptHash", .text).notNull()
+                t.column("step", .text)
+                t.column("status", .text).notNull().check { [ "active", "finished" ].contains($0) }
+                t.column("snapshot", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("conversation", onDelete: .cascade).notNull()
+                t.column("at", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("step", .text)
+                t.column("raw", .blob)
+                t.column("value", .text)
+                t.column("message", .text)
+            }
+        }
+        return migrator
+    }
+
+    private func migrate() throws {
+        let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+        if superseded { throw StoreError.newerSchema(path: path) }
+        try migrator.migrate(writer)
+    }
+
+    // MARK: writing
+
+    /// Starts a conversation and saves its first snapshot.
+    public func createConversation(_ snapshot: ConversationSnapshot) throws(StoreError) -> Int64 {
+        try guarded { db in
+            let now = Self.timestamp()
+            let clientID = try snapshot.clientName.map { try Self.clientID(named: $0, in: db, now: now) }
+            try db.execute(sql: """
+                INSERT INTO conversation (clientId, scriptId, scriptHash, step, status, snapshot, createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [clientID, snapshot.state.scriptID, snapshot.scriptHash, snapshot.step,
+                                 snapshot.status.rawValue, try Self.encode(snapshot.state), now, now])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Appends the turn's events and replaces the snapshot in one transaction.
+    public func record(_ log: [LogEntry], snapshot: ConversationSnapshot, conversation id: Int64) throws(StoreError) {
+        try guarded { db in
+            let now = Self.timestamp()
+            let clientID = try snapshot.clientName.map { try Self.clientID(named: $0, in: db, now: now) }
+            for entry in log {
+                let row = EventRow(entry)
+                try db.execute(sql: """
+                    INSERT INTO event (conversationId, at, kind, step, raw, value, message) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, now, row.kind, row.step, row.raw.map { Data($0.utf8) }, row.value, row.message])
+            }
+            try db.execute(sql: """
+                UPDATE conversation SET clientId = coalesce(?, clientId), scriptHash = ?, step = ?, status = ?, snapshot = ?, updatedAt = ?
+                WHERE id = ?
+                """, arguments: [clientID, snapshot.scriptHash, snapshot.step, snapshot.status.rawValue,
+                                 try Self.encode(snapshot.state), now, id])
+            if db.changesCount == 0 { throw StoreError.noConversation(id: String(id)) }
+        }
+    }
+
+    private static func clientID(named name: String, in db: Database, now: String) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM client WHERE name = ?", arguments: [name]) { return id }
+        try db.execute(sql: "INSERT INTO client (name, createdAt) VALUES (?, ?)", arguments: [name, now])
+        return db.lastInsertedRowID
+    }
+
+    // MARK: reading
+
+    public func conversations() throws(StoreError) -> [ConversationSummary] {
+        try reading { db in
+            try Row.fetchAll(db, sql: ConversationSummary.selection + " ORDER BY c.updatedAt DESC, c.id DESC").map(ConversationSummary.init)
+        }
+    }
+
+    public func conversation(_ id: Int64) throws(StoreError) -> StoredConversation {
+        let found: StoredConversation? = try reading { db in
+            guard let row = try Row.fetchOne(db, sql: ConversationSummary.selection + " WHERE c.id = ?", arguments: [id]) else { return nil }
+            let state = try JSONDecoder().decode(ConversationState.self, from: Data((row["snapshot"] as String).utf8))
+            return StoredConversation(summary: ConversationSummary(row), scriptHash: row["scriptHash"], state: state)
+        }
+        guard let found else { throw .noConversation(id: String(id)) }
+        return found
+    }
+
+    public func events(of id: Int64) throws(StoreError) -> [StoredEvent] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE conversationId = ? ORDER BY id", arguments: [id]).map(StoredEvent.init)
+        }
+    }
+
+    /// The most recently touched unfinished conversation, for `kpicoach` with no arguments.
+    public func latestUnfinished() throws(StoreError) -> ConversationSummary? {
+        try conversations().first { $0.status == .active }
+    }
+
+    // MARK: plumbing
+
+    private func guarded<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writer.write(body) } catch let error as StoreError { throw error } catch { throw StoreError(error, path: path) }
+    }
+
+    private func reading<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writer.read(body) } catch let error as StoreError { throw error } catch { throw StoreError(error, path: path) }
+    }
+
+    private static func encode(_ state: ConversationState) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(state), as: UTF8.self)
+    }
+
+    static func timestamp() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: Date())
+    }
+}
+
+extension StoreError {
+    /// Maps SQLite's result codes to the sentence a person needs.
+    init(_ error: any Error, path: String) {
+        guard let db = error as? DatabaseError else {
+            self = .failed(path: path, detail: "\(type(of: error))")
+            return
+        }
+        switch db.resultCode {
+        case .SQLITE_READONLY, .SQLITE_PERM: self = .readOnly(path: path)
+        case .SQLITE_CANTOPEN where access(path, W_OK) != 0: self = .readOnly(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: self = .corrupt(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy(path: path)
+        case .SQLITE_FULL: self = .diskFull(path: path)
+        case .SQLITE_CANTOPEN: self = .cannotCreate(path: path, reason: "SQLite cannot open it")
+        default: self = .failed(path: path, detail: db.message ?? "SQLite error \(db.resultCode.rawValue)")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// Why the database cannot be used, in one sentence a coach can act on.
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    case cannotCreate(path: String, reason: String)
+    case readOnly(path: String)
+    case corrupt(path: String)
+    case newerSchema(path: String)
+    case busy(path: String)
+    case diskFull(path: String)
+    case failed(path: String, detail: String)
+    case noConversation(id: String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreate(let path, let reason):
+            return "Cannot create the database at \(path): \(reason). Choose another place with --db PATH."
+        case .readOnly(let path):
+            return "The database at \(path) is read-only, so answers could not be saved; fix its permissions or use --db PATH."
+        case .corrupt(let path):
+            return "The file at \(path) is not a KPI Coach database or is damaged; restore a backup or use --db PATH for a new one."
+        case .newerSchema(let path):
+            return "The database at \(path) was written by a newer version of kpicoach; please upgrade kpicoach to open it."
+        case .busy(let path):
+            return "The database at \(path) is locked by another program; try again in a moment."
+        case .diskFull(let path):
+            return "The disk holding \(path) is full, so answers could not be saved; free some space and resume."
+        case .failed(let path, let detail):
+            return "The database at \(path) could not be used (\(detail))."
+        case .noConversation(let id):
+            return "There is no conversation \(id). `kpicoach sessions` lists them."
+        }
+    }
+}

@@ -1,0 +1,81 @@
+public import CoachCore
+import Foundation
+import GRDB
+
+/// One line of `kpicoach sessions`.
+public struct ConversationSummary: Hashable, Sendable {
+    public let id: Int64
+    public let client: String?
+    public let scriptID: String
+    public let status: ConversationSnapshot.Status
+    public let step: String?
+    public let createdAt: String
+    public let updatedAt: String
+
+    static let selection = """
+        SELECT c.*, cl.name AS clientName FROM conversation c LEFT JOIN client cl ON cl.id = c.clientId
+        """
+
+    init(_ row: Row) {
+        id = row["id"]
+        client = row["clientName"]
+        scriptID = row["scriptId"]
+        status = ConversationSnapshot.Status(rawValue: row["status"]) ?? .active
+        step = row["step"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+    }
+}
+
+/// A conversation as saved: enough to resume it exactly.
+public struct StoredConversation: Hashable, Sendable {
+    public let summary: ConversationSummary
+    public let scriptHash: String
+    public let state: ConversationState
+}
+
+/// One entry of the append-only event log, as stored.
+public struct StoredEvent: Hashable, Sendable {
+    public let seq: Int64
+    public let at: String
+    public let kind: String
+    public let step: String?
+    /// What was typed, byte for byte (kept as a blob so NUL bytes survive).
+    public let raw: String?
+    /// The parsed value as JSON text.
+    public let value: String?
+    public let message: String?
+
+    init(_ row: Row) {
+        seq = row["id"]
+        at = row["at"]
+        kind = row["kind"]
+        step = row["step"]
+        raw = (row["raw"] as Data?).map { String(decoding: $0, as: UTF8.self) }
+        value = row["value"]
+        message = row["message"]
+    }
+}
+
+/// How a `LogEntry` maps onto the event table's columns.
+struct EventRow {
+    let kind: String
+    var step: String?
+    var raw: String?
+    var value: String?
+    var message: String?
+
+    init(_ entry: LogEntry) {
+        switch entry {
+        case .promptShown(let step, let text): (kind, self.step, message) = ("prompt", step, text)
+        case .inputReceived(let step, let raw): (kind, self.step, self.raw) = ("input", step, raw)
+        case .answerAccepted(let step, let value):
+            (kind, self.step) = (value == nil ? "skipped" : "accepted", step)
+            self.value = value.map { AnswerJSON.text(of: $0) }
+        case .answerRejected(let step, let reason): (kind, self.step, message) = ("rejected", step, reason)
+        case .commandUsed(let step, let command): (kind, self.step, message) = ("command", step, command)
+        case .answerWithdrawn(let step, let reason): (kind, self.step, message) = ("withdrawn", step, reason)
+        case .conversationFinished: kind = "finished"
+        }
+    }
+}
