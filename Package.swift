@@ -9,7 +9,7 @@ let upcoming: [SwiftSetting] = [
 
 let package = Package(
     name: "kpicoach",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kpicoach", targets: ["kpicoach"]),
     ],

@@ -27,7 +27,7 @@ public enum AnswerValue: Hashable, Sendable, Codable {
         case .date(let d): return d.iso
         case .yesNo(let b): return b ? "yes" : "no"
         case .choices(let list): return list.joined(separator: ", ")
-        case .list(let list): return list.map(\.display).joined(separator: ", ")
+        case .list(let list): return list.map(\.display).joined(separator: "; ")
         }
     }
 }

@@ -218,3 +218,18 @@ extension StoreError {
         }
     }
 }
+
+/// Saves each turn of one conversation: the store side of the engine's recorder port.
+public struct StoreRecorder: ConversationRecorder {
+    public let database: AppDatabase
+    public let conversationID: Int64
+
+    public init(database: AppDatabase, conversationID: Int64) {
+        self.database = database
+        self.conversationID = conversationID
+    }
+
+    public func record(_ log: [LogEntry], snapshot: ConversationSnapshot) throws {
+        try database.record(log, snapshot: snapshot, conversation: conversationID)
+    }
+}

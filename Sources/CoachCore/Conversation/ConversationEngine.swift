@@ -3,9 +3,11 @@
 /// conversation is tested without a terminal or a database.
 public struct ConversationEngine: Sendable {
     public let script: Script
-    public private(set) var state: ConversationState
+    public internal(set) var state: ConversationState
     let parser: AnswerParser
     let paths: ScriptPaths
+    /// What a changed script did to saved answers, told when the conversation opens.
+    var openingNotes: (log: [LogEntry], messages: [Message]) = ([], [])
 
     public init(script: Script, state: ConversationState, today: LocalDate) {
         self.script = script
@@ -40,8 +42,11 @@ public struct ConversationEngine: Sendable {
     // MARK: events
 
     private mutating func opened(resumed: Bool) -> Turn {
-        guard let step = currentStep else { return Turn(messages: [Message("This conversation is already complete.", tone: .notice)], next: .end(.finished)) }
-        var turn = Turn(next: .end(.paused))
+        guard let step = currentStep else {
+            return Turn(messages: [Message("This conversation is already complete.", tone: .notice)], next: .end(.finished))
+        }
+        var turn = Turn(log: openingNotes.log, messages: openingNotes.messages, next: .end(.paused))
+        openingNotes = ([], [])
         if resumed {
             let name = variables["client.name"].map { ", " + TerminalText.sanitize($0.display) } ?? ""
             turn.messages.append(Message("Welcome back\(name). We were at “\(step.label)”.", tone: .notice))
@@ -129,7 +134,7 @@ public struct ConversationEngine: Sendable {
     }
 
     /// Parses by type, then applies the script's bounds and `reject` rules.
-    private func check(_ line: String, for step: Step) -> Result<AnswerValue, AnswerProblem> {
+    func check(_ line: String, for step: Step) -> Result<AnswerValue, AnswerProblem> {
         parser.parse(line, as: step.kind).flatMap { value in
             if let bounds = step.bounds, case .number(let n) = ExpressionValue(value), !bounds.contains(n) {
                 return .failure(.outOfRange(low: NumberFormat.plain(bounds.lowerBound), high: NumberFormat.plain(bounds.upperBound)))

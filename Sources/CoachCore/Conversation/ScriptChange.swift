@@ -1,0 +1,43 @@
+extension ConversationEngine {
+    /// Continues a saved conversation. When the script changed since (another hash), each
+    /// answer is matched to its step by id and re-checked; what no longer fits is set aside
+    /// and the client is told which answers and why.
+    public static func resume(_ script: Script, state saved: ConversationState, savedHash: String, today: LocalDate) -> ConversationEngine {
+        var engine = ConversationEngine(script: script, state: saved, today: today)
+        engine.state.pending = nil
+        engine.state.editing = nil
+        engine.state.interruptedOnEmptyLine = false
+        guard savedHash != script.hash else { return engine }
+        var notes: [String] = []
+        var log: [LogEntry] = []
+        var kept: [AnswerRecord] = []
+        for record in saved.records {
+            guard let step = script[record.step], step.isQuestion, step.kind != .answerPicker else {
+                notes.append("“\(record.step)” is no longer part of the interview.")
+                log.append(.answerWithdrawn(step: record.step, reason: "script changed: step removed"))
+                continue
+            }
+            guard record.value != nil else { kept.append(record); continue }
+            engine.state.records = kept
+            switch engine.check(record.raw, for: step) {
+            case .success(let value):
+                kept.append(AnswerRecord(step: record.step, raw: record.raw, value: value))
+            case .failure(let problem):
+                notes.append("Your answer to “\(step.label)” no longer fits: \(problem.message)")
+                log.append(.answerWithdrawn(step: record.step, reason: "script changed: \(problem.message)"))
+            }
+        }
+        let walk = engine.paths.walk(records: kept, presets: saved.presets)
+        for record in kept[walk.kept...] {
+            notes.append("“\(script[record.step]?.label ?? record.step)” no longer applies.")
+            log.append(.answerWithdrawn(step: record.step, reason: "script changed: not on the path"))
+        }
+        engine.state.records = Array(kept[..<walk.kept])
+        engine.state.position = walk.position
+        if !notes.isEmpty {
+            notes.insert("The interview “\(script.title)” changed since last time.", at: 0)
+        }
+        engine.openingNotes = (log, notes.map { Message($0, tone: .notice) })
+        return engine
+    }
+}

@@ -1,0 +1,42 @@
+public import CoachCore
+
+/// How the chat looks: the coach's lines and the client's answers must be easy to tell apart,
+/// with colour when allowed (NO_COLOR, `--no-color` and pipes turn it off) and without.
+public struct ChatStyle: Sendable {
+    public let color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    private func paint(_ code: String, _ text: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// The input prompt, where the client types.
+    public var prompt: String { paint("1;32", "  you ›") + " " }
+
+    public func question(_ text: String) -> String {
+        block(text, mark: paint("1;36", "coach ›"), body: { paint("1", $0) })
+    }
+
+    public func options(_ options: [String]) -> String {
+        options.enumerated().map { "        " + paint("2", "\($0.offset + 1))") + " " + $0.element }
+            .joined(separator: "\n") + "\n"
+    }
+
+    public func message(_ message: Message) -> String {
+        switch message.tone {
+        case .coach: return block(message.text, mark: paint("36", "coach ›"), body: { $0 })
+        case .notice: return block(message.text, mark: paint("2", "      ·"), body: { paint("2", $0) })
+        case .problem: return block(message.text, mark: paint("33", "      !"), body: { paint("33", $0) })
+        case .success: return block(message.text, mark: paint("32", "      ✓"), body: { paint("32", $0) })
+        }
+    }
+
+    /// A mark before the first line; following lines are indented under the text.
+    private func block(_ text: String, mark: String, body: (String) -> String) -> String {
+        let lines = TerminalText.sanitize(text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.enumerated().map { index, line in
+            (index == 0 ? mark : "       ") + " " + body(String(line))
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,60 @@
+import CoachCore
+import CoachLoader
+import CoachREPL
+import CoachStore
+import CoachTerminal
+import Foundation
+
+/// Where things live and how to talk to the person at the keyboard, resolved once per run
+/// from options and the environment.
+struct AppEnvironment {
+    let options: GlobalOptions
+    let env = ProcessInfo.processInfo.environment
+
+    var interactive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    var style: ChatStyle {
+        ChatStyle(color: !options.noColor && env["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1)
+    }
+
+    func databasePath() -> String {
+        if let path = options.db ?? env["KPICOACH_DB"], !path.isEmpty { return path }
+        return dataHome(xdg: "XDG_DATA_HOME", fallback: ".local/share") + "/kpicoach.sqlite"
+    }
+
+    private func dataHome(xdg: String, fallback: String) -> String {
+        let base = env[xdg].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? (NSHomeDirectory() + "/" + fallback)
+        return base + "/kpicoach"
+    }
+
+    func today() throws(CoachFailure) -> LocalDate {
+        if let text = options.today ?? env["KPICOACH_TODAY"] {
+            guard let date = LocalDate(iso: text) else { throw .badToday(text) }
+            return date
+        }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    func openDatabase() throws(CoachFailure) -> AppDatabase {
+        do { return try AppDatabase.open(path: databasePath()) } catch { throw .store(error) }
+    }
+
+    func library() throws(CoachFailure) -> PromptLibrary {
+        switch PromptLibrary.locate(explicit: options.prompts, environment: env, executable: CommandLine.arguments[0]) {
+        case .success(let library): return library
+        case .failure(let problem): throw .prompts(problem)
+        }
+    }
+
+    func script(_ id: String) throws(CoachFailure) -> Script {
+        switch try library().load(id) {
+        case .success(let script): return script
+        case .failure(let problem): throw .prompts(problem)
+        }
+    }
+
+    func makeConsole() -> any Console {
+        interactive ? ReadlineConsole(historyPath: dataHome(xdg: "XDG_STATE_HOME", fallback: ".local/state") + "/history") : PipedConsole()
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import CoachLoader
+import CoachStore
+import Foundation
+
+/// Every way a command can fail, turned into words in one place.
+enum CoachFailure: Error, CustomStringConvertible {
+    case store(StoreError)
+    case prompts(PromptLibrary.Problem)
+    case badToday(String)
+    case badClientName
+    case nothingToResume
+    case saveFailed(String)
+    case lintProblems(Int)
+
+    var description: String {
+        switch self {
+        case .store(let error): return error.description
+        case .prompts(.notFound(let searched)):
+            return "Cannot find the interview scripts (a Prompts/ folder); looked in \(searched.first ?? "?") and \(searched.count - 1) other places. Pass --prompts DIR."
+        case .prompts(.noScript(let id, let dir, let available)):
+            return "There is no interview called “\(id)” in \(dir); available: \(available.joined(separator: ", "))."
+        case .prompts(.invalid(let failure)):
+            return failure.diagnostics.map(\.description).joined(separator: "\n")
+        case .badToday(let text): return "--today needs a real date as YYYY-MM-DD, not “\(text)”."
+        case .badClientName: return "A client name needs 1 to 100 printable characters."
+        case .nothingToResume: return "There is no unfinished conversation to resume. Start one with: kpicoach start"
+        case .saveFailed(let why): return why
+        case .lintProblems(let count): return "\(count) problem\(count == 1 ? "" : "s") found."
+        }
+    }
+
+    /// Prints the message to stderr and exits non-zero.
+    func exit() -> ExitCode {
+        FileHandle.standardError.write(Data(("kpicoach: " + description + "\n").utf8))
+        return ExitCode(1)
+    }
+}
+
+/// Runs a command body, turning a `CoachFailure` into a message and exit status 1.
+func reporting(_ body: () throws(CoachFailure) -> Void) throws {
+    do { try body() } catch { throw error.exit() }
+}
+
+/// Runs a database call, wrapping its error for `reporting`.
+func store<T>(_ body: () throws(StoreError) -> T) throws(CoachFailure) -> T {
+    do { return try body() } catch { throw .store(error) }
+}

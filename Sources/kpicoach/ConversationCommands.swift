@@ -1,0 +1,77 @@
+import ArgumentParser
+import CoachCore
+import CoachREPL
+import CoachStore
+
+/// `kpicoach` with no command: offer to resume the latest unfinished conversation, else start onboarding.
+struct HomeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "home", shouldDisplay: false)
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try reporting { () throws(CoachFailure) in
+            let app = AppEnvironment(options: global)
+            let database = try app.openDatabase()
+            let runner = ConversationRunner(app: app, database: database)
+            let latest = try store { () throws(StoreError) in try database.latestUnfinished() }
+            guard let latest, try offerResume(latest, app: app) else {
+                try runner.start(scriptID: "onboarding", client: nil)
+                return
+            }
+            try runner.resume(latest.id)
+        }
+    }
+
+    /// Asks until the answer is yes or no; the end of input counts as no.
+    private func offerResume(_ latest: ConversationSummary, app: AppEnvironment) throws(CoachFailure) -> Bool {
+        let console = app.makeConsole()
+        let who = latest.client.map { " with \(TerminalText.sanitize($0))" } ?? ""
+        let at = latest.step.map { ", at “\(TerminalText.sanitize($0))”" } ?? ""
+        console.write(app.style.question("You have an unfinished \(latest.scriptID) conversation\(who)\(at). Resume it? (yes/no)"))
+        let parser = AnswerParser(today: try app.today())
+        while true {
+            guard case .line(let line) = console.readLine(prompt: app.style.prompt, completions: ["yes", "no"]) else { return false }
+            if case .success(.yesNo(let yes)) = parser.parse(line, as: .yesNo) { return yes }
+            console.write(app.style.message(Message(AnswerProblem.notUnderstood(hint: AnswerKind.yesNo.formatHint).message, tone: .problem)))
+        }
+    }
+}
+
+struct StartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start a new conversation.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The client's name (asked for when omitted).")
+    var client: String?
+
+    @Option(help: "Which interview to run (a file name in Prompts/ without .yaml).")
+    var script = "onboarding"
+
+    func run() throws {
+        try reporting { () throws(CoachFailure) in
+            let app = AppEnvironment(options: global)
+            try ConversationRunner(app: app, database: try app.openDatabase()).start(scriptID: script, client: client)
+        }
+    }
+}
+
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Continue a saved conversation exactly where it stopped.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The conversation id (default: the latest unfinished one).")
+    var id: Int64?
+
+    func run() throws {
+        try reporting { () throws(CoachFailure) in
+            let app = AppEnvironment(options: global)
+            let database = try app.openDatabase()
+            let latest = try store { () throws(StoreError) in try database.latestUnfinished() }
+            guard let target = id ?? latest?.id else { throw .nothingToResume }
+            try ConversationRunner(app: app, database: database).resume(target)
+        }
+    }
+}

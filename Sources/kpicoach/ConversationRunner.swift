@@ -1,0 +1,44 @@
+import CoachCore
+import CoachREPL
+import CoachStore
+import Foundation
+
+/// Starts or resumes a conversation in the shell and says how to come back to it.
+struct ConversationRunner {
+    let app: AppEnvironment
+    let database: AppDatabase
+
+    func start(scriptID: String, client: String?) throws(CoachFailure) {
+        let script = try app.script(scriptID)
+        var presets: [String: AnswerValue] = [:]
+        if let client {
+            let name = client.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard (1...100).contains(name.count), !TerminalText.hasUnsafeScalars(name) else { throw .badClientName }
+            presets["client.name"] = .text(name)
+        }
+        var engine = ConversationEngine.begin(script, presets: presets, today: try app.today())
+        let snapshot = engine.snapshot
+        let id = try store { () throws(StoreError) in try database.createConversation(snapshot) }
+        try run(&engine, id: id, resumed: false)
+    }
+
+    func resume(_ id: Int64) throws(CoachFailure) {
+        let stored = try store { () throws(StoreError) in try database.conversation(id) }
+        let script = try app.script(stored.summary.scriptID)
+        var engine = ConversationEngine.resume(script, state: stored.state, savedHash: stored.scriptHash, today: try app.today())
+        try run(&engine, id: id, resumed: true)
+    }
+
+    private func run(_ engine: inout ConversationEngine, id: Int64, resumed: Bool) throws(CoachFailure) {
+        let console = app.makeConsole()
+        let shell = ConversationShell(console: console, style: app.style)
+        switch shell.run(&engine, recorder: StoreRecorder(database: database, conversationID: id), resumed: resumed) {
+        case .finished:
+            console.write(app.style.message(Message("All done — saved as conversation \(id). See it again with: kpicoach show \(id)", tone: .success)))
+        case .paused:
+            console.write(app.style.message(Message("Saved. Resume with: kpicoach resume \(id)", tone: .success)))
+        case .saveFailed(let why):
+            throw .saveFailed(why + " Your earlier answers are safe; resume with: kpicoach resume \(id)")
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// Options every command accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $XDG_DATA_HOME/kpicoach/kpicoach.sqlite; or KPICOACH_DB).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("The folder of interview scripts (default: the shipped Prompts/; or KPICOACH_PROMPTS).", valueName: "dir"))
+    var prompts: String?
+
+    @Flag(name: .long, help: "Plain output without colour (also NO_COLOR).")
+    var noColor = false
+
+    @Option(name: .long, help: ArgumentHelp("Treat this day as today, YYYY-MM-DD (or KPICOACH_TODAY).", valueName: "date"))
+    var today: String?
+}

@@ -1,0 +1,39 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// The JSON shapes of `sessions --json` and `show --json`: stable keys for other tools.
+enum JSONOutput {
+    static func text(_ object: Any) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func session(_ s: ConversationSummary) -> [String: Any] {
+        ["id": s.id, "client": s.client ?? NSNull(), "script": s.scriptID, "status": s.status.rawValue,
+         "step": s.step ?? NSNull(), "created": s.createdAt, "updated": s.updatedAt]
+    }
+
+    static func conversation(_ stored: StoredConversation, events: [StoredEvent]) -> [String: Any] {
+        var object = session(stored.summary)
+        object["answers"] = answers(stored.state)
+        object["events"] = events.map { e -> [String: Any] in
+            var item: [String: Any] = ["seq": e.seq, "at": e.at, "kind": e.kind]
+            if let step = e.step { item["step"] = step }
+            if let raw = e.raw { item["raw"] = raw }
+            if let value = e.value, let parsed = try? JSONSerialization.jsonObject(with: Data(value.utf8), options: .fragmentsAllowed) { item["value"] = parsed }
+            if let message = e.message { item["message"] = message }
+            return item
+        }
+        return object
+    }
+
+    /// Step id → value (null when skipped); a question answered several times in a loop gives a list.
+    static func answers(_ state: ConversationState) -> [String: Any] {
+        var grouped: [String: [Any]] = [:]
+        for record in state.records {
+            grouped[record.step, default: []].append(record.value.map(AnswerJSON.object(of:)) ?? NSNull())
+        }
+        return grouped.mapValues { $0.count == 1 ? $0[0] : $0 }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+struct SessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List saved conversations, newest first.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        try reporting { () throws(CoachFailure) in
+            let app = AppEnvironment(options: global)
+            let database = try app.openDatabase()
+            let list = try store { () throws(StoreError) in try database.conversations() }
+            if json {
+                print(JSONOutput.text(["sessions": list.map(JSONOutput.session)]))
+                return
+            }
+            guard !list.isEmpty else { print("No conversations yet. Start one with: kpicoach start"); return }
+            for s in list {
+                let who = TerminalText.sanitize(s.client ?? "(no name yet)")
+                let at = s.status == .active ? "at \(TerminalText.sanitize(s.step ?? "?"))" : "finished"
+                print("\(s.id)\t\(who)\t\(s.scriptID)\t\(at)\t\(s.updatedAt.prefix(16).replacingOccurrences(of: "T", with: " "))")
+            }
+        }
+    }
+}
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a conversation's transcript and answers.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The conversation id.")
+    var id: Int64
+
+    @Flag(help: "Print JSON with the answers and every logged event.")
+    var json = false
+
+    func run() throws {
+        try reporting { () throws(CoachFailure) in
+            let app = AppEnvironment(options: global)
+            let database = try app.openDatabase()
+            let stored = try store { () throws(StoreError) in try database.conversation(id) }
+            let events = try store { () throws(StoreError) in try database.events(of: id) }
+            if json {
+                print(JSONOutput.text(JSONOutput.conversation(stored, events: events)))
+            } else {
+                print(Transcript(style: app.style).render(stored, events: events), terminator: "")
+            }
+        }
+    }
+}
