@@ -53,7 +53,7 @@ public struct ConversationEngine: Sendable {
         } else if state.records.isEmpty {
             turn.messages += paths.advance(from: .step(script.start), variables: variables).said.map { Message($0) }
         }
-        turn.next = .ask(askFully(step, log: &turn.log))
+        turn.next = .ask(askFully(step, turn: &turn))
         return turn
     }
 
@@ -97,7 +97,7 @@ public struct ConversationEngine: Sendable {
         var turn = Turn(log: [.commandUsed(step: state.activeStep, command: "\(pending.rawValue): \(yes ? "yes" : "no")")], next: .end(.paused))
         guard yes else {
             turn.messages.append(Message("OK, let's carry on.", tone: .notice))
-            if let step = currentStep { turn.next = .ask(askFully(step, log: &turn.log)) }
+            if let step = currentStep { turn.next = .ask(askFully(step, turn: &turn)) }
             return turn
         }
         switch pending {
@@ -163,7 +163,7 @@ public struct ConversationEngine: Sendable {
             return accept(AnswerRecord(step: step.id, raw: line, value: nil), turn: turn)
         }
         turn.messages.append(Message(step.help.map { "\($0) (Expected: \(step.kind.formatHint).)" } ?? "Expected: \(step.kind.formatHint).", tone: .notice))
-        turn.next = .ask(askFully(step, log: &turn.log))
+        turn.next = .ask(askFully(step, turn: &turn))
         return turn
     }
 
@@ -305,14 +305,14 @@ public struct ConversationEngine: Sendable {
     private mutating func rewalk(_ turn: Turn, reason: String) -> Turn {
         var turn = turn
         let walk = paths.walk(records: state.records, presets: state.presets)
-        let dropped = state.records[walk.kept...]
+        let dropped = state.records.indices.filter { !walk.kept.contains($0) }.map { state.records[$0] }
         if !dropped.isEmpty {
-            let labels = dropped.map { "“\(label($0.step))”" }
             if reason != "back" {
+                let labels = dropped.map { "“\(label($0.step))”" }
                 turn.messages.append(Message("These answers no longer apply and were set aside: " + labels.joined(separator: ", ") + ".", tone: .notice))
             }
             turn.log += dropped.map { .answerWithdrawn(step: $0.step, reason: reason) }
-            state.records.removeSubrange(walk.kept...)
+            state.records = walk.kept.map { state.records[$0] }
         }
         state.position = walk.position
         return proceed(turn)
@@ -326,7 +326,7 @@ public struct ConversationEngine: Sendable {
             turn.next = .end(.finished)
             return turn
         }
-        turn.next = .ask(askFully(step, log: &turn.log))
+        turn.next = .ask(askFully(step, turn: &turn))
         return turn
     }
 
@@ -339,16 +339,18 @@ public struct ConversationEngine: Sendable {
 
     private func label(_ stepID: String) -> String { script[stepID]?.label ?? stepID }
 
-    private func askFully(_ step: Step, log: inout [LogEntry]) -> Prompt {
+    /// The whole question: its own statement (re-shown after a change), the text and options.
+    private func askFully(_ step: Step, turn: inout Turn) -> Prompt {
         var prompt = reopen(step)
         let lookup = variables
+        if let say = step.say { turn.messages.append(Message(say.render { lookup[$0] })) }
         var text = step.ask?.render { lookup[$0] } ?? ""
         if step.kind == .answerPicker {
             prompt.options = editableRecords.map { "\(label($0.record.step)): \(TerminalText.sanitize($0.record.value?.display ?? "(skipped)"))" }
         }
         if state.editing != nil { text = "(changing “\(step.label)”) " + text }
         prompt.question = text
-        log.append(.promptShown(step: step.id, text: text))
+        turn.log.append(.promptShown(step: step.id, text: text))
         return prompt
     }
 

@@ -28,11 +28,11 @@ extension ConversationEngine {
             }
         }
         let walk = engine.paths.walk(records: kept, presets: saved.presets)
-        for record in kept[walk.kept...] {
+        for (index, record) in kept.enumerated() where !walk.kept.contains(index) {
             notes.append("“\(script[record.step]?.label ?? record.step)” no longer applies.")
             log.append(.answerWithdrawn(step: record.step, reason: "script changed: not on the path"))
         }
-        engine.state.records = Array(kept[..<walk.kept])
+        engine.state.records = walk.kept.map { kept[$0] }
         engine.state.position = walk.position
         if !notes.isEmpty {
             notes.insert("The interview “\(script.title)” changed since last time.", at: 0)

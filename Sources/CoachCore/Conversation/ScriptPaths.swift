@@ -6,7 +6,8 @@ struct ScriptPaths: Sendable {
     /// A guard against scripts that loop through statements without ever asking.
     static let maxHops = 1_000
 
-    /// Where the walk stops, and what the statements passed on the way said.
+    /// Where the walk stops, and what the statements passed on the way said (a question's
+    /// own `say` is shown when it is asked).
     struct Move {
         var position: ConversationState.Position
         var said: [String]
@@ -34,23 +35,25 @@ struct ScriptPaths: Sendable {
                 target = next(after: id, variables: variables)
                 continue
             }
-            if let say = step.say { said.append(say.render { variables[$0] }) }
             if step.isQuestion { return Move(position: .asking(id), said: said) }
+            if let say = step.say { said.append(say.render { variables[$0] }) }
             target = next(after: id, variables: variables)
         }
         return Move(position: .finished, said: said)
     }
 
-    /// Replays the recorded answers along the script: keeps those still on the path, in order,
-    /// and returns where the conversation stands with how many answers were kept.
-    func walk(records: [AnswerRecord], presets: [String: AnswerValue]) -> (position: ConversationState.Position, kept: Int) {
+    /// Replays the recorded answers along the script: keeps, in order, those whose step is
+    /// still on the path, and returns where the conversation stands with the kept indices.
+    func walk(records: [AnswerRecord], presets: [String: AnswerValue]) -> (position: ConversationState.Position, kept: [Int]) {
         var scope = presets
-        var kept = 0
+        var kept: [Int] = []
+        var next = 0
         var position = advance(from: .step(script.start), variables: scope).position
-        while kept < records.count, case .asking(let id) = position, records[kept].step == id {
-            Self.apply(records[kept], of: script[id], to: &scope)
-            kept += 1
-            position = advance(from: next(after: id, variables: scope), variables: scope).position
+        while case .asking(let id) = position, let index = records[next...].firstIndex(where: { $0.step == id }) {
+            Self.apply(records[index], of: script[id], to: &scope)
+            kept.append(index)
+            next = index + 1
+            position = advance(from: self.next(after: id, variables: scope), variables: scope).position
         }
         return (position, kept)
     }

@@ -1,0 +1,98 @@
+import Testing
+@testable import CoachCore
+
+@Suite struct AnswerParserTests {
+    let parser = AnswerParser(today: LocalDate(year: 2026, month: 11, day: 23)!)
+
+    @Test(arguments: [
+        ("12", 12.0), ("-3.5", -3.5), ("1,250", 1250), ("1,250,000.75", 1_250_000.75), ("12,5", 12.5),
+        ("-0", 0), ("1e3", 1000), ("three", 3), ("a dozen", 12), (" 7 ", 7),
+    ])
+    func numbers(_ text: String, _ expected: Double) {
+        #expect(parser.parse(text, as: .number) == .success(.number(expected)))
+    }
+
+    @Test func minusZeroReadsBackAsZero() throws {
+        let value = try parser.parse("-0", as: .number).get()
+        #expect(value.display == "0")
+    }
+
+    @Test(arguments: [
+        ("$85,000", 85_000.0, "$"), ("85k", 85_000, nil), ("€1.2m", 1_200_000, "€"), ("1.5 million", 1_500_000, nil),
+        ("90000 EUR", 90_000, "EUR"), ("60000 dollars", 60_000, "USD"),
+    ] as [(String, Double, String?)])
+    func money(_ text: String, _ amount: Double, _ currency: String?) {
+        #expect(parser.parse(text, as: .money) == .success(.money(amount, currency: currency)))
+    }
+
+    @Test(arguments: [("15%", 15.0), ("15", 15), ("12,5 %", 12.5), ("20 percent", 20)])
+    func percents(_ text: String, _ expected: Double) {
+        #expect(parser.parse(text, as: .percent) == .success(.percent(expected)))
+    }
+
+    @Test(arguments: [
+        ("2027-06-30", "2027-06-30"), ("30 June 2027", "2027-06-30"), ("June 30, 2027", "2027-06-30"),
+        ("in 3 months", "2027-02-23"), ("in three weeks", "2026-12-14"), ("tomorrow", "2026-11-24"),
+        ("Q3 2027", "2027-09-30"), ("end of 2027", "2027-12-31"), ("2027-02", "2027-02-28"),
+        ("june 30", "2027-06-30"), ("december 1", "2026-12-01"), ("2028-02-29", "2028-02-29"),
+    ])
+    func dates(_ text: String, _ iso: String) {
+        #expect(parser.parse(text, as: .date) == .success(.date(LocalDate(iso: iso)!)))
+    }
+
+    @Test func impossibleDayNamesTheMonthLength() {
+        guard case .failure(.impossibleDate(let why)) = parser.parse("2024-02-30", as: .date) else {
+            Issue.record("2024-02-30 was accepted")
+            return
+        }
+        #expect(why.contains("February 2024 has only 29 days"))
+    }
+
+    @Test func slashDatesAreAmbiguous() {
+        #expect(parser.parse("06/07/2027", as: .date) == .failure(.ambiguousDate))
+    }
+
+    @Test func scalesAcceptOutOfTen() {
+        #expect(parser.parse("7/10", as: .scale(min: 1, max: 10)) == .success(.scale(7)))
+        #expect(parser.parse("11", as: .scale(min: 1, max: 10)) == .failure(.outOfRange(low: "1", high: "10")))
+    }
+
+    @Test func choicesByNumberNameAndPrefix() {
+        let kind = AnswerKind.choice(["promotion", "new skill", "new role"])
+        #expect(parser.parse("2", as: kind) == .success(.choice("new skill")))
+        #expect(parser.parse("PROMO", as: kind) == .success(.choice("promotion")))
+        #expect(parser.parse("new", as: kind) == .failure(.ambiguousChoice(["new skill", "new role"])))
+        #expect(parser.parse("9", as: kind) == .failure(.notAChoice(["promotion", "new skill", "new role"])))
+        #expect(parser.parse("1, new s and 1", as: .multiChoice(["promotion", "new skill", "new role"])) == .success(.choices(["promotion", "new skill"])))
+    }
+
+    @Test(arguments: [("yes", true), ("Y", true), ("yep", true), ("no", false), ("Nope.", false)])
+    func yesNo(_ text: String, _ expected: Bool) {
+        #expect(parser.parse(text, as: .yesNo) == .success(.yesNo(expected)))
+    }
+
+    /// Hostile input at every type: a reason, never a crash, never a silent acceptance.
+    static let hostile: [String] = [
+        "", "   ", String(repeating: "x", count: 100_000), "abc\u{1B}[2Jdef", "\u{1B}]0;title\u{07}", "a\u{0}b",
+        "\u{7}", "🎯🚀", "1e308", "-1e308", "inf", "NaN", "2024-02-30", "%s%n%x", "'; DROP TABLE event; --",
+        "\u{202E}evil", "12..5", "--5",
+    ]
+    static let kinds: [AnswerKind] = [.number, .money, .percent, .scale(min: 1, max: 10), .date, .yesNo, .choice(["a", "b"]), .multiChoice(["a", "b"])]
+
+    @Test(arguments: hostile)
+    func hostileInputIsRefusedWithAReason(_ text: String) {
+        for kind in Self.kinds {
+            switch parser.parse(text, as: kind) {
+            case .success(let value): Issue.record("\(kind) accepted \(text.prefix(20).debugDescription) as \(value)")
+            case .failure(let problem): #expect(!problem.message.isEmpty)
+            }
+        }
+    }
+
+    @Test func textKeepsEmojiAndRefusesControlCharacters() {
+        #expect(parser.parse("Ana 🎯", as: .text) == .success(.text("Ana 🎯")))
+        #expect(parser.parse("x\u{1B}[31m", as: .text) == .failure(.controlCharacters))
+        #expect(parser.parse(String(repeating: "é", count: 100_000), as: .text) == .failure(.tooLong(limit: AnswerParser.maxLength)))
+        #expect(parser.parse("", as: .text) == .failure(.empty(hint: AnswerKind.text.formatHint)))
+    }
+}
