@@ -44,7 +44,10 @@ let package = Package(
         // Tests
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),
         .testTarget(name: "CoachLoaderTests", dependencies: ["CoachLoader", "CoachCore"]),
-        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
+        .testTarget(name: "CoachStoreTests", dependencies: [
+            "CoachStore", "CoachCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["kpicoach"]),
     ]
 )

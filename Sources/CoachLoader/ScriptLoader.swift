@@ -176,12 +176,21 @@ private struct ScriptBuilder {
         guard let text = reader.string(node, "text") else { return nil }
         do {
             let t = try Template(text)
-            for name in t.variables { reads.append((name, node, 0, false)) }
+            for name in t.variables.sorted() {
+                reads.append((name, node, Self.scalarOffset(of: "{" + name, in: text), false))
+            }
             return t
         } catch {
             reader.report(.badExpression, error.message, at: node, offset: error.offset)
             return nil
         }
+    }
+
+    /// Where `needle` starts in `text`, counted in Unicode scalars as libyaml counts columns.
+    static func scalarOffset(of needle: String, in text: String) -> Int {
+        let hay = Array(text.unicodeScalars), pin = Array(needle.unicodeScalars)
+        guard hay.count >= pin.count else { return 0 }
+        return (0...(hay.count - pin.count)).first { hay[$0..<($0 + pin.count)].elementsEqual(pin) } ?? 0
     }
 
     private mutating func expression(_ node: Node, allowsAnswer: Bool) -> Expression? {
@@ -266,7 +275,8 @@ private struct ScriptBuilder {
         let known = Set(steps.compactMap { $0.save?.name }).union(uses).union(ScriptLoader.builtInVariables)
         for read in reads where !known.contains(read.name) {
             if read.allowsAnswer, read.name == RejectRule.answerName { continue }
-            reader.report(.unknownVariable, "'\(read.name)' is not saved by any step (known: \(known.sorted().joined(separator: ", ")))", at: read.node)
+            reader.report(.unknownVariable, "'\(read.name)' is not saved by any step (known: \(known.sorted().joined(separator: ", ")))",
+                          at: read.node, offset: read.offset)
         }
     }
 }
