@@ -55,7 +55,7 @@ public struct AppDatabase: Sendable {
             if access(path, R_OK | W_OK) != 0 || access(dir, W_OK) != 0 { throw .readOnly(path: path) }
             return
         }
-        let fd = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        let fd = Glibc.open(path, O_CREAT | O_WRONLY, 0o600)
         guard fd >= 0 else {
             throw errno == EACCES || errno == EROFS ? .readOnly(path: path) : .cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
@@ -103,7 +103,12 @@ public struct AppDatabase: Sendable {
     private func migrate() throws {
         let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
         if superseded { throw StoreError.newerSchema(path: path) }
-        try migrator.migrate(writer)
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            // Another kpicoach may have created the same new file at the same moment.
+            guard try writer.read({ db in try migrator.hasCompletedMigrations(db) }) else { throw error }
+        }
     }
 
     // MARK: writing

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// Broken scripts and unusable databases: one clear sentence (or file:line:col) and a
+/// non-zero exit, never a stack trace.
+@Suite struct FailureTests {
+    func copyOfPrompts() throws -> String {
+        let dir = Binary.temporaryFolder() + "/Prompts"
+        try FileManager.default.copyItem(atPath: Binary.repository.appendingPathComponent("Prompts").path, toPath: dir)
+        return dir
+    }
+
+    func expectNoCrash(_ result: Binary.Result) {
+        #expect(result.status == 1)
+        for marker in ["Fatal error", "Stack dump", "SIGSEGV", "Swift runtime failure", "backtrace"] {
+            #expect(!result.stderr.contains(marker), "\(result.stderr)")
+        }
+    }
+
+    @Test func lintIsCleanOnTheShippedPrompts() throws {
+        let result = try Binary.run(["lint"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("ok:"))
+    }
+
+    @Test func brokenScriptIsReportedByLintAndAtStartUp() throws {
+        let dir = try copyOfPrompts()
+        let file = dir + "/onboarding.yaml"
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "    next: industry", with: "    next: industy")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("next: industy") }! + 1
+        let expected = "onboarding.yaml:\(line):11: error[P006]: there is no step 'industy' (did you mean 'industry'?)"
+
+        let lint = try Binary.run(["lint", dir])
+        expectNoCrash(lint)
+        #expect(lint.stdout.contains(expected), "\(lint.stdout)")
+
+        let start = try Binary.run(["start", "--client", "Ana", "--prompts", dir, "--db", Binary.temporaryFolder() + "/k.sqlite"], stdin: "x\n")
+        expectNoCrash(start)
+        #expect(start.stderr.contains(expected), "\(start.stderr)")
+    }
+
+    @Test func missingPromptsFolderIsOneSentence() throws {
+        let result = try Binary.run(["start", "--prompts", "/nonexistent/Prompts", "--db", Binary.temporaryFolder() + "/k.sqlite"])
+        expectNoCrash(result)
+        #expect(result.stderr.contains("Cannot find the interview scripts"))
+    }
+
+    @Test func shippedPromptsAreFoundFromAnyWorkingDirectory() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["lint"]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        process.environment = Binary.environment()
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func corruptDatabaseIsOneSentence() throws {
+        let db = Binary.temporaryFolder() + "/corrupt.sqlite"
+        try Data(repeating: 0x42, count: 10_000).write(to: URL(fileURLWithPath: db))
+        let result = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "x\n")
+        expectNoCrash(result)
+        #expect(result.stderr == "kpicoach: The file at \(db) is not a KPI Coach database or is damaged; restore a backup or use --db PATH for a new one.\n")
+    }
+
+    @Test func readOnlyDatabaseIsOneSentence() throws {
+        let folder = Binary.temporaryFolder()
+        let db = folder + "/kpi.sqlite"
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "/quit\n")
+        chmod(db, 0o444)
+        chmod(folder, 0o555)
+        defer { chmod(folder, 0o755) }
+        // Root may write anyway, so run as an ordinary user when the tests run as root.
+        let user = getuid() == 0 ? "65534" : nil
+        if user != nil { chmod(NSTemporaryDirectory(), 0o1777) }
+        let result = try Binary.run(["resume", "1", "--db", db], stdin: "sales\n", user: user)
+        expectNoCrash(result)
+        #expect(result.stderr.contains("is read-only"), "\(result.stderr)")
+    }
+
+    @Test func badTodayAndUnknownScriptAreExplained() throws {
+        let db = Binary.temporaryFolder() + "/k.sqlite"
+        let today = try Binary.run(["start", "--db", db], env: ["KPICOACH_TODAY": "2024-02-30"])
+        expectNoCrash(today)
+        #expect(today.stderr.contains("needs a real date"))
+        let script = try Binary.run(["start", "--script", "nope", "--db", db])
+        expectNoCrash(script)
+        #expect(script.stderr.contains("There is no interview called “nope”"))
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// The real binary, driven through pipes as scripts and tests drive it.
+@Suite(.serialized) struct PipedConversationTests {
+    @Test func anaFinishesAndEveryAnswerIsSaved() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        let lines = try Binary.example("onboarding-ana.txt")
+        let result = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("All done — saved as conversation 1"))
+        #expect(!result.stdout.contains("\u{1B}"), "NO_COLOR output must be plain")
+
+        let sessions = try #require(try Binary.json(["sessions", "--db", db])["sessions"] as? [[String: Any]])
+        #expect(sessions.count == 1)
+        #expect(sessions[0]["status"] as? String == "finished")
+        #expect(sessions[0]["client"] as? String == "Ana")
+
+        let show = try Binary.json(["show", "1", "--db", db])
+        for key in ["id", "client", "script", "status", "step", "answers", "events"] { #expect(show[key] != nil, "show --json lacks \(key)") }
+        let answers = try #require(show["answers"] as? [String: Any])
+        #expect(answers["role"] as? String == lines[0])
+        #expect(answers["years"] as? Double == 6)
+        #expect(answers["goal_type"] as? String == "promotion")
+        #expect(answers["deadline"] as? String == "2027-06-30")
+        #expect(answers["support"] as? [String] == ["manager", "mentor", "training budget"])
+        #expect((answers["ally"] as? [String])?.count == 2)
+        let inputs = (show["events"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "input" }.compactMap { $0["raw"] as? String }
+        #expect(inputs == lines, "every line typed is in the event log")
+
+        let attributes = try FileManager.default.attributesOfItem(atPath: db)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func transcriptShowsWhoSaidWhat() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "account executive\n/quit\n")
+        let show = try Binary.run(["show", "1", "--db", db])
+        #expect(show.stdout.contains("coach › What is your current role, Ana?"))
+        #expect(show.stdout.contains("you › account executive"))
+    }
+
+    /// Hostile lines at every answer type, then the right answer: each gets a reason and the
+    /// same question, and the saved answers equal a clean run's. Optional questions get fewer
+    /// than the attempt cap (3), after which they are set aside by design.
+    @Test func badInputAtEveryTypeGetsAReasonAndTheSameQuestion() throws {
+        let clean = try Binary.example("onboarding-ana.txt")
+        let hostile: [Int: [String]] = [
+            0: ["", String(repeating: "x", count: 100_000), "role\u{1B}[2J\u{1B}[H", "a\u{7}b"],  // text
+            2: ["1e308", "🎯"],                                                                    // number
+            3: ["zzz", "99", "\u{1B}[A"],                                                          // choice
+            10: ["2024-02-30", "2020-01-01"],                                                      // date
+            11: ["99", "manager, nobody yet, ghost"],                                              // multi-choice
+            13: ["maybe", "1e308"],                                                                 // yes/no
+            16: ["11", "0"],                                                                        // scale
+        ]
+        var lines: [String] = []
+        for (index, line) in clean.enumerated() { lines += (hostile[index] ?? []) + [line] }
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        let result = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("\u{1B}"), "an escape sequence was printed back")
+        #expect(!result.stdout.contains("\u{7}"))
+        let rejected = hostile.values.reduce(0) { $0 + $1.count }
+        let show = try Binary.json(["show", "1", "--db", db])
+        let events = show["events"] as? [[String: Any]] ?? []
+        #expect(events.filter { $0["kind"] as? String == "rejected" }.count == rejected)
+        #expect(show["status"] as? String == "finished")
+
+        let reference = Binary.temporaryFolder() + "/ref.sqlite"
+        try Binary.run(["start", "--client", "Ana", "--db", reference], stdin: clean.joined(separator: "\n") + "\n")
+        let expected = try Binary.json(["show", "1", "--db", reference])["answers"] as? NSDictionary
+        #expect((show["answers"] as? NSDictionary) == expected)
+        for reason in ["February 2024 has only 29 days", "too large to be a real figure", "control or escape characters",
+                       "not in the future", "Please pick one of", "from 1 to 10"] {
+            #expect(result.stdout.contains(reason), "no reason mentioning “\(reason)”")
+        }
+    }
+
+    @Test func slashCommandsWorkThroughAPipe() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        let result = try Binary.run(["start", "--db", db], stdin: "Bo\ndesigner\n/back\n/summary\n/why\n/edit name\nBob\n/skip\ndesigner\n/skip\n/save\n/quit\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("name: Bo\n"))
+        #expect(result.stdout.contains("Resume with: kpicoach resume 1"))
+        let answers = try Binary.json(["show", "1", "--db", db])["answers"] as? [String: Any]
+        #expect(answers?["name"] as? String == "Bob")
+        #expect(answers?["role"] as? String == "designer")
+        #expect(answers?["industry"] is NSNull, "a skipped question is saved as null")
+        #expect(result.stdout.contains("This one is needed to go on"))
+    }
+
+    @Test func resumeContinuesAndHomeOffersTheUnfinishedConversation() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        let lines = try Binary.example("onboarding-ana.txt")
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: lines[..<5].joined(separator: "\n") + "\n")
+        let home = try Binary.run(["--db", db], stdin: "yes\n" + lines[5...].joined(separator: "\n") + "\n")
+        #expect(home.status == 0, "\(home.stderr)")
+        #expect(home.stdout.contains("Resume it?"))
+        #expect(home.stdout.contains("Welcome back, Ana."))
+        #expect(home.stdout.contains("All done"))
+        let again = try Binary.run(["resume", "--db", db])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("no unfinished conversation"))
+    }
+
+    /// SIGKILL after k answers: exactly those answers are saved, and resuming with the rest
+    /// ends where an uninterrupted run ends.
+    @Test(arguments: [1, 4, 9, 14, 17])
+    func killedMidConversationLosesNothing(after k: Int) throws {
+        let lines = try Binary.example("onboarding-ana.txt")
+        let reference = Binary.temporaryFolder() + "/ref.sqlite"
+        try Binary.run(["start", "--client", "Ana", "--db", reference], stdin: lines.joined(separator: "\n") + "\n")
+        let expected = try Binary.json(["show", "1", "--db", reference])["answers"] as? NSDictionary
+
+        let db = Binary.temporaryFolder() + "/kill.sqlite"
+        let (process, input, _, _) = try Binary.launch(["start", "--client", "Ana", "--db", db])
+        input.fileHandleForWriting.write(Data((lines[..<k].joined(separator: "\n") + "\n").utf8))
+        var saved: [String] = []
+        for _ in 0..<400 {
+            if let show = Binary.jsonIfReady(["show", "1", "--db", db]) {
+                saved = (show["events"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "accepted" }.compactMap { $0["step"] as? String }
+                if saved.count == k { break }
+            }
+            usleep(25_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(saved.count == k)
+        let afterKill = try Binary.json(["show", "1", "--db", db])
+        let inputs = (afterKill["events"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "input" }.compactMap { $0["raw"] as? String }
+        #expect(inputs == Array(lines[..<k]))
+
+        let resumed = try Binary.run(["resume", "1", "--db", db], stdin: lines[k...].joined(separator: "\n") + "\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let final = try Binary.json(["show", "1", "--db", db])
+        #expect((final["answers"] as? NSDictionary) == expected)
+        #expect(final["status"] as? String == "finished")
+    }
+}
