@@ -88,7 +88,7 @@ public struct AnswerParser: Sendable {
             body = body[..<slash]
         }
         let trimmed = String(body).trimmingWhitespace()
-        guard let n = Int(trimmed) ?? NumberWords.value(of: trimmed.lowercased()) else {
+        guard let n = Int(trimmed) ?? NumberLexicon.wholeNumber(trimmed).flatMap({ Int(exactly: $0) }) else {
             return .failure(.notUnderstood(hint: AnswerKind.scale(min: lo, max: hi).formatHint))
         }
         guard (lo...hi).contains(n) else { return .failure(.outOfRange(low: String(lo), high: String(hi))) }
@@ -105,7 +105,7 @@ public struct AnswerParser: Sendable {
     /// Accepts `12`, `-3.5`, `1,250`, `1,250,000.75`, `12,5` (decimal comma), `1e3`, number words.
     static func decimal(_ raw: String) -> Double? {
         let text = raw.trimmingWhitespace()
-        if let word = NumberWords.value(of: text.lowercased()) { return Double(word) }
+        if let words = NumberLexicon.wholeNumber(text) { return words }
         guard !text.isEmpty, text.count <= 40,
               text.allSatisfy({ $0.isASCIIDigit || ",.+-eE".contains($0) }),
               text.contains(where: \.isASCIIDigit) else { return nil }

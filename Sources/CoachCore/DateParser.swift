@@ -53,7 +53,7 @@ public struct DateParser: Sendable {
         if rest.first == "in" || rest.first == "within" { rest = rest.dropFirst() }
         guard rest.count >= 2, rest.count <= 3 else { return nil }
         let amountText = rest.dropLast().joined(separator: " ")
-        guard let n = Int(amountText) ?? NumberWords.value(of: amountText), (0...1200).contains(n) else { return nil }
+        guard let n = Int(amountText) ?? NumberLexicon.wholeNumber(amountText).flatMap({ Int(exactly: $0) }), (0...1200).contains(n) else { return nil }
         switch rest.last!.trimmingCharacters(in: "s") {
         case "day": return today.adding(days: n)
         case "week": return today.adding(days: 7 * n)

@@ -1,0 +1,61 @@
+/// Everything the rules read from one goal, computed once: tokens, time phrases, measures,
+/// verifiable outcomes and clauses. Rules share it, so no rule re-scans the text its own way.
+struct ParsedGoal: Sendable {
+    let text: GoalText
+    let today: LocalDate
+    let times: [TimeExpression]
+    let quantities: [Quantity]
+    let outcomes: [VerifiableOutcome]
+    let clauses: [GoalClause]
+    private let timeIndex: [Int?]
+    private let quantityIndex: [Int?]
+
+    init(_ goal: String, today: LocalDate) {
+        let text = GoalText(goal)
+        let times = TimeExpressionScanner(text: text, today: today).scan()
+        var timeIndex = [Int?](repeating: nil, count: text.count)
+        for (position, time) in times.enumerated() {
+            for index in time.span { timeIndex[index] = position }
+        }
+        let timeMask = timeIndex.map { $0 != nil }
+        let quantities = QuantityScanner(text: text, timeMask: timeMask).scan()
+        var quantityIndex = [Int?](repeating: nil, count: text.count)
+        for (position, quantity) in quantities.enumerated() {
+            for index in quantity.span { quantityIndex[index] = position }
+        }
+        self.text = text
+        self.today = today
+        self.times = times
+        self.quantities = quantities
+        self.outcomes = VerifiableOutcomeScanner(text: text, timeMask: timeMask).scan()
+        self.clauses = GoalClause.split(text, timeMask: timeMask)
+        self.timeIndex = timeIndex
+        self.quantityIndex = quantityIndex
+    }
+
+    func time(at index: Int) -> TimeExpression? {
+        guard text.contains(index), let position = timeIndex[index] else { return nil }
+        return times[position]
+    }
+
+    /// The quantity whose number tokens include `index`.
+    func quantity(at index: Int) -> Quantity? {
+        guard text.contains(index), let position = quantityIndex[index] else { return nil }
+        return quantities[position]
+    }
+
+    /// The clause's main verb: the first verb outside time phrases and numbers ("double" is both).
+    func verb(in clause: GoalClause) -> PhraseTable<ActionVerb>.Match? {
+        for index in clause.span where time(at: index) == nil && (quantity(at: index)?.kind ?? .multiple) == .multiple {
+            if let verb = ActionVerb.lexicon.match(in: text, at: index), verb.span.upperBound <= clause.span.upperBound {
+                return verb
+            }
+        }
+        return nil
+    }
+
+    /// The clause containing `index`.
+    func clause(containing index: Int) -> GoalClause? {
+        clauses.first { $0.span.contains(index) }
+    }
+}

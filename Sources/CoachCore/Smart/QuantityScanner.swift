@@ -1,0 +1,155 @@
+/// Finds the measures in a goal: counts, percentages, money, multiples, scores, ranges, effort and
+/// clock-time limits, written in digits or words. Tokens already claimed as time are skipped,
+/// which is what keeps "within 6 months" from counting as a measure.
+struct QuantityScanner {
+    let text: GoalText
+    let timeMask: [Bool]
+
+    func scan() -> [Quantity] {
+        var found: [Quantity] = []
+        var index = 0
+        while index < text.count {
+            if timeMask[index] {
+                index += 1
+            } else if let end = identifierEnd(at: index) {
+                index = end
+            } else if let quantity = quantity(at: index) {
+                found.append(quantity)
+                index = quantity.span.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: - Money
+
+    private static let currencySymbols: Set<String> = ["$", "€", "£", "¥", "₹"]
+    private static let currencyCodes: Set<String> = ["usd", "eur", "gbp", "chf", "cad", "aud", "inr", "jpy"]
+    private static let currencyWords: Set<String> = ["dollar", "dollars", "euro", "euros", "bucks", "usd", "eur", "gbp"]
+
+    /// Whether the token marks money: a currency symbol, code or word, or the "k" of "80k".
+    static func isMoneyMarker(_ text: GoalText, at index: Int) -> Bool {
+        let token = text[index]
+        switch token.kind {
+        case .symbol: return currencySymbols.contains(token.text)
+        case .word: return currencyWords.contains(token.text) || currencyCodes.contains(token.text)
+            || (token.text == "k" && token.joined && text.isNumber(at: index - 1))
+        case .number: return false
+        }
+    }
+
+    // MARK: - Identifiers
+
+    /// Numbers that name rather than measure: "Level 1", "one of", "one-on-ones", "EC2".
+    private static let identifierPhrases = PhraseTable([
+        "one of", "no one", "one on one", "one to one", "1 on 1", "one another", "the one", "number one",
+        "day one",
+    ])
+
+    private static let identifierLeads: Set<String> = [
+        "level", "part", "phase", "version", "step", "grade", "tier", "chapter", "module", "round", "gen",
+        "generation", "v", "series", "section", "web", "python", "windows", "iso",
+    ]
+
+    private func identifierEnd(at index: Int) -> Int? {
+        if let phrase = Self.identifierPhrases.match(in: text, at: index) { return phrase.span.upperBound }
+        if let word = text.word(at: index), Self.identifierLeads.contains(word), text.isNumber(at: index + 1) {
+            return index + 2
+        }
+        if text.isNumber(at: index), text.isJoined(index), text.word(at: index - 1) != nil { return index + 1 }
+        return nil
+    }
+
+    // MARK: - Numbers
+
+    private static let percentWords = PhraseTable(["%", "percent", "per cent", "pct", "percentage points", "percentage point"])
+    private static let effortUnits = PhraseTable([
+        "minute", "min", "hour", "hr", "h", "day", "week", "month", "year", "night", "evening", "morning",
+        "weekend", "session",
+    ])
+    private static let clockSuffixes = PhraseTable(["am", "pm", "a . m .", "p . m .", "a . m", "p . m", "o'clock"])
+    private static let scoreUnits: Set<String> = ["star", "stars", "point", "points", "rating"]
+
+    private func quantity(at index: Int) -> Quantity? {
+        if Self.isMoneyMarker(text, at: index), text[index].text != "k",
+           let (value, end) = NumberLexicon.parse(text, at: index + 1) {
+            let million = text.word(at: end) == "m" && text.isJoined(end)
+            return make(.money, million ? value * 1_000_000 : value, index..<(million ? end + 1 : end))
+        }
+        if let article = text.word(at: index), article == "a" || article == "an",
+           let unit = text.word(at: index + 1), unit == "hour" || unit == "minute" {
+            return make(.effort, 1, index..<(index + 2))
+        }
+        if let multiple = NumberLexicon.multiple(of: text[index]), !text.isInnerHyphen(at: index + 1) {
+            return make(.multiple, multiple, index..<(index + 1))
+        }
+        if let word = text.word(at: index), case .frequency(let count)? = NumberLexicon.table[word] {
+            let next = index + 1
+            guard (text.contains(next) && timeMask[next]) || ["a", "per", "every", "each"].contains(text.word(at: next) ?? "")
+            else { return nil }
+            return make(.frequency, count, index..<next)
+        }
+        guard let (value, numberEnd) = NumberLexicon.parse(text, at: index) else { return nil }
+        var end = numberEnd
+        var kind: Quantity.Kind = (index..<numberEnd).contains { Self.isMoneyMarker(text, at: $0) } ? .money : .count
+        if text.isJoined(end), let suffix = text.word(at: end), text.isNumber(at: end - 1) {
+            switch suffix {
+            case "x": return make(.multiple, value, index..<(end + 1))
+            case "am", "pm": return make(.clockTime, value, index..<(end + 1))
+            case "h", "hr", "hrs", "min", "mins": return make(.effort, value, index..<(end + 1))
+            default: return nil
+            }
+        }
+        if let percent = Self.percentWords.match(in: text, at: end) {
+            return make(.percentage, value, index..<percent.span.upperBound)
+        }
+        if let word = text.word(at: end), Self.currencyWords.contains(word) {
+            return make(.money, value, index..<(end + 1))
+        }
+        if kind == .money { return make(kind, value, index..<end) }
+        if text.isSymbol("-", at: end), text.isJoined(end), text.isJoined(end + 1),
+           let upper = NumberLexicon.parse(text, at: end + 1), upper.value > value {
+            return make(.range, value, index..<upper.end)
+        }
+        if text.isSymbol("/", at: end), text.isNumber(at: end + 1) {
+            return make(.score, value, index..<(end + 2))
+        }
+        if text.word(at: end) == "out", text.word(at: end + 1) == "of", text.isNumber(at: end + 2) {
+            return make(.score, value, index..<(end + 3))
+        }
+        if text.isSymbol(":", at: end), text.isJoined(end), text.isJoined(end + 1), text.isNumber(at: end + 1) {
+            guard text[end + 1].text.count == 2 else { return nil }
+            end += 2
+            if let suffix = Self.clockSuffixes.match(in: text, at: end) { end = suffix.span.upperBound }
+            return make(.clockTime, value, index..<end)
+        }
+        if let suffix = Self.clockSuffixes.match(in: text, at: end), !(end < text.count && timeMask[end]) {
+            return make(.clockTime, value, index..<suffix.span.upperBound)
+        }
+        if let unit = Self.effortUnits.match(in: text, at: end) {
+            return make(.effort, value, index..<unit.span.upperBound)
+        }
+        if let word = text.word(at: end), Self.scoreUnits.contains(word) {
+            kind = .score
+        } else if text.word(at: end) == "times" {
+            return make(.frequency, value, index..<(end + 1))
+        }
+        return make(kind, value, index..<end)
+    }
+
+    /// Extends the number over up to three following content words, the thing being counted.
+    private func make(_ kind: Quantity.Kind, _ value: Double, _ span: Range<Int>) -> Quantity {
+        var end = span.upperBound
+        var next = end
+        var words = 0
+        while words < 3, let word = text.word(at: next), !timeMask[next], !FunctionWords.contains(word),
+              NumberLexicon.table[word] == nil {
+            end = next + 1
+            next = text.isInnerHyphen(at: end) ? end + 1 : end
+            words += 1
+        }
+        return Quantity(kind: kind, value: value, span: span, phrase: span.lowerBound..<end)
+    }
+}

@@ -1,0 +1,193 @@
+/// Specific: the goal names a concrete action or outcome someone else could observe, not only a
+/// wish to change ("improve", "get better at", "be more …") with no observable object.
+struct SpecificCriterion: SmartCriterionRule {
+    let criterion = SmartCriterion.specific
+
+    /// How one clause reads.
+    private enum Reading {
+        case outcome(Range<Int>)
+        case action(verb: Range<Int>, object: Range<Int>)
+        case visibleBehaviour(Range<Int>)
+        case result(Range<Int>)
+        case vagueFrame(Range<Int>)
+        case abstractObject(verb: Range<Int>, object: Range<Int>)
+        case judgement(phrase: Range<Int>, word: Range<Int>)
+        case noObject(Range<Int>)
+        case unnamedOutcome(Range<Int>, VerifiableOutcome.Kind)
+
+        var isConcrete: Bool {
+            switch self {
+            case .outcome, .action, .visibleBehaviour, .result: true
+            default: false
+            }
+        }
+
+        var evidence: [Range<Int>] {
+            switch self {
+            case .outcome(let span), .visibleBehaviour(let span), .result(let span), .vagueFrame(let span),
+                 .noObject(let span), .unnamedOutcome(let span, _):
+                [span]
+            case .action(let verb, let object), .abstractObject(let verb, let object):
+                [verb, object]
+            case .judgement(let phrase, _):
+                [phrase]
+            }
+        }
+    }
+
+    func evaluate(_ goal: ParsedGoal, context: SmartContext) -> CriterionFinding {
+        let readings = goal.clauses.compactMap { read($0, in: goal) }
+        let concrete = readings.filter(\.isConcrete)
+        if let first = concrete.first {
+            return CriterionFinding(met: true, reason: reason(first, goal), question: nil,
+                                    evidence: goal.evidence(concrete.flatMap(\.evidence)))
+        }
+        if let first = readings.first {
+            return CriterionFinding(met: false, reason: reason(first, goal), question: question(first, goal),
+                                    evidence: goal.evidence(readings.flatMap(\.evidence)))
+        }
+        return CriterionFinding(
+            met: false,
+            reason: "No action or outcome was found in \(goal.quotedGoal).",
+            question: "What will you do, or what result will exist, when this goal is reached?",
+            evidence: []
+        )
+    }
+
+    // MARK: - Messages
+
+    private func reason(_ reading: Reading, _ goal: ParsedGoal) -> String {
+        switch reading {
+        case .outcome(let span):
+            "\(goal.quote(span)) is a concrete outcome that either happens or does not."
+        case .action(let verb, let object):
+            "\(goal.quote(verb)) has an observable object: \(goal.quote(object))."
+        case .visibleBehaviour(let span):
+            "\(goal.quote(span)) is a concrete behaviour anyone could observe."
+        case .result(let span):
+            "\(goal.quote(span)) names an observable result."
+        case .vagueFrame(let span):
+            "\(goal.quote(span)) is a wish to change with no observable action or result."
+        case .abstractObject(let verb, let object):
+            "\(goal.quote(verb)) has no observable object: \(goal.quote(object)) cannot be seen or counted."
+        case .judgement(let phrase, let word):
+            "\(goal.quote(word)) in \(goal.quote(phrase)) is a judgement rather than something observable."
+        case .noObject(let span):
+            "\(goal.quote(span)) has no object, so there is nothing concrete to observe."
+        case .unnamedOutcome(let span, let kind):
+            "\(goal.quote(span)) does not say \(kind.missingName)."
+        }
+    }
+
+    private func question(_ reading: Reading, _ goal: ParsedGoal) -> String {
+        switch reading {
+        case .vagueFrame(let span):
+            "What would \(goal.quote(span)) look like as something you do or deliver that others could see?"
+        case .abstractObject(let verb, let object):
+            "What observable result would show you did \(goal.quote(verb.lowerBound..<object.upperBound))?"
+        case .judgement(let phrase, _):
+            "What would \(goal.quote(phrase)) look like in terms someone else could check?"
+        case .noObject(let span):
+            "What exactly will you \(goal.quote(span)): which deals, people, outputs or results?"
+        case .unnamedOutcome(_, let kind):
+            "Can you name \(kind.missingName) exactly, as it would appear on paper?"
+        case .outcome, .action, .visibleBehaviour, .result:
+            "What will you do, or what result will exist, when this goal is reached?"
+        }
+    }
+
+    // MARK: - Reading a clause
+
+    /// Phrases that only express a wish to change, whatever follows them.
+    private static let vagueFrames = PhraseTable([
+        "get better", "get better at", "get better with", "become better", "be better", "do better",
+        "be more", "become more", "be less", "become less", "feel more", "feel less", "learn more",
+        "know more", "understand more", "do my best", "do our best", "try my best", "try harder",
+        "work harder", "work smarter", "level up", "get ahead", "climb the ladder",
+        "climb the corporate ladder", "move up the ladder", "to the next level", "step up my game",
+        "up my game", "be successful", "become successful", "be happy", "be happier", "stay motivated",
+        "keep learning", "keep growing", "grow as", "develop as", "make a difference", "make an impact",
+        "have an impact", "add value", "stand out", "be the best", "reach my potential",
+        "reach my full potential", "fulfil my potential", "fulfill my potential",
+    ])
+
+    /// Heads that name something no one can see or count.
+    private static let abstractNouns: Set<String> = [
+        "myself", "me", "self", "yourself", "it", "them", "thing", "stuff", "everything", "something", "skill",
+        "skillset", "ability", "knowledge", "understanding", "mindset", "confidence", "leadership",
+        "communication", "career", "life", "balance", "performance", "potential", "game", "habit",
+        "productivity", "wellbeing", "being", "health", "relationship", "network", "networking", "expertise",
+        "brand", "visibility", "presence", "impact", "influence", "attitude", "focus", "energy", "growth",
+        "development", "morale", "culture", "teamwork", "collaboration", "quality", "efficiency",
+        "effectiveness", "motivation", "discipline", "time", "money", "opportunity", "option", "success",
+        "happiness", "satisfaction", "experience", "service", "work", "level", "standard", "image",
+        "reputation", "profile", "position", "role", "stress", "workload", "organisation", "organization",
+        "intelligence", "creativity", "innovation", "resilience", "strategy", "vision", "way", "approach",
+        "confident", "organised", "organized", "productive", "happy", "happier", "healthy", "proactive",
+        "visible", "strategic", "successful", "efficient", "effective", "positive", "patient", "calm",
+        "present", "focused", "disciplined", "motivated", "nice", "nicer", "kind", "kinder", "assertive",
+        "resilient", "stressed", "busy", "balanced", "available", "engaged", "creative", "innovative",
+        "reliable", "consistent", "professional", "version", "side", "lot",
+    ]
+
+    /// Abstract-looking heads that are in fact tracked metrics ("resolution time").
+    private static let metricCompounds: Set<String> = [
+        "response time", "resolution time", "handle time", "handling time", "wait time", "waiting time",
+        "lead time", "cycle time", "turnaround time", "screen time", "delivery time",
+    ]
+
+    private func read(_ clause: GoalClause, in goal: ParsedGoal) -> Reading? {
+        if let outcome = goal.outcomes.first(where: { $0.span.overlaps(clause.span) }) {
+            return outcome.isNamed || outcome.kind.isConcreteUnnamed
+                ? .outcome(outcome.span) : .unnamedOutcome(outcome.span, outcome.kind)
+        }
+        let verb = goal.verb(in: clause)
+        let action = verb.map { read($0, in: clause, goal) }
+        if let frame = Self.vagueFrames.firstMatch(in: goal.text, within: clause.span) {
+            // A concrete action before the frame still counts ("publish 3 articles to stand out").
+            if let verb, let action, action.isConcrete, verb.span.lowerBound < frame.span.lowerBound { return action }
+            let object = ObjectPhrase(in: goal, from: frame.span.upperBound, limit: clause.span.upperBound)
+            let start = min(frame.span.lowerBound, verb?.span.lowerBound ?? frame.span.lowerBound)
+            return .vagueFrame(start..<max(frame.span.upperBound, object?.span.upperBound ?? 0))
+        }
+        if let action { return action }
+        // A clause without a verb can still name a result ("20 new clients by June"), if the number counts something.
+        let result = goal.quantities.first {
+            clause.span.contains($0.span.lowerBound) && ![.clockTime, .effort, .frequency].contains($0.kind)
+                && ($0.kind == .money || $0.phrase.count > $0.span.count)
+        }
+        return result.map { .result($0.phrase) }
+    }
+
+    private func read(_ verb: PhraseTable<ActionVerb>.Match, in clause: GoalClause, _ goal: ParsedGoal) -> Reading {
+        if verb.value.kind == .selfContained { return .visibleBehaviour(verb.span) }
+        guard let object = ObjectPhrase(in: goal, from: verb.span.upperBound, limit: clause.span.upperBound) else {
+            return .noObject(verb.span)
+        }
+        if object.hasQuantity { return .action(verb: verb.span, object: object.span) }
+        if let word = object.qualityWord {
+            return .judgement(phrase: verb.span.lowerBound..<object.span.upperBound, word: word..<(word + 1))
+        }
+        guard let head = object.head else { return .noObject(verb.span) }
+        if isAbstract(head, in: goal), !hasTarget(after: object, in: goal) {
+            return .abstractObject(verb: verb.span, object: object.span)
+        }
+        return .action(verb: verb.span, object: object.span)
+    }
+
+    private func isAbstract(_ head: Int, in goal: ParsedGoal) -> Bool {
+        let text = goal.text
+        let previous = text.isInnerHyphen(at: head - 1) ? head - 2 : head - 1
+        if let modifier = text.word(at: previous), Self.metricCompounds.contains("\(modifier) \(text[head].text)") {
+            return false
+        }
+        return text[head].forms.contains(where: Self.abstractNouns.contains)
+    }
+
+    /// "grow my network to 500 connections": a counted or priced target makes an abstract object concrete.
+    private func hasTarget(after object: ObjectPhrase, in goal: ParsedGoal) -> Bool {
+        guard let word = goal.text.word(at: object.end), ["to", "of", "from"].contains(word),
+              let target = goal.quantity(at: object.end + 1) else { return false }
+        return [.count, .money, .score, .range].contains(target.kind)
+    }
+}

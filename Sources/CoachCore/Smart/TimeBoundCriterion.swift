@@ -1,0 +1,42 @@
+/// Time-bound: a deadline, a date, a window from today or a recurring cadence. Vague timing
+/// ("soon", "someday", "asap") does not count.
+struct TimeBoundCriterion: SmartCriterionRule {
+    let criterion = SmartCriterion.timeBound
+
+    func evaluate(_ goal: ParsedGoal, context: SmartContext) -> CriterionFinding {
+        let binding = goal.times.filter(\.bindsTime)
+        if let first = binding.first(where: \.isFrame) ?? binding.first {
+            return CriterionFinding(met: true, reason: reason(first, goal), question: nil,
+                                    evidence: goal.evidence(binding.map(\.span)))
+        }
+        let vague = goal.times.filter { $0.kind == .vague }
+        if let first = vague.first {
+            return CriterionFinding(
+                met: false,
+                reason: "\(goal.quote(first.span)) is not a date, a window or a cadence.",
+                question: "Instead of \(goal.quote(first.span)), by what date will this be done?",
+                evidence: goal.evidence(vague.map(\.span))
+            )
+        }
+        return CriterionFinding(
+            met: false,
+            reason: "No date, window or cadence appears in \(goal.quotedGoal).",
+            question: "By when will this be done: a date, a window such as \"within 3 months\", or a cadence such as \"every week\"?",
+            evidence: []
+        )
+    }
+
+    private func reason(_ time: TimeExpression, _ goal: ParsedGoal) -> String {
+        let quoted = goal.quote(time.span)
+        switch time.kind {
+        case .deadline(let date?):
+            return "\(quoted) sets a deadline (\(date.iso))."
+        case .window(let date?):
+            return "\(quoted) sets a window ending \(date.iso)."
+        case .cadence:
+            return "\(quoted) sets a recurring cadence."
+        default:
+            return "\(quoted) sets a deadline."
+        }
+    }
+}

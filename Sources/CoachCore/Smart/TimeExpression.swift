@@ -1,0 +1,56 @@
+/// A phrase that says when: a deadline, a window from today, a recurring cadence, or a vague
+/// "soon" that looks like timing but commits to nothing.
+struct TimeExpression: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        /// A date or the end of a named period ("by June 30", "in Q3").
+        case deadline(LocalDate?)
+        /// A duration counted from today ("within 6 months").
+        case window(LocalDate?)
+        /// A recurrence ("every week", "per month", "weekly").
+        case cadence
+        /// Timing words that fix no date ("soon", "someday", "in the coming weeks").
+        case vague
+        /// A time word qualifying a measure or a plan ("monthly revenue", "a 90-day plan").
+        case period
+        /// The time unit of a money rate ("$80k a year").
+        case rate
+    }
+
+    /// Which day of a named period a phrase points at ("by the end of June" versus "early June").
+    enum Anchor: Sendable, Equatable {
+        case start, middle, end, before, within
+    }
+
+    let span: Range<Int>
+    let kind: Kind
+
+    var date: LocalDate? {
+        switch kind {
+        case .deadline(let date), .window(let date): date
+        default: nil
+        }
+    }
+
+    var isFrame: Bool {
+        switch kind {
+        case .deadline, .window: true
+        default: false
+        }
+    }
+
+    /// Whether the phrase makes a goal time-bound.
+    var bindsTime: Bool { isFrame || kind == .cadence }
+}
+
+extension [TimeExpression] {
+    /// The latest date any frame resolves to, so a start date never masquerades as the deadline.
+    var deadline: LocalDate? {
+        compactMap(\.date).max()
+    }
+
+    /// The expression whose date is `deadline`.
+    var deadlineExpression: TimeExpression? {
+        guard let deadline else { return nil }
+        return first { $0.date == deadline }
+    }
+}

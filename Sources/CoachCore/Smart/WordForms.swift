@@ -1,0 +1,62 @@
+/// Light, dictionary-free inflection handling: enough for lexicons to list "close" once and still
+/// match "closed", "closes" and "closing", and for "manager" to be recognised next to "management".
+enum WordForms {
+    /// The word itself followed by plausible base forms; wrong guesses are harmless because the
+    /// forms are only ever looked up in curated lexicons.
+    static func candidates(of word: String) -> [String] {
+        var forms = [word]
+        func add(_ form: String) {
+            if form.count > 1, !forms.contains(form) { forms.append(form) }
+        }
+        func addStem(_ stem: [Character]) {
+            add(String(stem))
+            add(String(stem) + "e")
+            if stem.count > 2, stem[stem.count - 1] == stem[stem.count - 2], !"aeiouls".contains(stem[stem.count - 1]) {
+                add(String(stem.dropLast()))
+            }
+        }
+        if let base = irregular[word] { add(base) }
+        let letters = Array(word)
+        let count = letters.count
+        func dropping(_ suffixLength: Int) -> String { String(letters[0..<(count - suffixLength)]) }
+        if count > 4, word.hasSuffix("ies") { add(dropping(3) + "y") }
+        if count > 3, word.hasSuffix("es") { add(dropping(2)) }
+        if count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
+            add(dropping(1))
+        }
+        if count > 4, word.hasSuffix("ied") { add(dropping(3) + "y") }
+        if count > 4, word.hasSuffix("ed") { addStem(Array(letters[0..<(count - 2)])) }
+        if count > 5, word.hasSuffix("ing") { addStem(Array(letters[0..<(count - 3)])) }
+        return forms
+    }
+
+    /// Whether two words share a root ("sales"/"sale", "manage"/"management", "lead"/"leadership"):
+    /// a common prefix of at least four letters that covers all but the last three letters of the shorter word.
+    static func sharesRoot(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        var common = 0
+        var shorter = 0
+        var left = a.unicodeScalars.makeIterator()
+        var right = b.unicodeScalars.makeIterator()
+        var diverged = false
+        while true {
+            let x = left.next(), y = right.next()
+            guard let x, let y else { break }
+            shorter += 1
+            if !diverged, x == y { common += 1 } else { diverged = true }
+        }
+        return common >= 4 && common >= shorter - 3
+    }
+
+    private static let irregular: [String: String] = [
+        "got": "get", "gotten": "get", "became": "become", "won": "win", "sold": "sell", "ran": "run",
+        "led": "lead", "met": "meet", "gave": "give", "given": "give", "took": "take", "taken": "take",
+        "made": "make", "wrote": "write", "written": "write", "paid": "pay", "spent": "spend",
+        "built": "build", "grew": "grow", "grown": "grow", "did": "do", "done": "do", "does": "do",
+        "was": "be", "were": "be", "been": "be", "am": "be", "is": "be", "are": "be", "being": "be",
+        "had": "have", "has": "have", "sent": "send", "held": "hold", "kept": "keep", "left": "leave",
+        "brought": "bring", "taught": "teach", "found": "find", "bought": "buy", "spoke": "speak",
+        "spoken": "speak", "began": "begin", "begun": "begin", "felt": "feel", "learnt": "learn",
+        "people": "person",
+    ]
+}

@@ -1,0 +1,78 @@
+import CoachCore
+import Testing
+
+@Suite("Deadlines and time-bound phrasing")
+struct DeadlineTests {
+    let analyzer = SmartAnalyzer()
+    /// Monday 2 March 2026.
+    let today = GoalExample.today
+
+    static let resolved: [(String, String)] = [
+        ("Close 10 deals by 2027-06-30", "2027-06-30"),
+        ("Close 10 deals by June 30", "2026-06-30"),
+        ("Close 10 deals by 30 June 2027", "2027-06-30"),
+        ("Close 10 deals by June 30th, 2027", "2027-06-30"),
+        ("Close 10 deals by the end of 2027", "2027-12-31"),
+        ("Close 10 deals by Q3", "2026-09-30"),
+        ("Close 10 deals in Q1 2027", "2027-03-31"),
+        ("Close 10 deals within 6 months", "2026-09-02"),
+        ("Close 10 deals this quarter", "2026-03-31"),
+        ("Close 10 deals before the end of the year", "2026-12-31"),
+        ("Close 10 deals in 90 days", "2026-05-31"),
+        ("Close 10 deals next month", "2026-04-30"),
+        ("Close 10 deals by year-end", "2026-12-31"),
+        ("Close 10 deals by next Friday", "2026-03-06"),
+        ("Close 10 deals by mid-June", "2026-06-15"),
+        ("Close 10 deals by February 1", "2027-02-01"),
+        ("Close 10 deals over the next year", "2027-03-02"),
+        ("Close 10 deals in 6 months\u{2019} time", "2026-09-02"),
+        ("Close 10 deals by the end of the second quarter", "2026-06-30"),
+        ("Close 10 deals by 12/31", "2026-12-31"),
+        ("Close 10 deals by 31/12/2026", "2026-12-31"),
+        ("Close 10 deals by the 15th", "2026-03-15"),
+        ("Close 10 deals by the 1st", "2026-04-01"),
+        ("Close 10 deals by the end of next month", "2026-04-30"),
+        ("Close 10 deals this summer", "2026-08-31"),
+    ]
+
+    @Test("Deadlines resolve to a calendar day", arguments: resolved)
+    func deadline(_ goal: String, _ expected: String) {
+        #expect(analyzer.deadline(in: goal, today: today)?.iso == expected)
+        #expect(analyzer.analyze(goal, context: SmartContext(today: today))[.timeBound].met == true)
+    }
+
+    @Test("Cadences are time-bound without a deadline", arguments: [
+        "Call 5 prospects every week", "Post twice a month", "Publish a newsletter weekly",
+        "Review my pipeline each month", "Run 2 workshops per quarter", "Call a customer every other day",
+        "Mentor juniors on Mondays",
+    ])
+    func cadence(_ goal: String) {
+        #expect(analyzer.deadline(in: goal, today: today) == nil)
+        #expect(analyzer.analyze(goal, context: SmartContext(today: today))[.timeBound].met == true)
+    }
+
+    @Test("Vague timing is not time-bound", arguments: [
+        "Close 10 deals soon", "Close 10 deals eventually", "Close 10 deals someday", "Close 10 deals one day",
+        "Close 10 deals in the future", "Close 10 deals ASAP", "Close 10 deals in a few weeks",
+        "Close 10 deals at some point",
+    ])
+    func vague(_ goal: String) {
+        let finding = analyzer.analyze(goal, context: SmartContext(today: today))[.timeBound]
+        #expect(finding.met == false)
+        #expect(finding.evidence.count == 1)
+        #expect(analyzer.deadline(in: goal, today: today) == nil)
+    }
+
+    @Test func laterOfTwoDatesIsTheDeadline() {
+        #expect(analyzer.deadline(in: "Starting next month, close 10 deals by June 30", today: today)?.iso == "2026-06-30")
+    }
+
+    @Test func scoresAreNotReadAsDates() {
+        #expect(analyzer.deadline(in: "Get a 4/5 rating from customers", today: today) == nil)
+        #expect(analyzer.analyze("Get a 4/5 rating from customers", context: SmartContext(today: today))[.measurable].met == true)
+    }
+
+    @Test func monthsAreNotReadFromVerbsOrModals() {
+        #expect(analyzer.deadline(in: "I may march into the office", today: today) == nil)
+    }
+}
