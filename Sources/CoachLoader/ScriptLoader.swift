@@ -7,7 +7,7 @@ public enum ScriptLoader {
     /// Names every script may read without saving them itself.
     public static let builtInVariables: Set<String> = ["client.name"]
 
-    static let stepKeys: Set<String> = ["label", "say", "ask", "type", "choices", "save", "help", "why", "when",
+    static let stepKeys: Set<String> = ["label", "say", "ask", "compose", "type", "choices", "save", "help", "why", "when",
                                         "required", "min", "max", "attempts", "reject", "next"]
 
     public static func load(source: String, file: String) -> Result<Script, LoadFailure> {
@@ -97,7 +97,7 @@ private struct ScriptBuilder {
         checkReachable(steps, start: start)
         checkVariables(steps, uses: uses)
         guard let id, let start else { return nil }
-        return Script(id: id, version: version, title: title, start: start, steps: steps, hash: ScriptLoader.fingerprint(source))
+        return Script(id: id, version: version, title: title, start: start, steps: steps, hash: ScriptLoader.fingerprint(source), uses: uses)
     }
 
     private mutating func buildSteps(_ node: Node) -> [Step] {
@@ -116,8 +116,12 @@ private struct ScriptBuilder {
         if let n = f["label"], let s = reader.string(n, "label") { step.label = s }
         step.say = f["say"].flatMap { template($0) }
         step.ask = f["ask"].flatMap { template($0) }
-        if step.say == nil, step.ask == nil {
-            reader.report(.missingField, "step '\(id)' neither says nor asks anything (add 'say' or 'ask')", at: keyNode)
+        step.compose = f["compose"].flatMap { template($0) }
+        if step.say == nil, step.ask == nil, step.compose == nil {
+            reader.report(.missingField, "step '\(id)' neither says, asks nor composes anything (add 'say' or 'ask')", at: keyNode)
+        }
+        if let composeNode = f["compose"], f["ask"] != nil || f["save"] == nil {
+            reader.report(.badValue, "a 'compose' step works out a value to 'save' and cannot also 'ask'", at: composeNode)
         }
         step.help = f["help"].flatMap { reader.string($0, "help") }
         step.why = f["why"].flatMap { reader.string($0, "why") }

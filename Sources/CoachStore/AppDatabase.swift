@@ -83,6 +83,7 @@ public struct AppDatabase: Sendable {
                 t.column("step", .text)
                 t.column("status", .text).notNull().check { [ "active", "finished" ].contains($0) }
                 t.column("snapshot", .text).notNull()
+                t.column("variables", .text).notNull().defaults(to: "{}")
                 t.column("createdAt", .text).notNull()
                 t.column("updatedAt", .text).notNull()
             }
@@ -119,10 +120,10 @@ public struct AppDatabase: Sendable {
             let now = Self.timestamp()
             let clientID = try snapshot.clientName.map { try Self.clientID(named: $0, in: db, now: now) }
             try db.execute(sql: """
-                INSERT INTO conversation (clientId, scriptId, scriptHash, step, status, snapshot, createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO conversation (clientId, scriptId, scriptHash, step, status, snapshot, variables, createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [clientID, snapshot.state.scriptID, snapshot.scriptHash, snapshot.step,
-                                 snapshot.status.rawValue, try Self.encode(snapshot.state), now, now])
+                                 snapshot.status.rawValue, try Self.encode(snapshot.state), AnswerJSON.text(of: snapshot.variables), now, now])
             return db.lastInsertedRowID
         }
     }
@@ -139,10 +140,11 @@ public struct AppDatabase: Sendable {
                     """, arguments: [id, now, row.kind, row.step, row.raw.map { Data($0.utf8) }, row.value, row.message])
             }
             try db.execute(sql: """
-                UPDATE conversation SET clientId = coalesce(?, clientId), scriptHash = ?, step = ?, status = ?, snapshot = ?, updatedAt = ?
+                UPDATE conversation SET clientId = coalesce(?, clientId), scriptHash = ?, step = ?, status = ?, snapshot = ?,
+                    variables = ?, updatedAt = ?
                 WHERE id = ?
                 """, arguments: [clientID, snapshot.scriptHash, snapshot.step, snapshot.status.rawValue,
-                                 try Self.encode(snapshot.state), now, id])
+                                 try Self.encode(snapshot.state), AnswerJSON.text(of: snapshot.variables), now, id])
             if db.changesCount == 0 { throw StoreError.noConversation(id: String(id)) }
         }
     }
@@ -165,7 +167,7 @@ public struct AppDatabase: Sendable {
         let found: StoredConversation? = try reading { db in
             guard let row = try Row.fetchOne(db, sql: ConversationSummary.selection + " WHERE c.id = ?", arguments: [id]) else { return nil }
             let state = try JSONDecoder().decode(ConversationState.self, from: Data((row["snapshot"] as String).utf8))
-            return StoredConversation(summary: ConversationSummary(row), scriptHash: row["scriptHash"], state: state)
+            return StoredConversation(summary: ConversationSummary(row), scriptHash: row["scriptHash"], state: state, variablesJSON: row["variables"])
         }
         guard let found else { throw .noConversation(id: String(id)) }
         return found
@@ -174,6 +176,23 @@ public struct AppDatabase: Sendable {
     public func events(of id: Int64) throws(StoreError) -> [StoredEvent] {
         try reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM event WHERE conversationId = ? ORDER BY id", arguments: [id]).map(StoredEvent.init)
+        }
+    }
+
+    /// The named answers of the client's most recent conversations, newer ones winning, so a
+    /// later interview can build on what onboarding learnt.
+    public func knownAnswers(client name: String) throws(StoreError) -> String {
+        try reading { db in
+            let rows = try String.fetchAll(db, sql: """
+                SELECT c.variables FROM conversation c JOIN client cl ON cl.id = c.clientId
+                WHERE cl.name = ? ORDER BY c.updatedAt, c.id
+                """, arguments: [name])
+            var merged: [String: Any] = [:]
+            for text in rows {
+                let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+                merged.merge(object) { $1 }
+            }
+            return String(decoding: try JSONSerialization.data(withJSONObject: merged, options: [.sortedKeys]), as: UTF8.self)
         }
     }
 

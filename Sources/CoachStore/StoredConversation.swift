@@ -32,6 +32,8 @@ public struct StoredConversation: Hashable, Sendable {
     public let summary: ConversationSummary
     public let scriptHash: String
     public let state: ConversationState
+    /// Every named answer as a JSON object, as saved with the last turn.
+    public let variablesJSON: String
 }
 
 /// One entry of the append-only event log, as stored.

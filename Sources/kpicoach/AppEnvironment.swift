@@ -54,6 +54,16 @@ struct AppEnvironment {
         }
     }
 
+    /// The goal library from `--rules`, `KPICOACH_RULES` or `Rules/` beside the prompts.
+    func goalLibrary() throws(CoachFailure) -> GoalLibrary {
+        let prompts = try library().directory
+        let dir = options.rules ?? env["KPICOACH_RULES"] ?? ((prompts as NSString).deletingLastPathComponent + "/Rules")
+        switch GoalLibraryLoader.load(rulesDirectory: dir) {
+        case .success(let library): return library
+        case .failure(let failure): throw .prompts(.invalid(failure))
+        }
+    }
+
     func makeConsole() -> any Console {
         interactive ? ReadlineConsole(historyPath: dataHome(xdg: "XDG_STATE_HOME", fallback: ".local/state") + "/history") : PipedConsole()
     }

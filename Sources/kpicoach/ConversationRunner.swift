@@ -14,6 +14,8 @@ struct ConversationRunner {
         if let client {
             let name = client.trimmingCharacters(in: .whitespacesAndNewlines)
             guard (1...100).contains(name.count), !TerminalText.hasUnsafeScalars(name) else { throw .badClientName }
+            let known = try store { () throws(StoreError) in try database.knownAnswers(client: name) }
+            presets = AnswerJSON.variables(from: known).filter { script.uses.contains($0.key) }
             presets["client.name"] = .text(name)
         }
         var engine = ConversationEngine.begin(script, presets: presets, today: try app.today())
@@ -30,6 +32,7 @@ struct ConversationRunner {
     }
 
     private func run(_ engine: inout ConversationEngine, id: Int64, resumed: Bool) throws(CoachFailure) {
+        engine.library = try app.goalLibrary()
         let console = app.makeConsole()
         let shell = ConversationShell(console: console, style: app.style)
         switch shell.run(&engine, recorder: StoreRecorder(database: database, conversationID: id), resumed: resumed) {

@@ -8,6 +8,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder of interview scripts (default: the shipped Prompts/; or KPICOACH_PROMPTS).", valueName: "dir"))
     var prompts: String?
 
+    @Option(name: .long, help: ArgumentHelp("The folder of rule files (default: Rules/ beside Prompts/; or KPICOACH_RULES).", valueName: "dir"))
+    var rules: String?
+
     @Flag(name: .long, help: "Plain output without colour (also NO_COLOR).")
     var noColor = false
 

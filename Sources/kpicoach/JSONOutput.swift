@@ -17,6 +17,7 @@ enum JSONOutput {
     static func conversation(_ stored: StoredConversation, events: [StoredEvent]) -> [String: Any] {
         var object = session(stored.summary)
         object["answers"] = answers(stored.state)
+        object["variables"] = (try? JSONSerialization.jsonObject(with: Data(stored.variablesJSON.utf8))) ?? [:]
         object["events"] = events.map { e -> [String: Any] in
             var item: [String: Any] = ["seq": e.seq, "at": e.at, "kind": e.kind]
             if let step = e.step { item["step"] = step }

@@ -53,12 +53,21 @@ import Testing
     @Test func pipesAnswersWithFallbacksAndBraces() throws {
         let t = try Template("Hi {client.name}, {{literal}} {goal.role|your next role}.")
         #expect(t.variables == ["client.name", "goal.role"])
-        #expect(t.render { $0 == "client.name" ? .text("Ana") : nil } == "Hi Ana, {literal} your next role.")
+        #expect(t.render({ $0 == "client.name" ? .text("Ana") : nil }, today: LocalDate(year: 2026, month: 1, day: 1)!) == "Hi Ana, {literal} your next role.")
     }
 
     @Test func pipedTextCannotDriveTheTerminal() throws {
         let t = try Template("{x}")
-        #expect(t.render { _ in .text("a\u{1B}[2Jb") } == "a\u{FFFD}b")
+        #expect(t.render({ _ in .text("a\u{1B}[2Jb") }, today: LocalDate(year: 2026, month: 1, day: 1)!) == "a\u{FFFD}b")
+    }
+
+    @Test func optionalGroupsVanishWhenAValueIsMissing() throws {
+        let t = try Template("{first(fix.outcome, goal)}[[: {fix.measure}]][[ by {fix.deadline}]].")
+        let answers: [String: AnswerValue] = ["goal": .text("Lead a team"), "fix.deadline": .date(LocalDate(iso: "2027-06-30")!)]
+        #expect(t.render({ answers[$0] }, today: LocalDate(year: 2026, month: 1, day: 1)!) == "Lead a team by 2027-06-30.")
+        #expect(t.variables == ["fix.outcome", "goal", "fix.measure", "fix.deadline"])
+        #expect(throws: ExpressionError.self) { try Template("[[ open") }
+        #expect(throws: ExpressionError.self) { try Template("{a ==}") }
     }
 
     @Test func unclosedBraceIsReported() {

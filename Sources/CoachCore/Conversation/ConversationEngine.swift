@@ -6,6 +6,8 @@ public struct ConversationEngine: Sendable {
     public internal(set) var state: ConversationState
     let parser: AnswerParser
     let paths: ScriptPaths
+    /// Example goals for `/examples`.
+    public var library = GoalLibrary.empty
     /// What a changed script did to saved answers, told when the conversation opens.
     var openingNotes: (log: [LogEntry], messages: [Message]) = ([], [])
 
@@ -225,6 +227,9 @@ public struct ConversationEngine: Sendable {
         case .summary:
             turn.messages.append(Message(summary, tone: .notice))
             turn.next = .ask(reopen(step))
+        case .examples:
+            turn.messages.append(Message(library.text(for: variables["goal.type"]?.display), tone: .notice))
+            turn.next = .ask(reopen(step))
         case .save:
             turn.messages.append(Message("Saved — everything you've answered is kept.", tone: .success))
             turn.next = .ask(reopen(step))
@@ -335,7 +340,7 @@ public struct ConversationEngine: Sendable {
     private var currentStep: Step? { state.activeStep.flatMap { script[$0] } }
 
     /// The answers on the path so far, by saved name, with `--client` presets underneath.
-    public var variables: [String: AnswerValue] { paths.variables(state.records, presets: state.presets) }
+    public var variables: [String: AnswerValue] { paths.walk(records: state.records, presets: state.presets).variables }
 
     private func label(_ stepID: String) -> String { script[stepID]?.label ?? stepID }
 
@@ -343,8 +348,8 @@ public struct ConversationEngine: Sendable {
     private func askFully(_ step: Step, turn: inout Turn) -> Prompt {
         var prompt = reopen(step)
         let lookup = variables
-        if let say = step.say { turn.messages.append(Message(say.render { lookup[$0] })) }
-        var text = step.ask?.render { lookup[$0] } ?? ""
+        if let say = step.say { turn.messages.append(Message(say.render({ lookup[$0] }, today: parser.today))) }
+        var text = step.ask?.render({ lookup[$0] }, today: parser.today) ?? ""
         if step.kind == .answerPicker {
             prompt.options = editableRecords.map { "\(label($0.record.step)): \(TerminalText.sanitize($0.record.value?.display ?? "(skipped)"))" }
         }

@@ -12,20 +12,23 @@ public struct ConversationSnapshot: Hashable, Sendable {
     public let scriptHash: String
     /// Known once `--client` was given or the name question answered.
     public let clientName: String?
+    /// Every named answer, including values the interview composed (a rewritten goal).
+    public let variables: [String: AnswerValue]
 
     public var status: Status { state.isFinished ? .finished : .active }
     public var step: String? { state.activeStep }
 
-    public init(state: ConversationState, scriptHash: String, clientName: String?) {
+    public init(state: ConversationState, scriptHash: String, clientName: String?, variables: [String: AnswerValue] = [:]) {
         self.state = state
         self.scriptHash = scriptHash
         self.clientName = clientName
+        self.variables = variables
     }
 }
 
 extension ConversationEngine {
     public var snapshot: ConversationSnapshot {
-        let name = variables["client.name"].map(\.display)
-        return ConversationSnapshot(state: state, scriptHash: script.hash, clientName: name)
+        let scope = variables
+        return ConversationSnapshot(state: state, scriptHash: script.hash, clientName: scope["client.name"].map(\.display), variables: scope)
     }
 }

@@ -11,6 +11,8 @@ struct ScriptPaths: Sendable {
     struct Move {
         var position: ConversationState.Position
         var said: [String]
+        /// The answers, plus what composed steps passed on the way worked out.
+        var variables: [String: AnswerValue]
     }
 
     static func lookup(_ scope: [String: AnswerValue]) -> (String) -> ExpressionValue {
@@ -24,44 +26,43 @@ struct ScriptPaths: Sendable {
         return step.next.first { $0.condition?.evaluate(lookup, today: today).isTruthy ?? true }?.target ?? .end
     }
 
-    /// From `target`, passes statements and steps whose `when` is false, up to the next question.
+    /// From `target`, passes statements, composed values and steps whose `when` is false, up
+    /// to the next question.
     func advance(from target: Transition.Target, variables: [String: AnswerValue]) -> Move {
         var said: [String] = []
         var target = target
-        let lookup = Self.lookup(variables)
+        var scope = variables
         for _ in 0..<Self.maxHops {
-            guard case .step(let id) = target, let step = script[id] else { return Move(position: .finished, said: said) }
-            if let condition = step.when, !condition.evaluate(lookup, today: today).isTruthy {
-                target = next(after: id, variables: variables)
+            guard case .step(let id) = target, let step = script[id] else { return Move(position: .finished, said: said, variables: scope) }
+            if let condition = step.when, !condition.evaluate(Self.lookup(scope), today: today).isTruthy {
+                target = next(after: id, variables: scope)
                 continue
             }
-            if step.isQuestion { return Move(position: .asking(id), said: said) }
-            if let say = step.say { said.append(say.render { variables[$0] }) }
-            target = next(after: id, variables: variables)
+            if step.isQuestion { return Move(position: .asking(id), said: said, variables: scope) }
+            if let compose = step.compose, let name = step.save?.name {
+                scope[name] = .text(compose.render({ scope[$0] }, today: today))
+            }
+            if let say = step.say { said.append(say.render({ scope[$0] }, today: today)) }
+            target = next(after: id, variables: scope)
         }
-        return Move(position: .finished, said: said)
+        return Move(position: .finished, said: said, variables: scope)
     }
 
     /// Replays the recorded answers along the script: keeps, in order, those whose step is
-    /// still on the path, and returns where the conversation stands with the kept indices.
-    func walk(records: [AnswerRecord], presets: [String: AnswerValue]) -> (position: ConversationState.Position, kept: [Int]) {
-        var scope = presets
+    /// still on the path, and returns where the conversation stands, the kept indices and the
+    /// answers (with composed values) along the way.
+    func walk(records: [AnswerRecord], presets: [String: AnswerValue]) -> (position: ConversationState.Position, kept: [Int], variables: [String: AnswerValue]) {
         var kept: [Int] = []
         var next = 0
-        var position = advance(from: .step(script.start), variables: scope).position
-        while case .asking(let id) = position, let index = records[next...].firstIndex(where: { $0.step == id }) {
+        var move = advance(from: .step(script.start), variables: presets)
+        while case .asking(let id) = move.position, let index = records[next...].firstIndex(where: { $0.step == id }) {
+            var scope = move.variables
             Self.apply(records[index], of: script[id], to: &scope)
             kept.append(index)
             next = index + 1
-            position = advance(from: self.next(after: id, variables: scope), variables: scope).position
+            move = advance(from: self.next(after: id, variables: scope), variables: scope)
         }
-        return (position, kept)
-    }
-
-    func variables(_ records: [AnswerRecord], presets: [String: AnswerValue]) -> [String: AnswerValue] {
-        var scope = presets
-        for record in records { Self.apply(record, of: script[record.step], to: &scope) }
-        return scope
+        return (move.position, kept, move.variables)
     }
 
     private static func apply(_ record: AnswerRecord, of step: Step?, to scope: inout [String: AnswerValue]) {

@@ -17,9 +17,18 @@ public indirect enum Expression: Hashable, Sendable {
     }
 
     public enum Function: String, Hashable, Sendable, CaseIterable {
-        case lower, len, date, today, answered
+        case lower, len, date, today, answered, first
+        /// SMART checks of a goal text, with the client's role and objectives as context.
+        case smart, met, critique, followup
 
-        var arity: Int { self == .today ? 0 : 1 }
+        var arity: ClosedRange<Int> {
+            switch self {
+            case .today: return 0...0
+            case .first: return 1...8
+            case .met, .followup: return 2...2
+            default: return 1...1
+            }
+        }
     }
 
     /// Parses `source`; errors carry the offset of the offending token.
@@ -54,6 +63,7 @@ public indirect enum Expression: Hashable, Sendable {
             return .bool(Self.compare(op, a.evaluate(lookup, today: today), b.evaluate(lookup, today: today)))
         case .call(let f, let args):
             let values = args.map { $0.evaluate(lookup, today: today) }
+            if let smart = SmartFunctions.call(f, values, lookup: lookup, today: today) { return smart }
             return Self.call(f, values, today: today)
         }
     }
@@ -68,6 +78,7 @@ public indirect enum Expression: Hashable, Sendable {
         case (.date, .string(let s)?): return LocalDate(iso: s).map(ExpressionValue.date) ?? .null
         case (.date, .date(let d)?): return .date(d)
         case (.answered, let v?): return .bool(v != .null)
+        case (.first, _): return args.first { !$0.display.isEmpty } ?? .null
         default: return f == .answered ? .bool(false) : .null
         }
     }

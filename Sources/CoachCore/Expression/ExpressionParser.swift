@@ -175,8 +175,9 @@ struct ExpressionParser {
                 if peek == .symbol(",") { advance() } else { break }
             }
             try expect(")")
-            guard args.count == function.arity else {
-                throw ExpressionError(offset: here, message: "\(name)() takes \(function.arity) argument\(function.arity == 1 ? "" : "s")")
+            guard function.arity.contains(args.count) else {
+                let count = function.arity.lowerBound == function.arity.upperBound ? "\(function.arity.lowerBound)" : "\(function.arity.lowerBound) to \(function.arity.upperBound)"
+                throw ExpressionError(offset: here, message: "\(name)() takes \(count) argument\(count == "1" ? "" : "s")")
             }
             return .call(function, args)
         default:

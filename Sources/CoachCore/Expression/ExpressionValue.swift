@@ -20,6 +20,18 @@ public enum ExpressionValue: Hashable, Sendable {
         }
     }
 
+    /// How a value reads in a prompt; empty for `null`.
+    public var display: String {
+        switch self {
+        case .null: return ""
+        case .bool(let b): return b ? "yes" : "no"
+        case .number(let n): return NumberFormat.plain(n)
+        case .string(let s): return s
+        case .date(let d): return d.iso
+        case .list(let items): return items.map(\.display).joined(separator: ", ")
+        }
+    }
+
     /// Truthiness for `and`/`or`/`not` and for a bare variable used as a condition.
     public var isTruthy: Bool {
         switch self {

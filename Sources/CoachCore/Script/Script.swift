@@ -9,9 +9,12 @@ public struct Script: Hashable, Sendable {
     public let steps: [Step]
     /// Content hash of the file, stored with each conversation to notice edits on resume.
     public let hash: String
+    /// Answers this script reads that earlier interviews saved (`uses:`), brought in as presets.
+    public let uses: [String]
     private let byID: [String: Int]
 
-    public init(id: String, version: Int, title: String, start: String, steps: [Step], hash: String) {
+    public init(id: String, version: Int, title: String, start: String, steps: [Step], hash: String, uses: [String] = []) {
+        self.uses = uses
         self.id = id
         self.version = version
         self.title = title
@@ -33,6 +36,9 @@ public struct Step: Hashable, Sendable {
     public var label: String
     public var say: Template?
     public var ask: Template?
+    /// A value the interview works out itself from earlier answers (a rewritten goal), saved
+    /// under `save` without asking.
+    public var compose: Template?
     public var kind: AnswerKind
     public var save: SaveTarget?
     public var help: String?
@@ -71,7 +77,7 @@ public struct Step: Hashable, Sendable {
 
     /// Every answer name this step reads: in its text, its conditions and its branches.
     public var reads: Set<String> {
-        var names = (say?.variables ?? []).union(ask?.variables ?? []).union(when?.variables ?? [])
+        var names = (say?.variables ?? []).union(ask?.variables ?? []).union(when?.variables ?? []).union(compose?.variables ?? [])
         for rule in rejects { names.formUnion(rule.condition.variables) }
         for t in next { names.formUnion(t.condition?.variables ?? []) }
         return names.subtracting([RejectRule.answerName])

@@ -1,0 +1,64 @@
+/// The SMART analyzer as functions of the expression language, so interview scripts can ask
+/// only the follow-up questions a goal needs: `when: "met(goal.statement, 'measurable') == false"`,
+/// `ask: "{followup(goal.statement, 'measurable')}"`, `say: "{critique(goal.draft)}"`.
+enum SmartFunctions {
+    /// Names the analyzer reads for relevance and achievability, as saved by onboarding and by
+    /// the smart-goal interview's starting-point question (`fix.baseline`).
+    static func context(_ lookup: (String) -> ExpressionValue, today: LocalDate) -> SmartContext {
+        func text(_ name: String) -> String? {
+            let shown = lookup(name).display
+            return shown.isEmpty ? nil : shown
+        }
+        let baseline = text("fix.baseline").flatMap(firstNumber)
+        return SmartContext(role: text("profile.role"), targetRole: text("goal.target_role"),
+                            objective: text("discovery.org_goals") ?? text("goal.focus"), baseline: baseline, today: today)
+    }
+
+    /// The first figure in a starting point such as "8 deals a quarter" or "about twelve".
+    static func firstNumber(_ text: String) -> Double? {
+        let goal = GoalText(text)
+        return (0..<goal.count).lazy.compactMap { NumberLexicon.parse(goal, at: $0)?.value }.first
+    }
+
+    /// Returns nil for functions that are not SMART ones.
+    static func call(_ f: Expression.Function, _ args: [ExpressionValue], lookup: (String) -> ExpressionValue, today: LocalDate) -> ExpressionValue? {
+        switch f {
+        case .smart, .met, .critique, .followup: break
+        default: return nil
+        }
+        guard case .string(let goal)? = args.first, !goal.isEmpty else { return .null }
+        let critique = SmartAnalyzer().analyze(goal, context: context(lookup, today: today))
+        let criterion: SmartCriterion? = if case .string(let name)? = args.dropFirst().first {
+            SmartCriterion(rawValue: name.lowercased().replacingAll("-", with: "_"))
+        } else { nil }
+        switch f {
+        case .smart: return .bool(critique.isSmart)
+        case .critique: return .string(critique.text)
+        case .met: return criterion.map { critique[$0].met.map(ExpressionValue.bool) ?? .null } ?? .null
+        default: return criterion.flatMap { critique[$0].question }.map(ExpressionValue.string) ?? .null
+        }
+    }
+}
+
+extension SmartCritique {
+    /// One line per criterion, for the conversation: ✓ met, ✗ not met, ? unknown.
+    public var text: String {
+        SmartCriterion.allCases.map { criterion in
+            let finding = self[criterion]
+            let mark = finding.met.map { $0 ? "✓" : "✗" } ?? "?"
+            return "\(mark) \(criterion.title): \(finding.reason)"
+        }.joined(separator: "\n")
+    }
+}
+
+extension SmartCriterion {
+    public var title: String {
+        switch self {
+        case .specific: return "Specific"
+        case .measurable: return "Measurable"
+        case .achievable: return "Achievable"
+        case .relevant: return "Relevant"
+        case .timeBound: return "Time-bound"
+        }
+    }
+}
