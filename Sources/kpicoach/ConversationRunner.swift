@@ -31,6 +31,24 @@ struct ConversationRunner {
         try run(&engine, id: id, resumed: true)
     }
 
+    /// After onboarding, the natural next step is the SMART goal: offer it, same client.
+    private func offerNext(after engine: ConversationEngine, console: any Console) throws(CoachFailure) {
+        guard engine.script.id == "onboarding", let name = engine.variables["client.name"]?.display else { return }
+        console.write(app.style.question("Shall we turn this into a SMART goal now? (yes/no)"))
+        let parser = AnswerParser(today: try app.today())
+        while case .line(let line) = console.readLine(prompt: app.style.prompt, completions: ["yes", "no"]) {
+            switch parser.parse(line, as: .yesNo) {
+            case .success(.yesNo(true)): return try start(scriptID: "smart-goal", client: name)
+            case .success: break
+            case .failure(let problem):
+                console.write(app.style.message(Message(problem.message, tone: .problem)))
+                continue
+            }
+            break
+        }
+        console.write(app.style.message(Message("Later, run: kpicoach start --script smart-goal --client \(TerminalText.sanitize(name))", tone: .notice)))
+    }
+
     private func run(_ engine: inout ConversationEngine, id: Int64, resumed: Bool) throws(CoachFailure) {
         engine.library = try app.goalLibrary()
         let console = app.makeConsole()
@@ -38,6 +56,7 @@ struct ConversationRunner {
         switch shell.run(&engine, recorder: StoreRecorder(database: database, conversationID: id), resumed: resumed) {
         case .finished:
             console.write(app.style.message(Message("All done — saved as conversation \(id). See it again with: kpicoach show \(id)", tone: .success)))
+            try offerNext(after: engine, console: console)
         case .paused:
             console.write(app.style.message(Message("Saved. Resume with: kpicoach resume \(id)", tone: .success)))
         case .saveFailed(let why):

@@ -33,7 +33,7 @@ enum SmartFunctions {
         } else { nil }
         switch f {
         case .smart: return .bool(critique.isSmart)
-        case .critique: return .string(critique.text)
+        case .critique: return .string(critique.text())
         case .met: return criterion.map { critique[$0].met.map(ExpressionValue.bool) ?? .null } ?? .null
         default: return criterion.flatMap { critique[$0].question }.map(ExpressionValue.string) ?? .null
         }
@@ -41,12 +41,15 @@ enum SmartFunctions {
 }
 
 extension SmartCritique {
-    /// One line per criterion, for the conversation: ✓ met, ✗ not met, ? unknown.
-    public var text: String {
+    /// One line per criterion — ✓ met, ✗ not met, ? unknown — each followed, when asked for,
+    /// by the question that would settle it.
+    public func text(questions: Bool = false) -> String {
         SmartCriterion.allCases.map { criterion in
             let finding = self[criterion]
             let mark = finding.met.map { $0 ? "✓" : "✗" } ?? "?"
-            return "\(mark) \(criterion.title): \(finding.reason)"
+            let line = "\(mark) \(criterion.title): \(finding.reason)"
+            guard questions, finding.met != true, let question = finding.question else { return line }
+            return line + "\n    → " + question
         }.joined(separator: "\n")
     }
 }
