@@ -86,3 +86,33 @@ let promptsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         }
     }
 }
+
+@Suite struct GoalLibraryTests {
+    @Test func shippedLibraryCoversEveryOnboardingGoalType() throws {
+        let rules = URL(fileURLWithPath: promptsDirectory).deletingLastPathComponent().appendingPathComponent("Rules").path
+        let library = try GoalLibraryLoader.load(rulesDirectory: rules).get()
+        let onboarding = try PromptLibrary(directory: promptsDirectory).load("onboarding").get()
+        guard case .choice(let types)? = onboarding["goal_type"]?.kind else {
+            Issue.record("onboarding has no goal_type choice")
+            return
+        }
+        #expect(Set(library.examples.map(\.type)) == Set(types))
+        let analyzer = SmartAnalyzer()
+        for (type, goals) in library.examples {
+            #expect(goals.count >= 3, "\(type)")
+            for goal in goals {
+                let critique = analyzer.analyze(goal, context: SmartContext(today: LocalDate(year: 2026, month: 11, day: 23)!))
+                #expect(critique[.measurable].met == true && critique[.timeBound].met == true && critique[.specific].met == true,
+                        "example “\(goal)” is not SMART by our own analyzer")
+            }
+        }
+    }
+
+    @Test func brokenLibraryIsLocated() {
+        guard case .failure(let failure) = GoalLibraryLoader.load(source: "examples:\n  promotion: 12\n", file: "Rules/goal-library.yaml") else {
+            Issue.record("accepted a broken library")
+            return
+        }
+        #expect(failure.diagnostics.map(\.description) == ["Rules/goal-library.yaml:2:14: error[P004]: examples of promotion should be a list, e.g. [a, b]"])
+    }
+}

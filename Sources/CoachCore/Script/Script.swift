@@ -52,7 +52,7 @@ public struct Step: Hashable, Sendable {
     public var next: [Transition]
     public var maxAttempts: Int
 
-    public init(id: String, label: String? = nil, say: Template? = nil, ask: Template? = nil,
+    public init(id: String, label: String? = nil, say: Template? = nil, ask: Template? = nil, compose: Template? = nil,
                 kind: AnswerKind = .text, save: SaveTarget? = nil, help: String? = nil, why: String? = nil,
                 when: Expression? = nil, required: Bool = false, bounds: ClosedRange<Double>? = nil,
                 rejects: [RejectRule] = [], next: [Transition] = [], maxAttempts: Int = 3) {
@@ -60,6 +60,7 @@ public struct Step: Hashable, Sendable {
         self.label = label ?? id.replacingAll("_", with: " ")
         self.say = say
         self.ask = ask
+        self.compose = compose
         self.kind = kind
         self.save = save
         self.help = help
