@@ -10,6 +10,11 @@ import Foundation
 struct AppEnvironment {
     let options: GlobalOptions
     let env = ProcessInfo.processInfo.environment
+    private let consoleBox = ConsoleBox()
+
+    private final class ConsoleBox {
+        var console: (any Console)?
+    }
 
     var interactive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
@@ -54,17 +59,27 @@ struct AppEnvironment {
         }
     }
 
+    func rulesDirectory() throws(CoachFailure) -> String {
+        if let dir = options.rules ?? env["KPICOACH_RULES"] { return dir }
+        return (try library().directory as NSString).deletingLastPathComponent + "/Rules"
+    }
+
     /// The goal library from `--rules`, `KPICOACH_RULES` or `Rules/` beside the prompts.
     func goalLibrary() throws(CoachFailure) -> GoalLibrary {
-        let prompts = try library().directory
-        let dir = options.rules ?? env["KPICOACH_RULES"] ?? ((prompts as NSString).deletingLastPathComponent + "/Rules")
-        switch GoalLibraryLoader.load(rulesDirectory: dir) {
+        switch GoalLibraryLoader.load(rulesDirectory: try rulesDirectory()) {
         case .success(let library): return library
         case .failure(let failure): throw .prompts(.invalid(failure))
         }
     }
 
+    /// One console per run: readline's history and signal handling are set up once, however
+    /// many conversations follow each other (resume offer, onboarding, then the SMART goal).
     func makeConsole() -> any Console {
-        interactive ? ReadlineConsole(historyPath: dataHome(xdg: "XDG_STATE_HOME", fallback: ".local/state") + "/history") : PipedConsole()
+        if let console = consoleBox.console { return console }
+        let console: any Console = interactive
+            ? ReadlineConsole(historyPath: dataHome(xdg: "XDG_STATE_HOME", fallback: ".local/state") + "/history")
+            : PipedConsole()
+        consoleBox.console = console
+        return console
     }
 }

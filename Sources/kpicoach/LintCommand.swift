@@ -13,7 +13,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
-            let targets = paths.isEmpty ? [try app.library().directory] : paths
+            let targets = paths.isEmpty ? [try app.library().directory, try app.rulesDirectory()] : paths
             var files: [String] = []
             for path in targets {
                 var isDir: ObjCBool = false
@@ -26,7 +26,7 @@ struct LintCommand: ParsableCommand {
             }
             var problems = 0
             for file in files {
-                if case .failure(let failure) = PromptLibrary.loadFile(file) {
+                if case .failure(let failure) = Self.check(file) {
                     problems += failure.diagnostics.count
                     failure.diagnostics.forEach { print($0) }
                 }
@@ -34,5 +34,12 @@ struct LintCommand: ParsableCommand {
             guard problems == 0 else { throw .lintProblems(problems) }
             print("ok: \(files.count) file\(files.count == 1 ? "" : "s") checked, no problems")
         }
+    }
+
+    /// The goal library has its own shape; every other file is an interview script.
+    private static func check(_ file: String) -> Result<Void, LoadFailure> {
+        guard file.hasSuffix("goal-library.yaml") else { return PromptLibrary.loadFile(file).map { _ in () } }
+        let source = FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return GoalLibraryLoader.load(source: source, file: file).map { _ in () }
     }
 }

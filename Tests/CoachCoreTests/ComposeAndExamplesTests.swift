@@ -36,6 +36,7 @@ import Testing
         ("met('Close 12 new deals by 2027-06-30', 'measurable')", ExpressionValue.bool(true)),
         ("met('get better at sales', 'specific')", .bool(false)),
         ("smart('get better at sales soon')", .bool(false)),
+        ("met('Close 30% of my deals by 2027-05-23, because my manager ranks us on close rate', 'relevant')", .bool(true)),
         ("met(missing.goal, 'specific')", .null),
         ("first(missing.goal, 'fallback')", .string("fallback")),
     ])

@@ -107,7 +107,7 @@ struct RelevantCriterion: SmartCriterionRule {
         "as preparation for", "for my", "for our", "towards", "toward", "to reach", "to become",
         "to support", "to help", "to hit", "to meet", "to get", "to earn", "to land", "to contribute to",
         "as part of", "which will help", "that will help", "in line with", "aligned with", "to be ready for",
-        "ahead of", "to achieve", "to move", "to step",
+        "ahead of", "to achieve", "to move", "to step", "because",
     ])
 
     private static let valueWords: Set<String> = [
