@@ -48,6 +48,7 @@ let package = Package(
             "CoachStore", "CoachCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "CoachREPLTests", dependencies: ["CoachREPL", "CoachCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kpicoach"]),
     ]
 )

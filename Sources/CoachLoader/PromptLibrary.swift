@@ -14,8 +14,9 @@ public struct PromptLibrary: Sendable {
 
     public init(directory: String) { self.directory = directory }
 
-    /// Looks for `Prompts/` in the given place, then next to the executable and its parents,
-    /// then in the working directory and its parents.
+    /// Looks for `Prompts/` in the given place, then next to the executable and its parents
+    /// (also as `share/kpicoach/Prompts` for an installed copy), then in the working directory
+    /// and its parents.
     public static func locate(explicit: String?, environment: [String: String], executable: String) -> Result<PromptLibrary, Problem> {
         if let dir = explicit ?? environment["KPICOACH_PROMPTS"] {
             return isDirectory(dir) ? .success(PromptLibrary(directory: dir)) : .failure(.notFound(searched: [dir]))
@@ -26,12 +27,10 @@ public struct PromptLibrary: Sendable {
         for base in [exe, cwd] {
             var dir = base
             for _ in 0..<6 {
-                let candidate = dir.appendingPathComponent("Prompts").path
-                searched.append(candidate)
-                if isDirectory(candidate) { return .success(PromptLibrary(directory: candidate)) }
-                for share in ["share/kpicoach/Prompts"] {
-                    let shared = dir.appendingPathComponent(share).path
-                    if isDirectory(shared) { return .success(PromptLibrary(directory: shared)) }
+                for relative in ["Prompts", "share/kpicoach/Prompts"] {
+                    let candidate = dir.appendingPathComponent(relative).path
+                    searched.append(candidate)
+                    if isDirectory(candidate) { return .success(PromptLibrary(directory: candidate)) }
                 }
                 dir.deleteLastPathComponent()
             }

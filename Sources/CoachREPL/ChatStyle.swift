@@ -4,8 +4,13 @@ public import CoachCore
 /// with colour when allowed (NO_COLOR, `--no-color` and pipes turn it off) and without.
 public struct ChatStyle: Sendable {
     public let color: Bool
+    /// Terminal columns to wrap at; nil (pipes) leaves lines whole.
+    public let width: Int?
 
-    public init(color: Bool) { self.color = color }
+    public init(color: Bool, width: Int? = nil) {
+        self.color = color
+        self.width = width
+    }
 
     private func paint(_ code: String, _ text: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
@@ -32,11 +37,32 @@ public struct ChatStyle: Sendable {
         }
     }
 
-    /// A mark before the first line; following lines are indented under the text.
+    /// A mark before the first line; following lines, and wrapped ones, are indented under the text.
     private func block(_ text: String, mark: String, body: (String) -> String) -> String {
         let lines = TerminalText.sanitize(text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { wrap(String($0)) }
         return lines.enumerated().map { index, line in
-            (index == 0 ? mark : "       ") + " " + body(String(line))
+            (index == 0 ? mark : "       ") + " " + body(line)
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// Breaks a line at spaces to fit the terminal after the 8-column margin, keeping its
+    /// leading indentation on the continuation lines.
+    func wrap(_ line: String) -> [String] {
+        guard let width, width > 30 else { return [line] }
+        let room = width - 9
+        let indent = String(line.prefix { $0 == " " })
+        var out: [String] = []
+        var current = ""
+        for word in line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false) {
+            if !current.isEmpty, current.count + 1 + word.count > room - indent.count {
+                out.append(indent + current)
+                current = String(word)
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        out.append(indent + current)
+        return out
     }
 }

@@ -19,7 +19,10 @@ struct AppEnvironment {
     var interactive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
     var style: ChatStyle {
-        ChatStyle(color: !options.noColor && env["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1)
+        let tty = isatty(STDOUT_FILENO) == 1
+        var size = winsize()
+        let width = tty && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+        return ChatStyle(color: !options.noColor && env["NO_COLOR"] == nil && tty, width: width)
     }
 
     func databasePath() -> String {
