@@ -11,8 +11,10 @@ public struct AppDatabase: Sendable {
     private let writer: any DatabaseWriter
     public let path: String
 
-    /// Opens (creating if needed) the database at `path` and migrates it.
-    public static func open(path: String) throws(StoreError) -> AppDatabase {
+    /// Opens the database at `path` and migrates it; creates it only when `create` is true, so
+    /// reading commands pointed at a wrong path say so instead of making an empty database.
+    public static func open(path: String, create: Bool = true) throws(StoreError) -> AppDatabase {
+        if !create, !FileManager.default.fileExists(atPath: path) { throw .missing(path: path) }
         try prepareFile(at: path)
         var config = Configuration()
         config.busyMode = .timeout(5)

@@ -1,5 +1,6 @@
 /// Why the database cannot be used, in one sentence a coach can act on.
 public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    case missing(path: String)
     case cannotCreate(path: String, reason: String)
     case readOnly(path: String)
     case corrupt(path: String)
@@ -11,6 +12,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .missing(let path):
+            return "There is no database at \(path) yet; start a conversation with `kpicoach start`, or point --db at an existing file."
         case .cannotCreate(let path, let reason):
             return "Cannot create the database at \(path): \(reason). Choose another place with --db PATH."
         case .readOnly(let path):

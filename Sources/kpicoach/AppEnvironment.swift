@@ -44,8 +44,9 @@ struct AppEnvironment {
         return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    func openDatabase() throws(CoachFailure) -> AppDatabase {
-        do { return try AppDatabase.open(path: databasePath()) } catch { throw .store(error) }
+    /// `create: false` for commands that only read or continue what exists.
+    func openDatabase(create: Bool = true) throws(CoachFailure) -> AppDatabase {
+        do { return try AppDatabase.open(path: databasePath(), create: create) } catch { throw .store(error) }
     }
 
     func library() throws(CoachFailure) -> PromptLibrary {

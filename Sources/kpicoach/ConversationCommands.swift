@@ -68,7 +68,7 @@ struct ResumeCommand: ParsableCommand {
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
-            let database = try app.openDatabase()
+            let database = try app.openDatabase(create: false)
             let latest = try store { () throws(StoreError) in try database.latestUnfinished() }
             guard let target = id ?? latest?.id else { throw .nothingToResume }
             try ConversationRunner(app: app, database: database).resume(target)

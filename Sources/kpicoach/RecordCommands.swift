@@ -14,7 +14,7 @@ struct SessionsCommand: ParsableCommand {
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
-            let database = try app.openDatabase()
+            let database = try app.openDatabase(create: false)
             let list = try store { () throws(StoreError) in try database.conversations() }
             if json {
                 print(JSONOutput.text(["sessions": list.map(JSONOutput.session)]))
@@ -44,7 +44,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
-            let database = try app.openDatabase()
+            let database = try app.openDatabase(create: false)
             let stored = try store { () throws(StoreError) in try database.conversation(id) }
             let events = try store { () throws(StoreError) in try database.events(of: id) }
             if json {

@@ -93,3 +93,14 @@ import Testing
         #expect(script.stderr.contains("There is no interview called “nope”"))
     }
 }
+
+@Suite struct MissingDatabaseTests {
+    @Test(arguments: [["sessions"], ["show", "1"], ["resume"]])
+    func readingCommandsDoNotCreateADatabase(_ command: [String]) throws {
+        let db = Binary.temporaryFolder() + "/nothing-here.sqlite"
+        let result = try Binary.run(command + ["--db", db])
+        #expect(result.status == 1)
+        #expect(result.stderr == "kpicoach: There is no database at \(db) yet; start a conversation with `kpicoach start`, or point --db at an existing file.\n")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+}
