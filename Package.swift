@@ -43,7 +43,10 @@ let package = Package(
 
         // Tests
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),
-        .testTarget(name: "CoachLoaderTests", dependencies: ["CoachLoader", "CoachCore"]),
+        .testTarget(name: "CoachLoaderTests", dependencies: [
+            "CoachLoader", "CoachCore",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .testTarget(name: "CoachStoreTests", dependencies: [
             "CoachStore", "CoachCore",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -19,6 +19,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownVariable = "P009"
         case fileName = "P010"
         case unreadable = "P011"
+        case unknownMetric = "R001"
+        case unsuggestable = "R002"
+        case thinFamily = "R003"
+        case exampleDisagrees = "R004"
     }
 
     public init(file: String, line: Int, column: Int, code: Code, message: String) {

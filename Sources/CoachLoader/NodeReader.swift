@@ -70,4 +70,11 @@ struct NodeReader {
             return nil
         }
     }
+
+    /// Where `needle` starts in `text`, counted in Unicode scalars as libyaml counts columns.
+    static func scalarOffset(of needle: String, in text: String) -> Int {
+        let hay = Array(text.unicodeScalars), pin = Array(needle.unicodeScalars)
+        guard hay.count >= pin.count else { return 0 }
+        return (0...(hay.count - pin.count)).first { hay[$0..<($0 + pin.count)].elementsEqual(pin) } ?? 0
+    }
 }

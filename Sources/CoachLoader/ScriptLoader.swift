@@ -7,7 +7,7 @@ public enum ScriptLoader {
     /// Names every script may read without saving them itself.
     public static let builtInVariables: Set<String> = ["client.name"]
 
-    static let stepKeys: Set<String> = ["label", "say", "ask", "compose", "type", "choices", "save", "help", "why", "when",
+    static let stepKeys: Set<String> = ["label", "say", "ask", "compose", "type", "choices_from", "default", "choices", "save", "help", "why", "when",
                                         "required", "min", "max", "attempts", "reject", "next"]
 
     public static func load(source: String, file: String) -> Result<Script, LoadFailure> {
@@ -131,7 +131,13 @@ private struct ScriptBuilder {
         if let n = f["attempts"], let a = reader.number(n, "attempts") {
             if a >= 1, a <= 20 { step.maxAttempts = Int(a) } else { reader.report(.badValue, "attempts should be from 1 to 20", at: n) }
         }
-        step.kind = kind(f, keyNode: keyNode)
+        if let node = f["choices_from"], let source = reader.string(node, "choices_from") {
+            if let dynamic = DynamicChoices(rawValue: source) { step.choicesFrom = dynamic } else {
+                reader.report(.badValue, "choices_from '\(source)' is not known (use: suggestions)", at: node)
+            }
+        }
+        step.defaultAnswer = f["default"].flatMap { template($0) }
+        step.kind = step.choicesFrom == nil ? kind(f, keyNode: keyNode) : .multiChoice([])
         let low = f["min"].flatMap { reader.number($0, "min") }
         let high = f["max"].flatMap { reader.number($0, "max") }
         if case .scale = step.kind {} else if low != nil || high != nil {
@@ -181,20 +187,13 @@ private struct ScriptBuilder {
         do {
             let t = try Template(text)
             for name in t.variables.sorted() {
-                reads.append((name, node, Self.scalarOffset(of: "{" + name, in: text), false))
+                reads.append((name, node, NodeReader.scalarOffset(of: "{" + name, in: text), false))
             }
             return t
         } catch {
             reader.report(.badExpression, error.message, at: node, offset: error.offset)
             return nil
         }
-    }
-
-    /// Where `needle` starts in `text`, counted in Unicode scalars as libyaml counts columns.
-    static func scalarOffset(of needle: String, in text: String) -> Int {
-        let hay = Array(text.unicodeScalars), pin = Array(needle.unicodeScalars)
-        guard hay.count >= pin.count else { return 0 }
-        return (0...(hay.count - pin.count)).first { hay[$0..<($0 + pin.count)].elementsEqual(pin) } ?? 0
     }
 
     private mutating func expression(_ node: Node, allowsAnswer: Bool) -> Expression? {

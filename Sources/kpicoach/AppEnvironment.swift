@@ -68,6 +68,14 @@ struct AppEnvironment {
         return (try library().directory as NSString).deletingLastPathComponent + "/Rules"
     }
 
+    /// The KPI catalogue and suggestion rules from the rules folder.
+    func catalogue() throws(CoachFailure) -> Catalogue {
+        switch CatalogueLoader.load(rulesDirectory: try rulesDirectory(), today: try today()) {
+        case .success(let catalogue): return catalogue
+        case .failure(let failure): throw .prompts(.invalid(failure))
+        }
+    }
+
     /// The goal library from `--rules`, `KPICOACH_RULES` or `Rules/` beside the prompts.
     func goalLibrary() throws(CoachFailure) -> GoalLibrary {
         switch GoalLibraryLoader.load(rulesDirectory: try rulesDirectory()) {

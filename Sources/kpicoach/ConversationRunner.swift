@@ -31,14 +31,19 @@ struct ConversationRunner {
         try run(&engine, id: id, resumed: true)
     }
 
-    /// After onboarding, the natural next step is the SMART goal: offer it, same client.
+    /// Each interview leads to the next: onboarding → SMART goal → KPIs. Offer it, same client.
+    static let sequence: [String: (script: String, offer: String)] = [
+        "onboarding": ("smart-goal", "Shall we turn this into a SMART goal now? (yes/no)"),
+        "smart-goal": ("kpi-selection", "Shall we choose the KPIs that will show your progress now? (yes/no)"),
+    ]
+
     private func offerNext(after engine: ConversationEngine, console: any Console) throws(CoachFailure) {
-        guard engine.script.id == "onboarding", let name = engine.variables["client.name"]?.display else { return }
-        console.write(app.style.question("Shall we turn this into a SMART goal now? (yes/no)"))
+        guard let next = Self.sequence[engine.script.id], let name = engine.variables["client.name"]?.display else { return }
+        console.write(app.style.question(next.offer))
         let parser = AnswerParser(today: try app.today())
         while case .line(let line) = console.readLine(prompt: app.style.prompt, completions: ["yes", "no"]) {
             switch parser.parse(line, as: .yesNo) {
-            case .success(.yesNo(true)): return try start(scriptID: "smart-goal", client: name)
+            case .success(.yesNo(true)): return try start(scriptID: next.script, client: name)
             case .success: break
             case .failure(let problem):
                 console.write(app.style.message(Message(problem.message, tone: .problem)))
@@ -46,11 +51,12 @@ struct ConversationRunner {
             }
             break
         }
-        console.write(app.style.message(Message("Later, run: kpicoach start --script smart-goal --client \(TerminalText.sanitize(name))", tone: .notice)))
+        console.write(app.style.message(Message("Later, run: kpicoach start --script \(next.script) --client \(TerminalText.sanitize(name))", tone: .notice)))
     }
 
     private func run(_ engine: inout ConversationEngine, id: Int64, resumed: Bool) throws(CoachFailure) {
         engine.library = try app.goalLibrary()
+        if engine.script.steps.contains(where: { $0.choicesFrom != nil }) { engine.catalogue = try app.catalogue() }
         let console = app.makeConsole()
         let shell = ConversationShell(console: console, style: app.style)
         switch shell.run(&engine, recorder: StoreRecorder(database: database, conversationID: id), resumed: resumed) {

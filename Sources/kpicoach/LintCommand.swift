@@ -25,7 +25,16 @@ struct LintCommand: ParsableCommand {
                 }
             }
             var problems = 0
-            for file in files {
+            // The catalogue and its rules are checked together, once per folder that holds them.
+            let catalogueFolders = Set(files.filter { $0.hasSuffix("/" + CatalogueLoader.catalogueFile) || $0.hasSuffix("/" + CatalogueLoader.rulesFile) }
+                .map { ($0 as NSString).deletingLastPathComponent })
+            for folder in catalogueFolders.sorted() {
+                if case .failure(let failure) = CatalogueLoader.load(rulesDirectory: folder, today: try app.today()) {
+                    problems += failure.diagnostics.count
+                    failure.diagnostics.forEach { print($0) }
+                }
+            }
+            for file in files where !file.hasSuffix(CatalogueLoader.catalogueFile) && !file.hasSuffix(CatalogueLoader.rulesFile) {
                 if case .failure(let failure) = Self.check(file) {
                     problems += failure.diagnostics.count
                     failure.diagnostics.forEach { print($0) }

@@ -8,6 +8,8 @@ public struct ConversationEngine: Sendable {
     let paths: ScriptPaths
     /// Example goals for `/examples`.
     public var library = GoalLibrary.empty
+    /// The KPI catalogue behind `choices_from: suggestions`.
+    public var catalogue: Catalogue?
     /// What a changed script did to saved answers, told when the conversation opens.
     var openingNotes: (log: [LogEntry], messages: [Message]) = ([], [])
 
@@ -122,8 +124,10 @@ public struct ConversationEngine: Sendable {
 
     // MARK: answers
 
-    private mutating func answer(_ line: String, to step: Step) -> Turn {
-        if step.kind == .answerPicker { return pickAnswerToChange(line, at: step) }
+    private mutating func answer(_ typed: String, to step: Step) -> Turn {
+        if step.kind == .answerPicker { return pickAnswerToChange(typed, at: step) }
+        let scope = variables
+        let line = typed.trimmingWhitespace().isEmpty ? step.defaultAnswer.map { $0.render({ scope[$0] }, today: parser.today) } ?? typed : typed
         switch check(line, for: step) {
         case .failure(let problem):
             return rejected(line, problem, at: step)
@@ -137,7 +141,7 @@ public struct ConversationEngine: Sendable {
 
     /// Parses by type, then applies the script's bounds and `reject` rules.
     func check(_ line: String, for step: Step) -> Result<AnswerValue, AnswerProblem> {
-        parser.parse(line, as: step.kind).flatMap { value in
+        parser.parse(line, as: kind(of: step)).flatMap { value in
             if let bounds = step.bounds, case .number(let n) = ExpressionValue(value), !bounds.contains(n) {
                 return .failure(.outOfRange(low: NumberFormat.plain(bounds.lowerBound), high: NumberFormat.plain(bounds.upperBound)))
             }
@@ -164,7 +168,8 @@ public struct ConversationEngine: Sendable {
             turn.log.append(.answerAccepted(step: step.id, value: nil))
             return accept(AnswerRecord(step: step.id, raw: line, value: nil), turn: turn)
         }
-        turn.messages.append(Message(step.help.map { "\($0) (Expected: \(step.kind.formatHint).)" } ?? "Expected: \(step.kind.formatHint).", tone: .notice))
+        let hint = kind(of: step).formatHint
+        turn.messages.append(Message(step.help.map { "\($0) (Expected: \(hint).)" } ?? "Expected: \(hint).", tone: .notice))
         turn.next = .ask(askFully(step, turn: &turn))
         return turn
     }
@@ -219,10 +224,17 @@ public struct ConversationEngine: Sendable {
         switch command {
         case .help:
             let help = step.help ?? "Answer in your own words."
-            turn.messages.append(Message("\(help)\nExpected: \(step.kind.formatHint).\n\(SlashCommand.helpText)", tone: .notice))
+            turn.messages.append(Message("\(help)\nExpected: \(kind(of: step).formatHint).\n\(SlashCommand.helpText)", tone: .notice))
             turn.next = .ask(reopen(step))
         case .why:
-            turn.messages.append(Message(step.why ?? "It helps shape a plan that fits you.", tone: .notice))
+            let options = suggestions(for: step)
+            if let n = Int(argument), options.indices.contains(n - 1) {
+                let s = options[n - 1]
+                let because = s.reasons.map { "• " + $0 }.joined(separator: "\n")
+                turn.messages.append(Message("\(s.metric.name) (score \(s.score); rules: \(s.rules.joined(separator: ", ")))\n\(because)\nMeasured: \(s.metric.measure) Source: \(s.metric.source).", tone: .notice))
+            } else {
+                turn.messages.append(Message(step.why ?? "It helps shape a plan that fits you.", tone: .notice))
+            }
             turn.next = .ask(reopen(step))
         case .summary:
             turn.messages.append(Message(summary, tone: .notice))
@@ -339,6 +351,17 @@ public struct ConversationEngine: Sendable {
 
     private var currentStep: Step? { state.activeStep.flatMap { script[$0] } }
 
+    /// The step's answer kind, with options worked out now when they are dynamic.
+    private func kind(of step: Step) -> AnswerKind {
+        guard step.choicesFrom == .suggestions else { return step.kind }
+        return .multiChoice(suggestions(for: step).map(\.metric.name))
+    }
+
+    private func suggestions(for step: Step) -> [Suggester.Suggestion] {
+        guard step.choicesFrom == .suggestions, let catalogue else { return [] }
+        return Suggester(catalogue: catalogue, today: parser.today).suggest(variables, limit: 7)
+    }
+
     /// The answers on the path so far, by saved name, with `--client` presets underneath.
     public var variables: [String: AnswerValue] { paths.walk(records: state.records, presets: state.presets).variables }
 
@@ -362,9 +385,13 @@ public struct ConversationEngine: Sendable {
     private func reopen(_ step: Step) -> Prompt {
         let commands = SlashCommand.allCases.map { "/" + $0.rawValue }
         let edits = Set(editableRecords.map { "/edit " + $0.record.step }).sorted()
-        let options = step.kind == .answerPicker ? editableRecords.map { label($0.record.step) } : step.kind.choices
+        let kind = kind(of: step)
+        let options = kind == .answerPicker ? editableRecords.map { label($0.record.step) } : kind.choices
+        let shown = step.choicesFrom == .suggestions
+            ? suggestions(for: step).map { "\($0.metric.name) — " + $0.reasons.joined(separator: " ") }
+            : options
         return Prompt(stepID: step.id, question: nil,
-                      options: step.kind == .yesNo ? [] : options,
+                      options: kind == .yesNo ? [] : shown,
                       completions: options + commands + edits)
     }
 

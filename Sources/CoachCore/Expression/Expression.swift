@@ -18,6 +18,10 @@ public indirect enum Expression: Hashable, Sendable {
 
     public enum Function: String, Hashable, Sendable, CaseIterable {
         case lower, len, date, today, answered, first
+        /// `mentions(text or [texts], 'word' or [words])`: keyword match tolerant of inflections.
+        case mentions
+        /// `at(list, i)`: the item at 0-based `i`; `concat(a, b)`: one list of both.
+        case at, concat
         /// SMART checks of a goal text, with the client's role and objectives as context.
         case smart, met, critique, followup
 
@@ -25,7 +29,7 @@ public indirect enum Expression: Hashable, Sendable {
             switch self {
             case .today: return 0...0
             case .first: return 1...8
-            case .met, .followup: return 2...2
+            case .met, .followup, .mentions, .at, .concat: return 2...2
             default: return 1...1
             }
         }
@@ -75,10 +79,23 @@ public indirect enum Expression: Hashable, Sendable {
         case (.lower, .list(let l)?): return .list(l.map { call(.lower, [$0], today: today) })
         case (.len, .string(let s)?): return .number(Double(s.count))
         case (.len, .list(let l)?): return .number(Double(l.count))
+        case (.len, .null?): return .number(0)
+        case (.at, .list(let l)?):
+            guard args.count > 1, case .number(let i) = args[1], i >= 0, Int(i) < l.count else { return .null }
+            return l[Int(i)]
+        case (.concat, _):
+            return .list(args.flatMap { value -> [ExpressionValue] in
+                switch value {
+                case .list(let items): return items
+                case .null: return []
+                default: return [value]
+                }
+            })
         case (.date, .string(let s)?): return LocalDate(iso: s).map(ExpressionValue.date) ?? .null
         case (.date, .date(let d)?): return .date(d)
         case (.answered, let v?): return .bool(v != .null)
         case (.first, _): return args.first { !$0.display.isEmpty } ?? .null
+        case (.mentions, let text?): return .bool(Keywords.mentions(text, args.count > 1 ? args[1] : .null))
         default: return f == .answered ? .bool(false) : .null
         }
     }

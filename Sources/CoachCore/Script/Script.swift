@@ -40,6 +40,10 @@ public struct Step: Hashable, Sendable {
     /// under `save` without asking.
     public var compose: Template?
     public var kind: AnswerKind
+    /// Options worked out during the conversation instead of written in the script.
+    public var choicesFrom: DynamicChoices?
+    /// What an empty answer means, e.g. keeping a suggested name.
+    public var defaultAnswer: Template?
     public var save: SaveTarget?
     public var help: String?
     public var why: String?
@@ -83,6 +87,12 @@ public struct Step: Hashable, Sendable {
         for t in next { names.formUnion(t.condition?.variables ?? []) }
         return names.subtracting([RejectRule.answerName])
     }
+}
+
+/// Sources of options known only during the conversation.
+public enum DynamicChoices: String, Hashable, Sendable {
+    /// The KPI suggestions for the client's answers so far, best first.
+    case suggestions
 }
 
 /// Where an answer is kept: `profile.role`, or `support.people[]` to collect a looping answer.

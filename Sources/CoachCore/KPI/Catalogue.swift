@@ -1,0 +1,27 @@
+/// The KPI catalogue and its suggestion rules, as loaded from Rules/.
+public struct Catalogue: Hashable, Sendable {
+    /// The families the coaching literature names; lint wants at least four metrics in each.
+    public static let families = [
+        "goal & milestone achievement", "performance & productivity", "satisfaction & engagement", "ROI", "salary",
+        "promotion", "skill development", "networking", "work-life balance", "client feedback",
+        "quantitative performance", "project impact", "leadership & teamwork", "career advancement", "thought leadership",
+    ]
+    public static let minimumPerFamily = 4
+
+    public let metrics: [Metric]
+    public let rules: [SuggestionRule]
+    private let index: [String: Int]
+
+    public init(metrics: [Metric], rules: [SuggestionRule]) {
+        self.metrics = metrics
+        self.rules = rules
+        var index: [String: Int] = [:]
+        for (i, metric) in metrics.enumerated() where index[metric.id] == nil { index[metric.id] = i }
+        self.index = index
+    }
+
+    public subscript(id: String) -> Metric? { index[id].map { metrics[$0] } }
+
+    /// Catalogue order, which breaks ties between equal scores.
+    public func position(of id: String) -> Int { index[id] ?? Int.max }
+}

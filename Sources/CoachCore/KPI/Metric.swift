@@ -1,0 +1,39 @@
+/// One career metric of the catalogue: what it counts, which way is better, where the number
+/// comes from and how often to look at it.
+public struct Metric: Hashable, Sendable {
+    public enum Unit: String, CaseIterable, Sendable { case count, money, percent, hours, score, yesNo = "yes/no" }
+    public enum Direction: String, CaseIterable, Sendable { case increase, decrease, stayAbove = "stay above", stayBelow = "stay below" }
+    public enum Cadence: String, CaseIterable, Sendable { case weekly, monthly, quarterly }
+    /// Professional achievement, or personal growth and well-being — a plan needs both.
+    public enum Kind: String, CaseIterable, Sendable { case professional, personal }
+    /// A short-term milestone or a long-term objective — a plan needs both.
+    public enum Horizon: String, CaseIterable, Sendable { case short, long }
+
+    public let id: String
+    public let name: String
+    public let family: String
+    public let unit: Unit
+    public let direction: Direction
+    public let measure: String
+    public let source: String
+    public let cadence: Cadence
+    public let kind: Kind
+    public let horizon: Horizon
+    /// The question that captures where the client starts.
+    public let baselineQuestion: String
+
+    public init(id: String, name: String, family: String, unit: Unit, direction: Direction, measure: String,
+                source: String, cadence: Cadence, kind: Kind, horizon: Horizon, baselineQuestion: String) {
+        self.id = id
+        self.name = name
+        self.family = family
+        self.unit = unit
+        self.direction = direction
+        self.measure = measure
+        self.source = source
+        self.cadence = cadence
+        self.kind = kind
+        self.horizon = horizon
+        self.baselineQuestion = baselineQuestion
+    }
+}

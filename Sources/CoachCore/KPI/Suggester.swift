@@ -1,0 +1,82 @@
+/// Ranks catalogue metrics for a client: each rule whose condition holds adds its weights,
+/// ties break by catalogue order, and the top of the list is re-balanced so it holds a personal
+/// or well-being metric and both short- and long-term ones, as coaching practice recommends.
+public struct Suggester: Sendable {
+    public let catalogue: Catalogue
+    public let today: LocalDate
+
+    public init(catalogue: Catalogue, today: LocalDate) {
+        self.catalogue = catalogue
+        self.today = today
+    }
+
+    public struct Suggestion: Hashable, Sendable {
+        public let metric: Metric
+        public let score: Int
+        public var reasons: [String]
+        /// The ids of the rules that fired for it (for `/why`).
+        public let rules: [String]
+    }
+
+    /// The best `limit` metrics, best first; `answers` uses the interview's names
+    /// (`profile.role`, `goal.type`, `goal.final`, …).
+    public func suggest(_ answers: [String: AnswerValue], limit: Int = 5) -> [Suggestion] {
+        let ranked = rank(answers)
+        return balance(Array(ranked.prefix(limit)), pool: Array(ranked.dropFirst(limit)))
+    }
+
+    /// Every metric with a positive score, best first.
+    public func rank(_ answers: [String: AnswerValue]) -> [Suggestion] {
+        var score: [String: Int] = [:]
+        var reasons: [String: [String]] = [:]
+        var fired: [String: [String]] = [:]
+        for rule in catalogue.rules where rule.fires(for: answers, today: today) {
+            for w in rule.weights where catalogue[w.metricID] != nil {
+                score[w.metricID, default: 0] += w.weight
+                if !(reasons[w.metricID] ?? []).contains(rule.reason) { reasons[w.metricID, default: []].append(rule.reason) }
+                fired[w.metricID, default: []].append(rule.id)
+            }
+        }
+        return score.keys
+            .sorted { (score[$0]!, -catalogue.position(of: $0)) > (score[$1]!, -catalogue.position(of: $1)) }
+            .map { Suggestion(metric: catalogue[$0]!, score: score[$0]!, reasons: reasons[$0] ?? [], rules: fired[$0] ?? []) }
+    }
+
+    /// The entry to give up for balance: the weakest of the family most repeated in the list
+    /// (three promotion metrics say less than two and a deal count), else the weakest overall.
+    private func victim(in top: [Suggestion], sparing locked: Set<Int>) -> Int? {
+        let free = top.indices.filter { !locked.contains($0) }
+        var counts: [String: Int] = [:]
+        for s in top { counts[s.metric.family, default: 0] += 1 }
+        let crowded = free.filter { counts[top[$0].metric.family]! >= 2 }
+        let most = crowded.map { counts[top[$0].metric.family]! }.max()
+        return crowded.last { counts[top[$0].metric.family]! == most } ?? free.last
+    }
+
+    /// Swaps entries for the best candidates that restore balance; an entry that is the one
+    /// meeting an earlier need (personal, short, long) is never swapped out.
+    func balance(_ top: [Suggestion], pool: [Suggestion]) -> [Suggestion] {
+        var top = top
+        var pool = pool
+        var locked = Set<Int>()
+        let needs: [((Metric) -> Bool, String)] = [
+            ({ $0.kind == .personal }, "Added for balance: a plan needs personal growth and well-being next to results."),
+            ({ $0.horizon == .short }, "Added for balance: a short-term milestone keeps progress visible from week to week."),
+            ({ $0.horizon == .long }, "Added for balance: a long-term objective keeps the plan pointed at where you want to be."),
+        ]
+        for (wanted, note) in needs where top.count > 1 {
+            if let present = top.indices.first(where: { wanted(top[$0].metric) }) {
+                locked.insert(present)
+                continue
+            }
+            let fromPool = pool.firstIndex { wanted($0.metric) }.map { pool.remove(at: $0) }
+            let fromCatalogue = catalogue.metrics.first { m in wanted(m) && !top.contains { $0.metric.id == m.id } }
+                .map { Suggestion(metric: $0, score: 0, reasons: [], rules: []) }
+            guard var candidate = fromPool ?? fromCatalogue, let victim = victim(in: top, sparing: locked) else { continue }
+            candidate.reasons.append(note)
+            top[victim] = candidate
+            locked.insert(victim)
+        }
+        return top
+    }
+}

@@ -1,0 +1,34 @@
+/// When `condition` holds for a client, each metric in `weights` gains that weight, and the
+/// client is told `reason`. Rules carry a profile they must fire for and one they must not.
+public struct SuggestionRule: Hashable, Sendable {
+    public let id: String
+    public let condition: Expression
+    public let weights: [MetricWeight]
+    public let reason: String
+    public let firesFor: [String: AnswerValue]
+    public let silentFor: [String: AnswerValue]
+
+    public struct MetricWeight: Hashable, Sendable {
+        public let metricID: String
+        public let weight: Int
+
+        public init(metricID: String, weight: Int) {
+            self.metricID = metricID
+            self.weight = weight
+        }
+    }
+
+    public init(id: String, condition: Expression, weights: [MetricWeight], reason: String,
+                firesFor: [String: AnswerValue] = [:], silentFor: [String: AnswerValue] = [:]) {
+        self.id = id
+        self.condition = condition
+        self.weights = weights
+        self.reason = reason
+        self.firesFor = firesFor
+        self.silentFor = silentFor
+    }
+
+    public func fires(for answers: [String: AnswerValue], today: LocalDate) -> Bool {
+        condition.evaluate({ answers[$0].map(ExpressionValue.init) ?? .null }, today: today).isTruthy
+    }
+}

@@ -1,0 +1,191 @@
+public import CoachCore
+import Foundation
+import Yams
+
+/// Reads Rules/catalogue.yaml and Rules/suggestions.yaml and checks them together: unknown or
+/// duplicate metric ids, bad conditions, metrics no rule can suggest, thin families, and rules
+/// whose own example profiles disagree with them — every problem with `file:line:col`.
+public enum CatalogueLoader {
+    public static let catalogueFile = "catalogue.yaml"
+    public static let rulesFile = "suggestions.yaml"
+
+    /// The answers rules may read: what onboarding and the SMART goal save.
+    public static let ruleVariables: Set<String> = [
+        "profile.role", "profile.industry", "profile.years", "goal.type", "goal.target_role", "goal.focus", "goal.final",
+        "goal.statement", "discovery.job_description", "discovery.mentor_guidance", "discovery.org_goals",
+        "discovery.personal_success", "constraints.hours", "constraints.support",
+    ]
+
+    static let metricKeys: Set<String> = ["id", "name", "family", "unit", "direction", "measure", "source", "cadence", "kind", "horizon", "baseline"]
+    static let ruleKeys: Set<String> = ["id", "if", "add", "because", "fires_for", "silent_for"]
+
+    /// Loads both files from a Rules/ folder.
+    public static func load(rulesDirectory dir: String, today: LocalDate) -> Result<Catalogue, LoadFailure> {
+        func read(_ name: String) -> (String, String) {
+            let path = (dir as NSString).appendingPathComponent(name)
+            return (path, FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? "")
+        }
+        let (cataloguePath, catalogue) = read(catalogueFile)
+        let (rulesPath, rules) = read(rulesFile)
+        return load(catalogue: catalogue, file: cataloguePath, rules: rules, file: rulesPath, today: today)
+    }
+
+    public static func load(catalogue: String, file catalogueFile: String, rules: String, file rulesFile: String, today: LocalDate) -> Result<Catalogue, LoadFailure> {
+        var metricReader = NodeReader(file: catalogueFile)
+        var ruleReader = NodeReader(file: rulesFile)
+        var syntax: [Diagnostic] = []
+        func compose(_ source: String, _ file: String, _ reader: inout NodeReader) -> Node? {
+            do {
+                guard let node = try Yams.compose(yaml: source) else {
+                    reader.report(.missingField, "the file is empty or missing", at: nil)
+                    return nil
+                }
+                return node
+            } catch {
+                syntax.append(ScriptLoader.syntaxDiagnostic(error, file: file))
+                return nil
+            }
+        }
+        var metricNodes: [String: Node] = [:]
+        var metrics: [Metric] = []
+        if let root = compose(catalogue, catalogueFile, &metricReader) {
+            metrics = readMetrics(root, &metricReader, &metricNodes)
+        }
+        var rulesOut: [SuggestionRule] = []
+        if let root = compose(rules, rulesFile, &ruleReader) {
+            rulesOut = readRules(root, &ruleReader, known: Set(metricNodes.keys), today: today)
+        }
+        let suggested = Set(rulesOut.flatMap { $0.weights.map(\.metricID) })
+        for metric in metrics where !suggested.contains(metric.id) {
+            metricReader.report(.unsuggestable, "no rule in \(rulesFile.split(separator: "/").last ?? "") adds '\(metric.id)', so it can never be suggested", at: metricNodes[metric.id])
+        }
+        if !metrics.isEmpty {
+            for family in Catalogue.families {
+                let count = metrics.filter { $0.family == family }.count
+                if count < Catalogue.minimumPerFamily {
+                    metricReader.report(.thinFamily, "the family '\(family)' has \(count) metric\(count == 1 ? "" : "s"); it needs at least \(Catalogue.minimumPerFamily)", at: nil)
+                }
+            }
+        }
+        let all = syntax + metricReader.diagnostics + ruleReader.diagnostics
+        guard all.isEmpty else { return .failure(LoadFailure(all)) }
+        return .success(Catalogue(metrics: metrics, rules: rulesOut))
+    }
+
+    private static func items(_ root: Node, _ key: String, _ reader: inout NodeReader, allowed: Set<String>) -> [Node] {
+        guard let pairs = reader.mapping(root, "the file", allowed: allowed) else { return [] }
+        guard let node = pairs.first(where: { $0.key == key })?.value else {
+            reader.report(.missingField, "the file needs '\(key)'", at: root)
+            return []
+        }
+        guard case .sequence(let list) = node else {
+            reader.report(.badValue, "'\(key)' should be a list", at: node)
+            return []
+        }
+        return Array(list)
+    }
+
+    private static func readMetrics(_ root: Node, _ reader: inout NodeReader, _ nodes: inout [String: Node]) -> [Metric] {
+        items(root, "metrics", &reader, allowed: ["id", "version", "metrics"]).compactMap { item in
+            guard let pairs = reader.mapping(item, "a metric", allowed: metricKeys) else { return nil }
+            var f: [String: Node] = [:]
+            for pair in pairs { f[pair.key] = pair.value }
+            func text(_ key: String) -> String? {
+                guard let node = f[key] else {
+                    reader.report(.missingField, "a metric needs '\(key)'", at: item)
+                    return nil
+                }
+                return reader.string(node, key)
+            }
+            func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) -> T? where T.RawValue == String {
+                guard let raw = text(key) else { return nil }
+                guard let value = T(rawValue: raw) else {
+                    reader.report(.badValue, "\(key) '\(raw)' is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))", at: f[key])
+                    return nil
+                }
+                return value
+            }
+            guard let id = text("id") else { return nil }
+            if nodes[id] != nil {
+                reader.report(.duplicateID, "the metric id '\(id)' is used twice", at: f["id"])
+                return nil
+            }
+            nodes[id] = f["id"]
+            let family = text("family")
+            if let family, !Catalogue.families.contains(family) {
+                reader.report(.badValue, "family '\(family)' is not one of: \(Catalogue.families.joined(separator: ", "))", at: f["family"])
+            }
+            guard let name = text("name"), let family, Catalogue.families.contains(family),
+                  let unit = choice("unit", Metric.Unit.self), let direction = choice("direction", Metric.Direction.self),
+                  let measure = text("measure"), let source = text("source"), let cadence = choice("cadence", Metric.Cadence.self),
+                  let kind = choice("kind", Metric.Kind.self), let horizon = choice("horizon", Metric.Horizon.self),
+                  let baseline = text("baseline") else { return nil }
+            return Metric(id: id, name: name, family: family, unit: unit, direction: direction, measure: measure, source: source,
+                          cadence: cadence, kind: kind, horizon: horizon, baselineQuestion: baseline)
+        }
+    }
+
+    private static func readRules(_ root: Node, _ reader: inout NodeReader, known: Set<String>, today: LocalDate) -> [SuggestionRule] {
+        var seen = Set<String>()
+        return items(root, "rules", &reader, allowed: ["id", "version", "rules"]).compactMap { item -> SuggestionRule? in
+            guard let pairs = reader.mapping(item, "a rule", allowed: ruleKeys) else { return nil }
+            var f: [String: Node] = [:]
+            for pair in pairs { f[pair.key] = pair.value }
+            for key in ["id", "if", "add", "because"] where f[key] == nil {
+                reader.report(.missingField, "a rule needs '\(key)'", at: item)
+            }
+            guard let idNode = f["id"], let id = reader.string(idNode, "id"), let ifNode = f["if"], let source = reader.string(ifNode, "if"),
+                  let addNode = f["add"], let reasonNode = f["because"], let reason = reader.string(reasonNode, "because") else { return nil }
+            guard seen.insert(id).inserted else {
+                reader.report(.duplicateID, "the rule id '\(id)' is used twice", at: idNode)
+                return nil
+            }
+            let condition: CoachCore.Expression
+            switch Result(catching: { () throws(ExpressionError) in try CoachCore.Expression(parsing: source) }) {
+            case .success(let parsed): condition = parsed
+            case .failure(let error):
+                reader.report(.badExpression, "bad condition: \(error.message)", at: ifNode, offset: error.offset)
+                return nil
+            }
+            for name in condition.variables.sorted() where !ruleVariables.contains(name) {
+                reader.report(.unknownVariable, "'\(name)' is not an answer rules can read (known: \(ruleVariables.sorted().joined(separator: ", ")))",
+                              at: ifNode, offset: NodeReader.scalarOffset(of: name, in: source))
+            }
+            guard let weightPairs = reader.mapping(addNode, "add", allowed: []) else { return nil }
+            var weights: [SuggestionRule.MetricWeight] = []
+            for pair in weightPairs {
+                guard known.contains(pair.key) else {
+                    reader.report(.unknownMetric, "there is no metric '\(pair.key)' in the catalogue", at: pair.keyNode)
+                    continue
+                }
+                guard let w = reader.number(pair.value, "a weight"), w >= 1, w <= 5, w == w.rounded() else {
+                    reader.report(.badValue, "weights are whole numbers from 1 to 5", at: pair.value)
+                    continue
+                }
+                weights.append(.init(metricID: pair.key, weight: Int(w)))
+            }
+            let fires = f["fires_for"].map { profile($0, &reader) } ?? [:]
+            let silent = f["silent_for"].map { profile($0, &reader) } ?? [:]
+            let rule = SuggestionRule(id: id, condition: condition, weights: weights, reason: reason, firesFor: fires, silentFor: silent)
+            if let node = f["fires_for"], !rule.fires(for: fires, today: today) {
+                reader.report(.exampleDisagrees, "rule '\(id)' does not fire for its own fires_for profile", at: node)
+            }
+            if let node = f["silent_for"], rule.fires(for: silent, today: today) {
+                reader.report(.exampleDisagrees, "rule '\(id)' fires for its own silent_for profile", at: node)
+            }
+            return rule
+        }
+    }
+
+    /// An example profile: numbers stay numbers, everything else is text.
+    static func profile(_ node: Node, _ reader: inout NodeReader) -> [String: AnswerValue] {
+        guard let pairs = reader.mapping(node, "an example profile", allowed: []) else { return [:] }
+        var answers: [String: AnswerValue] = [:]
+        for pair in pairs {
+            guard let text = reader.string(pair.value, pair.key) else { continue }
+            let plain = pair.value.scalar?.style == .plain
+            answers[pair.key] = plain ? (Double(text).map(AnswerValue.number) ?? .text(text)) : .text(text)
+        }
+        return answers
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CoachCore
+import Foundation
+
+/// `kpicoach suggest`: ranked KPI suggestions with the reasons, without an interview.
+struct SuggestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "suggest", abstract: "Suggest KPIs for a role and a goal, with the reasons.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The client's current role.")
+    var role: String
+
+    @Option(help: "The goal, in the client's words or as a SMART goal.")
+    var goal: String
+
+    @Option(help: "The kind of goal: promotion, new skill, higher salary, more satisfaction, better balance, bigger network, career change.")
+    var type: String?
+
+    @Option(name: .customLong("target-role"), help: "The role the client aims for.")
+    var targetRole: String?
+
+    @Option(help: "The client's industry.")
+    var industry: String?
+
+    @Option(help: "How many suggestions (1–50).")
+    var limit = 5
+
+    @Flag(help: "Print JSON: {suggestions: [{id, name, family, unit, direction, score, reasons}]}.")
+    var json = false
+
+    func validate() throws {
+        guard (1...50).contains(limit) else { throw ValidationError("--limit must be from 1 to 50.") }
+    }
+
+    func run() throws {
+        try reporting { () throws(CoachFailure) in
+            let app = AppEnvironment(options: global)
+            var answers: [String: AnswerValue] = ["profile.role": .text(role), "goal.final": .text(goal)]
+            answers["goal.type"] = type.map(AnswerValue.choice)
+            answers["goal.target_role"] = targetRole.map(AnswerValue.text)
+            answers["profile.industry"] = industry.map(AnswerValue.text)
+            let suggestions = Suggester(catalogue: try app.catalogue(), today: try app.today()).suggest(answers, limit: limit)
+            if json {
+                let list: [[String: Any]] = suggestions.map { s in
+                    ["id": s.metric.id, "name": s.metric.name, "family": s.metric.family, "unit": s.metric.unit.rawValue,
+                     "direction": s.metric.direction.rawValue, "score": s.score, "reasons": s.reasons]
+                }
+                print(JSONOutput.text(["suggestions": list]))
+                return
+            }
+            for (i, s) in suggestions.enumerated() {
+                print("\(i + 1). \(s.metric.name) (\(s.metric.family); \(s.metric.unit.rawValue), \(s.metric.direction.rawValue)) — score \(s.score)")
+                for reason in s.reasons { print("     · " + TerminalText.sanitize(reason)) }
+            }
+        }
+    }
+}

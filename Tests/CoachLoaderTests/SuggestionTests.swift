@@ -1,0 +1,142 @@
+import CoachCore
+import CoachLoader
+import Foundation
+import Testing
+import Yams
+
+let rulesDirectory = URL(fileURLWithPath: promptsDirectory).deletingLastPathComponent().appendingPathComponent("Rules").path
+let today = LocalDate(year: 2026, month: 11, day: 23)!
+
+/// A client profile written for these tests, with the metrics a coach would expect in the top 5
+/// (Tests/Fixtures/suggestion-profiles.yaml).
+struct Profile: Sendable, CustomTestStringConvertible {
+    let name: String
+    let answers: [String: AnswerValue]
+    let expected: [String]
+    var testDescription: String { name }
+
+    static let all: [Profile] = {
+        let file = URL(fileURLWithPath: promptsDirectory).deletingLastPathComponent()
+            .appendingPathComponent("Tests/Fixtures/suggestion-profiles.yaml")
+        guard let text = try? String(contentsOf: file, encoding: .utf8),
+              let root = try? Yams.load(yaml: text) as? [String: Any],
+              let rows = root["profiles"] as? [[String: Any]] else { return [] }
+        return rows.map { row in
+            let answers = (row["profile"] as? [String: Any] ?? [:]).mapValues { value -> AnswerValue in
+                if let n = value as? Double { return .number(n) }
+                if let n = value as? Int { return .number(Double(n)) }
+                return .text("\(value)")
+            }
+            return Profile(name: row["name"] as? String ?? "?", answers: answers, expected: row["expect"] as? [String] ?? [])
+        }
+    }()
+}
+
+@Suite struct SuggestionTests {
+    let catalogue: Catalogue = {
+        switch CatalogueLoader.load(rulesDirectory: rulesDirectory, today: today) {
+        case .success(let c): return c
+        case .failure(let f): fatalError(f.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+    }()
+
+    @Test func shippedCatalogueIsCleanAndCoversEveryFamily() {
+        if case .failure(let f) = CatalogueLoader.load(rulesDirectory: rulesDirectory, today: today) {
+            Issue.record(Comment(rawValue: f.diagnostics.map(\.description).joined(separator: "\n")))
+        }
+        #expect(catalogue.metrics.count >= 80)
+        for family in Catalogue.families {
+            #expect(catalogue.metrics.filter { $0.family == family }.count >= 4, "\(family)")
+        }
+        #expect(catalogue.metrics.contains { $0.kind == .personal })
+    }
+
+    /// Every rule fires for its own example profile and stays silent for the other.
+    @Test func rulesAgreeWithTheirExamples() {
+        for rule in catalogue.rules {
+            #expect(rule.firesFor.isEmpty || rule.fires(for: rule.firesFor, today: today), "\(rule.id) fires_for")
+            #expect(rule.silentFor.isEmpty || !rule.fires(for: rule.silentFor, today: today), "\(rule.id) silent_for")
+        }
+    }
+
+    @Test(arguments: Profile.all)
+    func topFiveIsBalanced(_ profile: Profile) {
+        let top = Suggester(catalogue: catalogue, today: today).suggest(profile.answers, limit: 5)
+        #expect(top.count == 5)
+        #expect(top.contains { $0.metric.kind == .personal }, "no personal/well-being metric in \(top.map(\.metric.id))")
+        #expect(Set(top.map(\.metric.horizon)).count == 2, "top 5 is all one horizon: \(top.map(\.metric.id))")
+        for s in top { #expect(!s.reasons.isEmpty, "\(s.metric.id) has no reason") }
+    }
+
+    @Test func expectedMetricsAreInTheTopFiveForMostProfiles() {
+        let profiles = Profile.all
+        #expect(profiles.count >= 25)
+        var hits = 0, total = 0
+        var misses: [String] = []
+        for profile in profiles {
+            let top = Set(Suggester(catalogue: catalogue, today: today).suggest(profile.answers, limit: 5).map(\.metric.id))
+            for id in profile.expected {
+                total += 1
+                if top.contains(id) { hits += 1 } else { misses.append("\(profile.name): \(id)") }
+            }
+        }
+        let rate = total == 0 ? 0 : Double(hits) / Double(total)
+        print("KPI suggestion hit rate: \(hits)/\(total) expected metrics in the top 5 (\(Int((rate * 100).rounded()))%) over \(profiles.count) profiles")
+        if !misses.isEmpty { print("missed: " + misses.joined(separator: "; ")) }
+        #expect(rate >= 0.8)
+    }
+
+    @Test func keywordsTolerateInflections() throws {
+        let e = try Expression(parsing: "mentions([profile.role, goal.final], ['manage', 'account executive'])")
+        func holds(_ answers: [String: AnswerValue]) -> Bool {
+            e.evaluate({ answers[$0].map(ExpressionValue.init) ?? .null }, today: today).isTruthy
+        }
+        #expect(holds(["profile.role": .text("Team Manager")]))
+        #expect(holds(["goal.final": .text("get into management by 2027")]))
+        #expect(holds(["profile.role": .text("Senior Account Executive")]))
+        #expect(!holds(["profile.role": .text("accountant")]))
+        #expect(!holds([:]))
+    }
+
+    @Test func tiesBreakByCatalogueOrderAndScoresAddUp() throws {
+        let a = Metric(id: "a", name: "A", family: "salary", unit: .money, direction: .increase, measure: "", source: "", cadence: .monthly, kind: .professional, horizon: .long, baselineQuestion: "")
+        let b = Metric(id: "b", name: "B", family: "salary", unit: .money, direction: .increase, measure: "", source: "", cadence: .monthly, kind: .personal, horizon: .short, baselineQuestion: "")
+        let always = try Expression(parsing: "true")
+        let rules = [
+            SuggestionRule(id: "r1", condition: always, weights: [.init(metricID: "b", weight: 2), .init(metricID: "a", weight: 2)], reason: "one"),
+            SuggestionRule(id: "r2", condition: try Expression(parsing: "goal.type == 'salary'"), weights: [.init(metricID: "b", weight: 1)], reason: "two"),
+        ]
+        let suggester = Suggester(catalogue: Catalogue(metrics: [a, b], rules: rules), today: today)
+        #expect(suggester.rank([:]).map(\.metric.id) == ["a", "b"])
+        let salary = suggester.rank(["goal.type": .choice("salary")])
+        #expect(salary.map(\.metric.id) == ["b", "a"])
+        #expect(salary[0].score == 3)
+        #expect(salary[0].reasons == ["one", "two"])
+    }
+
+    /// Broken copies of the shipped files: each problem located with its code.
+    @Test(arguments: [
+        ("catalogue", "unit: count", "unit: litres", "P004"),
+        ("suggestions", "add: {", "add: {no_such_metric: 2, ", "R001"),
+        ("suggestions", "if: \"", "if: \"goal.type = 'x' or ", "P008"),
+    ])
+    func brokenCopiesAreLocated(_ file: String, _ original: String, _ broken: String, _ code: String) throws {
+        var catalogueText = try String(contentsOfFile: rulesDirectory + "/catalogue.yaml", encoding: .utf8)
+        var rulesText = try String(contentsOfFile: rulesDirectory + "/suggestions.yaml", encoding: .utf8)
+        if file == "catalogue" {
+            let range = try #require(catalogueText.range(of: original))
+            catalogueText.replaceSubrange(range, with: broken)
+        } else {
+            let range = try #require(rulesText.range(of: original))
+            rulesText.replaceSubrange(range, with: broken)
+        }
+        guard case .failure(let failure) = CatalogueLoader.load(catalogue: catalogueText, file: "Rules/catalogue.yaml",
+                                                                rules: rulesText, file: "Rules/suggestions.yaml", today: today) else {
+            Issue.record("accepted a broken copy")
+            return
+        }
+        let lines = failure.diagnostics.map(\.description)
+        #expect(lines.contains { $0.hasPrefix("Rules/\(file).yaml:") && $0.contains("error[\(code)]") }, "\(lines)")
+        for line in lines { #expect(line.split(separator: ":").count >= 4, "\(line) lacks file:line:col") }
+    }
+}
