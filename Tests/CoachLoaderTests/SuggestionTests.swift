@@ -119,11 +119,17 @@ struct Profile: Sendable, CustomTestStringConvertible {
         ("catalogue", "unit: count", "unit: litres", "P004"),
         ("suggestions", "add: {", "add: {no_such_metric: 2, ", "R001"),
         ("suggestions", "if: \"", "if: \"goal.type = 'x' or ", "P008"),
+        ("suggestions", "if: \"", "if: \"shoe.size > 40 or ", "P009"),
+        ("catalogue", "metrics:\n", "metrics:\n  - {id: orphan, name: \"Orphan\", family: \"salary\", unit: count, direction: increase, measure: \"m\", source: \"s\", cadence: monthly, kind: personal, horizon: short, baseline: \"b?\"}\n", "R002"),
+        ("catalogue", "family: \"ROI\"", "family: \"salary\"", "R003"),
+        ("suggestions", "if: \"", "if: \"false and ", "R004"),
     ])
     func brokenCopiesAreLocated(_ file: String, _ original: String, _ broken: String, _ code: String) throws {
         var catalogueText = try String(contentsOfFile: rulesDirectory + "/catalogue.yaml", encoding: .utf8)
         var rulesText = try String(contentsOfFile: rulesDirectory + "/suggestions.yaml", encoding: .utf8)
-        if file == "catalogue" {
+        if code == "R003" {  // every metric of a family moves elsewhere
+            catalogueText = catalogueText.replacingOccurrences(of: original, with: broken)
+        } else if file == "catalogue" {
             let range = try #require(catalogueText.range(of: original))
             catalogueText.replaceSubrange(range, with: broken)
         } else {

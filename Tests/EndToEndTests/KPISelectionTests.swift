@@ -7,9 +7,11 @@ import Testing
         let db = Binary.temporaryFolder() + "/kpi.sqlite"
         let onboarding = try Binary.example("onboarding-ana.txt")
         let smart = ["get better at sales", "close more new-business deals", "12 new deals a quarter", "2027-06-30", "8 deals a quarter", "accept"]
-        var kpis = ["/why 1", "1, 2, 3", "no"]
-        for (i, baseline) in ["8", "35", "6"].enumerated() {
-            kpis += [i == 0 ? "New deals per quarter" : "", baseline, "today", "CRM report", "\(Int(baseline)! + 4)", "", "monthly", "\(i + 2)"]
+        var kpis = ["/why 1", "1, 2, 3", "yes", "Stretch assignments taken on", "no"]
+        for (i, baseline) in ["8", "35", "6", "1"].enumerated() {
+            let own = i == 3
+            kpis += [i == 0 ? "New deals per quarter" : "", own ? "count" : "", own ? "increase" : (i == 1 ? "stay below" : ""),
+                     baseline, "today", "CRM report", "\(Int(baseline)! + 4)", "", own ? "quarterly" : "", "\(i + 2)"]
         }
         let input = onboarding + ["yes"] + smart + ["yes"] + kpis
         let result = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: input.joined(separator: "\n") + "\n")
@@ -22,14 +24,26 @@ import Testing
         #expect(show["status"] as? String == "finished")
         let v = try #require(show["variables"] as? [String: Any])
         let names = try #require(v["kpi.name"] as? [String])
-        #expect(names.count == 3)
+        #expect(names.count == 4)
         #expect(names[0] == "New deals per quarter")
-        #expect(v["kpi.baseline"] as? [Double] == [8, 35, 6])
-        #expect(v["kpi.target"] as? [Double] == [12, 39, 10])
-        #expect(v["kpi.due"] as? [String] == ["2027-06-30", "2027-06-30", "2027-06-30"], "Enter keeps the goal's deadline")
-        #expect(v["kpi.baseline_date"] as? [String] == [Binary.today, Binary.today, Binary.today])
-        #expect(v["kpi.weight"] as? [Double] == [2, 3, 4])
-        #expect((v["kpi.source"] as? [String])?.count == 3)
+        #expect(names[3] == "Stretch assignments taken on")
+        #expect(v["kpi.baseline"] as? [Double] == [8, 35, 6, 1])
+        #expect(v["kpi.target"] as? [Double] == [12, 39, 10, 5])
+        #expect(v["kpi.due"] as? [String] == Array(repeating: "2027-06-30", count: 4), "Enter keeps the goal's deadline")
+        #expect(v["kpi.baseline_date"] as? [String] == Array(repeating: Binary.today, count: 4))
+        #expect(v["kpi.weight"] as? [Double] == [2, 3, 4, 5])
+        #expect((v["kpi.source"] as? [String])?.count == 4)
+        let units = try #require(v["kpi.unit"] as? [String])
+        let directions = try #require(v["kpi.direction"] as? [String])
+        let cadences = try #require(v["kpi.cadence"] as? [String])
+        #expect(units.count == 4 && directions.count == 4 && cadences.count == 4)
+        #expect(directions[1] == "stay below", "a direction can be changed")
+        #expect(units[3] == "count" && directions[3] == "increase" && cadences[3] == "quarterly")
+        let suggest = try Binary.json(["suggest", "--role", "account executive", "--goal", "close more new-business deals — 12 new deals a quarter by 2027-06-30, starting from 8 deals a quarter",
+                                       "--type", "promotion", "--target-role", "sales manager", "--industry", "B2B software"])
+        let first = try #require((suggest["suggestions"] as? [[String: Any]])?.first)
+        #expect(names[1...2].allSatisfy { !$0.isEmpty })
+        #expect(units[0] == first["unit"] as? String, "Enter keeps the catalogue's unit")
     }
 
     @Test func suggestCommandGivesRankedReasonsAsJSON() throws {

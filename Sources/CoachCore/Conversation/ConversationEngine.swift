@@ -5,11 +5,14 @@ public struct ConversationEngine: Sendable {
     public let script: Script
     public internal(set) var state: ConversationState
     let parser: AnswerParser
-    let paths: ScriptPaths
+    var paths: ScriptPaths
     /// Example goals for `/examples`.
     public var library = GoalLibrary.empty
-    /// The KPI catalogue behind `choices_from: suggestions`.
-    public var catalogue: Catalogue?
+    /// The KPI catalogue behind `choices_from: suggestions` and `catalogue(name, field)`.
+    public var catalogue: Catalogue? {
+        get { paths.catalogue }
+        set { paths.catalogue = newValue }
+    }
     /// What a changed script did to saved answers, told when the conversation opens.
     var openingNotes: (log: [LogEntry], messages: [Message]) = ([], [])
 
@@ -127,7 +130,7 @@ public struct ConversationEngine: Sendable {
     private mutating func answer(_ typed: String, to step: Step) -> Turn {
         if step.kind == .answerPicker { return pickAnswerToChange(typed, at: step) }
         let scope = variables
-        let line = typed.trimmingWhitespace().isEmpty ? step.defaultAnswer.map { $0.render({ scope[$0] }, today: parser.today) } ?? typed : typed
+        let line = typed.trimmingWhitespace().isEmpty ? step.defaultAnswer.map { $0.render(paths.answers(scope), today: parser.today) } ?? typed : typed
         switch check(line, for: step) {
         case .failure(let problem):
             return rejected(line, problem, at: step)
@@ -147,7 +150,7 @@ public struct ConversationEngine: Sendable {
             }
             var scope = variables
             scope[RejectRule.answerName] = value
-            for rule in step.rejects where rule.condition.evaluate(ScriptPaths.lookup(scope), today: parser.today).isTruthy {
+            for rule in step.rejects where rule.condition.evaluate(paths.lookup(scope), today: parser.today).isTruthy {
                 return .failure(.declined(rule.message))
             }
             return .success(value)
@@ -371,8 +374,8 @@ public struct ConversationEngine: Sendable {
     private func askFully(_ step: Step, turn: inout Turn) -> Prompt {
         var prompt = reopen(step)
         let lookup = variables
-        if let say = step.say { turn.messages.append(Message(say.render({ lookup[$0] }, today: parser.today))) }
-        var text = step.ask?.render({ lookup[$0] }, today: parser.today) ?? ""
+        if let say = step.say { turn.messages.append(Message(say.render(paths.answers(lookup), today: parser.today))) }
+        var text = step.ask?.render(paths.answers(lookup), today: parser.today) ?? ""
         if step.kind == .answerPicker {
             prompt.options = editableRecords.map { "\(label($0.record.step)): \(TerminalText.sanitize($0.record.value?.display ?? "(skipped)"))" }
         }
@@ -388,7 +391,9 @@ public struct ConversationEngine: Sendable {
         let kind = kind(of: step)
         let options = kind == .answerPicker ? editableRecords.map { label($0.record.step) } : kind.choices
         let shown = step.choicesFrom == .suggestions
-            ? suggestions(for: step).map { "\($0.metric.name) — " + $0.reasons.joined(separator: " ") }
+            ? suggestions(for: step).enumerated().map { i, s in
+                "\(s.metric.name) — " + (s.reasons.first ?? "") + (s.reasons.count > 1 ? " (/why \(i + 1) for more)" : "")
+            }
             : options
         return Prompt(stepID: step.id, question: nil,
                       options: kind == .yesNo ? [] : shown,

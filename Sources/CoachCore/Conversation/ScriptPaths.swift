@@ -3,6 +3,8 @@
 struct ScriptPaths: Sendable {
     let script: Script
     let today: LocalDate
+    /// Answers `catalogue(name, 'unit')` and friends in scripts.
+    var catalogue: Catalogue?
     /// A guard against scripts that loop through statements without ever asking.
     static let maxHops = 1_000
 
@@ -15,14 +17,26 @@ struct ScriptPaths: Sendable {
         var variables: [String: AnswerValue]
     }
 
-    static func lookup(_ scope: [String: AnswerValue]) -> (String) -> ExpressionValue {
-        { name in scope[name].map(ExpressionValue.init) ?? .null }
+    /// An answer by name; `catalogue:FIELD:NAME` reads a catalogue metric's field by its name.
+    func answers(_ scope: [String: AnswerValue]) -> (String) -> AnswerValue? {
+        { [catalogue] name in
+            if let value = scope[name] { return value }
+            guard let catalogue, name.hasPrefix(Expression.cataloguePrefix) else { return nil }
+            let parts = name.dropFirst(Expression.cataloguePrefix.count).split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, let metric = catalogue.metric(named: String(parts[1])) else { return nil }
+            return metric.field(String(parts[0])).map(AnswerValue.text)
+        }
+    }
+
+    func lookup(_ scope: [String: AnswerValue]) -> (String) -> ExpressionValue {
+        let answers = answers(scope)
+        return { answers($0).map(ExpressionValue.init) ?? .null }
     }
 
     /// The first branch whose condition holds; the end of the interview when none does.
     func next(after stepID: String, variables: [String: AnswerValue]) -> Transition.Target {
         guard let step = script[stepID] else { return .end }
-        let lookup = Self.lookup(variables)
+        let lookup = lookup(variables)
         return step.next.first { $0.condition?.evaluate(lookup, today: today).isTruthy ?? true }?.target ?? .end
     }
 
@@ -34,15 +48,15 @@ struct ScriptPaths: Sendable {
         var scope = variables
         for _ in 0..<Self.maxHops {
             guard case .step(let id) = target, let step = script[id] else { return Move(position: .finished, said: said, variables: scope) }
-            if let condition = step.when, !condition.evaluate(Self.lookup(scope), today: today).isTruthy {
+            if let condition = step.when, !condition.evaluate(lookup(scope), today: today).isTruthy {
                 target = next(after: id, variables: scope)
                 continue
             }
             if step.isQuestion { return Move(position: .asking(id), said: said, variables: scope) }
             if let compose = step.compose, let name = step.save?.name {
-                scope[name] = .text(compose.render({ scope[$0] }, today: today))
+                scope[name] = .text(compose.render(answers(scope), today: today))
             }
-            if let say = step.say { said.append(say.render({ scope[$0] }, today: today)) }
+            if let say = step.say { said.append(say.render(answers(scope), today: today)) }
             target = next(after: id, variables: scope)
         }
         return Move(position: .finished, said: said, variables: scope)

@@ -22,6 +22,9 @@ public indirect enum Expression: Hashable, Sendable {
         case mentions
         /// `at(list, i)`: the item at 0-based `i`; `concat(a, b)`: one list of both.
         case at, concat
+        /// `catalogue(name, 'unit')`: a field (unit, direction, cadence, family, measure, source,
+        /// baseline) of the catalogue metric with that name; null for a name of the client's own.
+        case catalogue
         /// SMART checks of a goal text, with the client's role and objectives as context.
         case smart, met, critique, followup
 
@@ -29,11 +32,14 @@ public indirect enum Expression: Hashable, Sendable {
             switch self {
             case .today: return 0...0
             case .first: return 1...8
-            case .met, .followup, .mentions, .at, .concat: return 2...2
+            case .met, .followup, .mentions, .at, .concat, .catalogue: return 2...2
             default: return 1...1
             }
         }
     }
+
+    /// How `catalogue(name, field)` asks the answers for a catalogue field.
+    public static let cataloguePrefix = "catalogue:"
 
     /// Parses `source`; errors carry the offset of the offending token.
     public init(parsing source: String) throws(ExpressionError) {
@@ -68,6 +74,9 @@ public indirect enum Expression: Hashable, Sendable {
         case .call(let f, let args):
             let values = args.map { $0.evaluate(lookup, today: today) }
             if let smart = SmartFunctions.call(f, values, lookup: lookup, today: today) { return smart }
+            if f == .catalogue, case .string(let name)? = values.first, values.count > 1, case .string(let field) = values[1] {
+                return lookup(Self.cataloguePrefix + field + ":" + name)
+            }
             return Self.call(f, values, today: today)
         }
     }

@@ -22,6 +22,11 @@ public struct Catalogue: Hashable, Sendable {
 
     public subscript(id: String) -> Metric? { index[id].map { metrics[$0] } }
 
+    /// The metric a client picked by name (case does not matter).
+    public func metric(named name: String) -> Metric? {
+        metrics.first { $0.name.lowercased() == name.lowercased() }
+    }
+
     /// Catalogue order, which breaks ties between equal scores.
     public func position(of id: String) -> Int { index[id] ?? Int.max }
 }

@@ -36,4 +36,22 @@ public struct Metric: Hashable, Sendable {
         self.horizon = horizon
         self.baselineQuestion = baselineQuestion
     }
+
+    /// A field by its name in Rules/ (`unit`, `direction`, `cadence`, …), for scripts.
+    public func field(_ name: String) -> String? {
+        switch name {
+        case "id": return id
+        case "name": return self.name
+        case "family": return family
+        case "unit": return unit.rawValue
+        case "direction": return direction.rawValue
+        case "measure": return measure
+        case "source": return source
+        case "cadence": return cadence.rawValue
+        case "kind": return kind.rawValue
+        case "horizon": return horizon.rawValue
+        case "baseline": return baselineQuestion
+        default: return nil
+        }
+    }
 }
