@@ -100,6 +100,25 @@ public struct AppDatabase: Sendable {
                 t.column("message", .text)
             }
         }
+        migrator.registerMigration("v2-plan") { db in
+            try db.create(table: "kpi") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("client", onDelete: .cascade).notNull()
+                t.belongsTo("conversation", onDelete: .setNull)
+                t.column("name", .text).notNull().check { length($0) > 0 }
+                t.column("catalogueId", .text)
+                t.column("unit", .text).notNull().check { Metric.Unit.allCases.map(\.rawValue).contains($0) }
+                t.column("direction", .text).notNull().check { Metric.Direction.allCases.map(\.rawValue).contains($0) }
+                t.column("baselineValue", .double).notNull()
+                t.column("baselineDate", .text).notNull()
+                t.column("baselineSource", .text).notNull()
+                t.column("targetValue", .double).notNull()
+                t.column("dueDate", .text).notNull()
+                t.column("cadence", .text).notNull().check { Metric.Cadence.allCases.map(\.rawValue).contains($0) }
+                t.column("weight", .double).notNull().check { $0 > 0 }
+                t.column("createdAt", .text).notNull()
+            }
+        }
         return migrator
     }
 
@@ -155,6 +174,31 @@ public struct AppDatabase: Sendable {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM client WHERE name = ?", arguments: [name]) { return id }
         try db.execute(sql: "INSERT INTO client (name, createdAt) VALUES (?, ?)", arguments: [name, now])
         return db.lastInsertedRowID
+    }
+
+    /// Adds the KPIs a conversation agreed to the client's plan, all or none.
+    public func addKPIs(_ kpis: [PlannedKPI], client: String, conversation: Int64?) throws(StoreError) {
+        try guarded { db in
+            let now = Self.timestamp()
+            let clientID = try Self.clientID(named: client, in: db, now: now)
+            for k in kpis {
+                try db.execute(sql: """
+                    INSERT INTO kpi (clientId, conversationId, name, catalogueId, unit, direction, baselineValue, baselineDate,
+                                     baselineSource, targetValue, dueDate, cadence, weight, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [clientID, conversation, k.name, k.catalogueID, k.unit.rawValue, k.direction.rawValue,
+                                     k.baselineValue, k.baselineDate.iso, k.baselineSource, k.targetValue, k.dueDate.iso,
+                                     k.cadence.rawValue, k.weight, now])
+            }
+        }
+    }
+
+    /// The client's plan, in the order the KPIs were agreed; nil when there is no such client.
+    public func kpis(client: String) throws(StoreError) -> [StoredKPI]? {
+        try reading { db in
+            guard let clientID = try Int64.fetchOne(db, sql: "SELECT id FROM client WHERE name = ?", arguments: [client]) else { return nil }
+            return try Row.fetchAll(db, sql: "SELECT * FROM kpi WHERE clientId = ? ORDER BY id", arguments: [clientID]).compactMap(StoredKPI.init)
+        }
     }
 
     // MARK: reading

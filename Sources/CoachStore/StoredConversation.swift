@@ -81,3 +81,19 @@ struct EventRow {
         }
     }
 }
+
+/// A KPI of a client's plan, as stored.
+public struct StoredKPI: Hashable, Sendable {
+    public let id: Int64
+    public let kpi: PlannedKPI
+
+    init?(_ row: Row) {
+        guard let unit = Metric.Unit(rawValue: row["unit"]), let direction = Metric.Direction(rawValue: row["direction"]),
+              let cadence = Metric.Cadence(rawValue: row["cadence"]), let baselineDate = LocalDate(iso: row["baselineDate"] as String),
+              let due = LocalDate(iso: row["dueDate"] as String) else { return nil }
+        id = row["id"]
+        kpi = PlannedKPI(name: row["name"], catalogueID: row["catalogueId"], unit: unit, direction: direction,
+                         baselineValue: row["baselineValue"], baselineDate: baselineDate, baselineSource: row["baselineSource"],
+                         targetValue: row["targetValue"], dueDate: due, cadence: cadence, weight: row["weight"])
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachCore
 import CoachLoader
 import CoachStore
 import Foundation
@@ -12,6 +13,7 @@ enum CoachFailure: Error, CustomStringConvertible {
     case nothingToResume
     case saveFailed(String)
     case lintProblems(Int)
+    case noClient(String)
 
     var description: String {
         switch self {
@@ -26,6 +28,7 @@ enum CoachFailure: Error, CustomStringConvertible {
         case .badClientName: return "A client name needs 1 to 100 printable characters."
         case .nothingToResume: return "There is no unfinished conversation to resume. Start one with: kpicoach start"
         case .saveFailed(let why): return why
+        case .noClient(let name): return "There is no client called “\(TerminalText.sanitize(name))”. `kpicoach sessions` lists who has talked with KPI Coach."
         case .lintProblems(let count): return "\(count) problem\(count == 1 ? "" : "s") found."
         }
     }

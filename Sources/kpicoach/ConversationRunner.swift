@@ -31,6 +31,16 @@ struct ConversationRunner {
         try run(&engine, id: id, resumed: true)
     }
 
+    /// The KPIs a finished selection agreed become the client's plan.
+    private func addToPlan(_ engine: ConversationEngine, conversation id: Int64, console: any Console) throws(CoachFailure) {
+        guard engine.script.steps.contains(where: { $0.choicesFrom == .suggestions }),
+              let client = engine.variables["client.name"]?.display else { return }
+        let kpis = PlannedKPI.fromSelection(engine.variables, catalogue: engine.catalogue)
+        guard !kpis.isEmpty else { return }
+        try store { () throws(StoreError) in try database.addKPIs(kpis, client: client, conversation: id) }
+        console.write(app.style.message(Message("\(kpis.count) KPI\(kpis.count == 1 ? "" : "s") added to \(TerminalText.sanitize(client))'s plan: kpicoach kpi list --client \(TerminalText.sanitize(client))", tone: .success)))
+    }
+
     /// Each interview leads to the next: onboarding → SMART goal → KPIs. Offer it, same client.
     static let sequence: [String: (script: String, offer: String)] = [
         "onboarding": ("smart-goal", "Shall we turn this into a SMART goal now? (yes/no)"),
@@ -61,6 +71,7 @@ struct ConversationRunner {
         let shell = ConversationShell(console: console, style: app.style)
         switch shell.run(&engine, recorder: StoreRecorder(database: database, conversationID: id), resumed: resumed) {
         case .finished:
+            try addToPlan(engine, conversation: id, console: console)
             console.write(app.style.message(Message("All done — saved as conversation \(id). See it again with: kpicoach show \(id)", tone: .success)))
             try offerNext(after: engine, console: console)
         case .paused:

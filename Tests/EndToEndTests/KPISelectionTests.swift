@@ -44,6 +44,20 @@ import Testing
         let first = try #require((suggest["suggestions"] as? [[String: Any]])?.first)
         #expect(names[1...2].allSatisfy { !$0.isEmpty })
         #expect(units[0] == first["unit"] as? String, "Enter keeps the catalogue's unit")
+
+        // The agreed KPIs are the client's plan.
+        #expect(result.stdout.contains("4 KPIs added to Ana's plan"))
+        let plan = try Binary.json(["kpi", "list", "--client", "Ana", "--db", db])
+        let planned = try #require(plan["kpis"] as? [[String: Any]])
+        #expect(planned.map { $0["name"] as? String } == names.map { Optional($0) })
+        #expect((planned[1]["baseline"] as? [String: Any])?["value"] as? Double == 35)
+        #expect((planned[1]["target"] as? [String: Any])?["date"] as? String == "2027-06-30")
+        #expect(planned[1]["direction"] as? String == "stay below")
+        #expect(planned[3]["catalogue_id"] is NSNull, "the client's own KPI has no catalogue id")
+        #expect(planned[0]["catalogue_id"] as? String != nil)
+        let missing = try Binary.run(["kpi", "list", "--client", "Nobody", "--db", db])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("There is no client called “Nobody”"))
     }
 
     @Test func suggestCommandGivesRankedReasonsAsJSON() throws {
