@@ -24,8 +24,13 @@ public struct ChatStyle: Sendable {
     }
 
     public func options(_ options: [String]) -> String {
-        options.enumerated().map { "        " + paint("2", "\($0.offset + 1))") + " " + $0.element }
-            .joined(separator: "\n") + "\n"
+        options.enumerated().map { index, option in
+            let number = "\(index + 1))"
+            let lines = wrap(number + " " + TerminalText.sanitize(option), hanging: String(repeating: " ", count: number.count + 1))
+            return lines.enumerated().map { i, line in
+                "        " + (i == 0 ? paint("2", number) + line.dropFirst(number.count) : line)
+            }.joined(separator: "\n")
+        }.joined(separator: "\n") + "\n"
     }
 
     public func message(_ message: Message) -> String {
@@ -47,22 +52,23 @@ public struct ChatStyle: Sendable {
     }
 
     /// Breaks a line at spaces to fit the terminal after the 8-column margin, keeping its
-    /// leading indentation on the continuation lines.
-    func wrap(_ line: String) -> [String] {
+    /// leading indentation (plus `hanging`) on the continuation lines.
+    func wrap(_ line: String, hanging: String = "") -> [String] {
         guard let width, width > 30 else { return [line] }
         let room = width - 9
         let indent = String(line.prefix { $0 == " " })
         var out: [String] = []
         var current = ""
         for word in line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false) {
-            if !current.isEmpty, current.count + 1 + word.count > room - indent.count {
-                out.append(indent + current)
+            let margin = indent.count + (out.isEmpty ? 0 : hanging.count)
+            if !current.isEmpty, current.count + 1 + word.count > room - margin {
+                out.append((out.isEmpty ? indent : indent + hanging) + current)
                 current = String(word)
             } else {
                 current += current.isEmpty ? String(word) : " " + word
             }
         }
-        out.append(indent + current)
+        out.append((out.isEmpty ? indent : indent + hanging) + current)
         return out
     }
 }

@@ -79,6 +79,15 @@ final class InMemoryRecorder: ConversationRecorder {
         #expect(ChatStyle(color: false).message(Message(String(repeating: "word ", count: 40))).split(separator: "\n").count == 1)
     }
 
+    @Test func longOptionsWrapUnderTheirText() {
+        let text = ChatStyle(color: false, width: 40).options(["Deals closed — your work is selling, so deals show results", "B"])
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "        1) Deals closed — your work is")
+        #expect(lines[1].hasPrefix("           selling"))
+        #expect(lines.last == "        2) B")
+        for line in lines { #expect(line.count <= 40) }
+    }
+
     @Test func coloursOnlyWhenAllowed() {
         #expect(ChatStyle(color: true).prompt.contains("\u{1B}["))
         #expect(!ChatStyle(color: false).prompt.contains("\u{1B}"))
