@@ -84,6 +84,20 @@ struct AppEnvironment {
         }
     }
 
+    /// Asks until the answer is yes or no; the end of input counts as no.
+    func askYesNo(_ question: String) throws(CoachFailure) -> Bool {
+        let console = makeConsole()
+        console.write(style.question(question))
+        let parser = AnswerParser(today: try today())
+        while case .line(let line) = console.readLine(prompt: style.prompt, completions: ["yes", "no"]) {
+            switch parser.parse(line, as: .yesNo) {
+            case .success(let value): return value == .yesNo(true)
+            case .failure(let problem): console.write(style.message(Message(problem.message, tone: .problem)))
+            }
+        }
+        return false
+    }
+
     /// One console per run: readline's history and signal handling are set up once, however
     /// many conversations follow each other (resume offer, onboarding, then the SMART goal).
     func makeConsole() -> any Console {

@@ -23,18 +23,10 @@ struct HomeCommand: ParsableCommand {
         }
     }
 
-    /// Asks until the answer is yes or no; the end of input counts as no.
     private func offerResume(_ latest: ConversationSummary, app: AppEnvironment) throws(CoachFailure) -> Bool {
-        let console = app.makeConsole()
         let who = latest.client.map { " with \(TerminalText.sanitize($0))" } ?? ""
         let at = latest.step.map { ", at “\(TerminalText.sanitize($0))”" } ?? ""
-        console.write(app.style.question("You have an unfinished \(latest.scriptID) conversation\(who)\(at). Resume it? (yes/no)"))
-        let parser = AnswerParser(today: try app.today())
-        while true {
-            guard case .line(let line) = console.readLine(prompt: app.style.prompt, completions: ["yes", "no"]) else { return false }
-            if case .success(.yesNo(let yes)) = parser.parse(line, as: .yesNo) { return yes }
-            console.write(app.style.message(Message(AnswerProblem.notUnderstood(hint: AnswerKind.yesNo.formatHint).message, tone: .problem)))
-        }
+        return try app.askYesNo("You have an unfinished \(latest.scriptID) conversation\(who)\(at). Resume it? (yes/no)")
     }
 }
 

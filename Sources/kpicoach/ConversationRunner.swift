@@ -49,18 +49,7 @@ struct ConversationRunner {
 
     private func offerNext(after engine: ConversationEngine, console: any Console) throws(CoachFailure) {
         guard let next = Self.sequence[engine.script.id], let name = engine.variables["client.name"]?.display else { return }
-        console.write(app.style.question(next.offer))
-        let parser = AnswerParser(today: try app.today())
-        while case .line(let line) = console.readLine(prompt: app.style.prompt, completions: ["yes", "no"]) {
-            switch parser.parse(line, as: .yesNo) {
-            case .success(.yesNo(true)): return try start(scriptID: next.script, client: name)
-            case .success: break
-            case .failure(let problem):
-                console.write(app.style.message(Message(problem.message, tone: .problem)))
-                continue
-            }
-            break
-        }
+        if try app.askYesNo(next.offer) { return try start(scriptID: next.script, client: name) }
         console.write(app.style.message(Message("Later, run: kpicoach start --script \(next.script) --client \(TerminalText.sanitize(name))", tone: .notice)))
     }
 
