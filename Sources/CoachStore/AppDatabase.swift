@@ -119,6 +119,26 @@ public struct AppDatabase: Sendable {
                 t.column("createdAt", .text).notNull()
             }
         }
+        migrator.registerMigration("v3-checkins") { db in
+            try db.create(table: "checkin") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("kpi", onDelete: .cascade).notNull()
+                t.column("date", .text).notNull()
+                t.column("value", .double).notNull()
+                t.column("confidence", .integer).check { $0 >= 0 && $0 <= 10 }
+                t.column("note", .text)
+                t.column("createdAt", .text).notNull()
+            }
+            try db.create(table: "adjustment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("kpi", onDelete: .cascade).notNull()
+                t.column("field", .text).notNull()
+                t.column("fromValue", .text).notNull()
+                t.column("toValue", .text).notNull()
+                t.column("why", .text).notNull().check { length($0) > 0 }
+                t.column("at", .text).notNull()
+            }
+        }
         return migrator
     }
 
@@ -193,12 +213,64 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// The client's plan, in the order the KPIs were agreed; nil when there is no such client.
+    /// The client's plan, in the order the KPIs were agreed, each with its check-ins and
+    /// adjustments; nil when there is no such client.
     public func kpis(client: String) throws(StoreError) -> [StoredKPI]? {
         try reading { db in
             guard let clientID = try Int64.fetchOne(db, sql: "SELECT id FROM client WHERE name = ?", arguments: [client]) else { return nil }
-            return try Row.fetchAll(db, sql: "SELECT * FROM kpi WHERE clientId = ? ORDER BY id", arguments: [clientID]).compactMap(StoredKPI.init)
+            return try Row.fetchAll(db, sql: "SELECT * FROM kpi WHERE clientId = ? ORDER BY id", arguments: [clientID]).compactMap { row in
+                let id: Int64 = row["id"]
+                let checkins = try Row.fetchAll(db, sql: "SELECT * FROM checkin WHERE kpiId = ? ORDER BY date, id", arguments: [id]).compactMap(StoredCheckin.init)
+                let adjustments = try Row.fetchAll(db, sql: "SELECT * FROM adjustment WHERE kpiId = ? ORDER BY id", arguments: [id]).map(StoredAdjustment.init)
+                return StoredKPI(row, checkins: checkins, adjustments: adjustments)
+            }
         }
+    }
+
+    /// Adds a client; false when one of that name (in any case) is already there.
+    public func addClient(_ name: String) throws(StoreError) -> Bool {
+        try guarded { db in
+            if try Int64.fetchOne(db, sql: "SELECT id FROM client WHERE name = ?", arguments: [name]) != nil { return false }
+            try db.execute(sql: "INSERT INTO client (name, createdAt) VALUES (?, ?)", arguments: [name, Self.timestamp()])
+            return true
+        }
+    }
+
+    /// Records a measurement of one of the client's KPIs.
+    public func addCheckin(kpi id: Int64, client: String, date: LocalDate, value: Double, confidence: Int?, note: String?) throws(StoreError) {
+        try guarded { db in
+            try Self.requireKPI(id, of: client, in: db)
+            try db.execute(sql: "INSERT INTO checkin (kpiId, date, value, confidence, note, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [id, date.iso, value, confidence, note, Self.timestamp()])
+        }
+    }
+
+    /// Changes a KPI's target or due date and keeps the change, with the reason, in its history.
+    public func adjust(kpi id: Int64, client: String, target: Double?, due: LocalDate?, why: String) throws(StoreError) {
+        try guarded { db in
+            try Self.requireKPI(id, of: client, in: db)
+            let now = Self.timestamp()
+            guard let row = try Row.fetchOne(db, sql: "SELECT targetValue, dueDate FROM kpi WHERE id = ?", arguments: [id]) else { return }
+            if let target {
+                let old: Double = row["targetValue"]
+                try db.execute(sql: "UPDATE kpi SET targetValue = ? WHERE id = ?", arguments: [target, id])
+                try db.execute(sql: "INSERT INTO adjustment (kpiId, field, fromValue, toValue, why, at) VALUES (?, 'target', ?, ?, ?, ?)",
+                               arguments: [id, NumberFormat.plain(old), NumberFormat.plain(target), why, now])
+            }
+            if let due {
+                let old: String = row["dueDate"]
+                try db.execute(sql: "UPDATE kpi SET dueDate = ? WHERE id = ?", arguments: [due.iso, id])
+                try db.execute(sql: "INSERT INTO adjustment (kpiId, field, fromValue, toValue, why, at) VALUES (?, 'due', ?, ?, ?, ?)",
+                               arguments: [id, old, due.iso, why, now])
+            }
+        }
+    }
+
+    private static func requireKPI(_ id: Int64, of client: String, in db: Database) throws {
+        let found = try Int64.fetchOne(db, sql: """
+            SELECT k.id FROM kpi k JOIN client c ON c.id = k.clientId WHERE k.id = ? AND c.name = ?
+            """, arguments: [id, client])
+        if found == nil { throw StoreError.noKPI(id: id, client: client) }
     }
 
     // MARK: reading

@@ -82,12 +82,23 @@ struct EventRow {
     }
 }
 
-/// A KPI of a client's plan, as stored.
+/// A KPI of a client's plan, as stored, with what was measured and changed since.
 public struct StoredKPI: Hashable, Sendable {
     public let id: Int64
     public let kpi: PlannedKPI
+    public let checkins: [StoredCheckin]
+    public let adjustments: [StoredAdjustment]
 
-    init?(_ row: Row) {
+    /// The figures the KPI maths works on. A check-in without a confidence counts as a neutral 5.
+    public var figures: KPIFigures {
+        KPIFigures(baseline: kpi.baselineValue, baselineDate: kpi.baselineDate, target: kpi.targetValue, dueDate: kpi.dueDate,
+                   direction: kpi.direction, weight: kpi.weight,
+                   checkins: checkins.map { KPICheckin(date: $0.date, value: $0.value, confidence: $0.confidence ?? 5) })
+    }
+
+    init?(_ row: Row, checkins: [StoredCheckin], adjustments: [StoredAdjustment]) {
+        self.checkins = checkins
+        self.adjustments = adjustments
         guard let unit = Metric.Unit(rawValue: row["unit"]), let direction = Metric.Direction(rawValue: row["direction"]),
               let cadence = Metric.Cadence(rawValue: row["cadence"]), let baselineDate = LocalDate(iso: row["baselineDate"] as String),
               let due = LocalDate(iso: row["dueDate"] as String) else { return nil }
@@ -95,5 +106,38 @@ public struct StoredKPI: Hashable, Sendable {
         kpi = PlannedKPI(name: row["name"], catalogueID: row["catalogueId"], unit: unit, direction: direction,
                          baselineValue: row["baselineValue"], baselineDate: baselineDate, baselineSource: row["baselineSource"],
                          targetValue: row["targetValue"], dueDate: due, cadence: cadence, weight: row["weight"])
+    }
+}
+
+/// One measurement of a KPI.
+public struct StoredCheckin: Hashable, Sendable {
+    public let date: LocalDate
+    public let value: Double
+    public let confidence: Int?
+    public let note: String?
+
+    init?(_ row: Row) {
+        guard let date = LocalDate(iso: row["date"] as String) else { return nil }
+        self.date = date
+        value = row["value"]
+        confidence = row["confidence"]
+        note = row["note"]
+    }
+}
+
+/// One change to a KPI: what, from, to, why and when — the past is kept, not rewritten.
+public struct StoredAdjustment: Hashable, Sendable {
+    public let field: String
+    public let from: String
+    public let to: String
+    public let why: String
+    public let at: String
+
+    init(_ row: Row) {
+        field = row["field"]
+        from = row["fromValue"]
+        to = row["toValue"]
+        why = row["why"]
+        at = row["at"]
     }
 }

@@ -45,6 +45,21 @@ struct AppEnvironment {
     }
 
     /// `create: false` for commands that only read or continue what exists.
+    /// A date given on the command line: ISO, or the forms the interviews accept ("today").
+    func date(_ text: String, option: String) throws(CoachFailure) -> LocalDate {
+        switch DateParser(today: try today()).parse(text) {
+        case .success(let date): return date
+        case .failure(let problem): throw .badDate(option: option, text: text, why: problem.message)
+        }
+    }
+
+    /// A client's name as typed on the command line, checked once for every command.
+    func clientName(_ raw: String) throws(CoachFailure) -> String {
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...100).contains(name.count), !TerminalText.hasUnsafeScalars(name) else { throw .badClientName }
+        return name
+    }
+
     func openDatabase(create: Bool = true) throws(CoachFailure) -> AppDatabase {
         do { return try AppDatabase.open(path: databasePath(), create: create) } catch { throw .store(error) }
     }

@@ -14,6 +14,11 @@ enum CoachFailure: Error, CustomStringConvertible {
     case saveFailed(String)
     case lintProblems(Int)
     case noClient(String)
+    case badOption(String, [String])
+    case badNumber
+    case nothingToAdjust
+    case cannotWrite(String)
+    case badDate(option: String, text: String, why: String)
 
     var description: String {
         switch self {
@@ -29,6 +34,11 @@ enum CoachFailure: Error, CustomStringConvertible {
         case .nothingToResume: return "There is no unfinished conversation to resume. Start one with: kpicoach start"
         case .saveFailed(let why): return why
         case .noClient(let name): return "There is no client called “\(TerminalText.sanitize(name))”. `kpicoach sessions` lists who has talked with KPI Coach."
+        case .badOption(let option, let allowed): return "\(option) must be one of: \(allowed.joined(separator: ", "))."
+        case .badNumber: return "Numbers must be real figures (no inf or NaN, at most a trillion), and a weight must be above 0."
+        case .nothingToAdjust: return "Say what changes (--target and/or --due) and why (--why \"…\"); the history keeps both."
+        case .badDate(let option, let text, let why): return "\(option) needs a date as YYYY-MM-DD, not “\(TerminalText.sanitize(text))”: \(why)"
+        case .cannotWrite(let path): return "Cannot write \(path); check the folder exists and is writable."
         case .lintProblems(let count): return "\(count) problem\(count == 1 ? "" : "s") found."
         }
     }

@@ -12,8 +12,7 @@ struct ConversationRunner {
         let script = try app.script(scriptID)
         var presets: [String: AnswerValue] = [:]
         if let client {
-            let name = client.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard (1...100).contains(name.count), !TerminalText.hasUnsafeScalars(name) else { throw .badClientName }
+            let name = try app.clientName(client)
             let known = try store { () throws(StoreError) in try database.knownAnswers(client: name) }
             presets = AnswerJSON.variables(from: known).filter { script.uses.contains($0.key) }
             presets["client.name"] = .text(name)

@@ -29,6 +29,23 @@ enum JSONOutput {
         return object
     }
 
+    /// One KPI with its figures on `today` (fractions: 0.5 = 50 %; dates ISO-8601).
+    static func kpi(_ s: StoredKPI, today: LocalDate) -> [String: Any] {
+        let k = s.kpi
+        let f = s.figures.evaluate(today: today, cadence: k.cadence)
+        return ["id": s.id, "name": k.name, "catalogue_id": k.catalogueID ?? NSNull(), "unit": k.unit.rawValue,
+                "direction": k.direction.rawValue, "cadence": k.cadence.rawValue, "weight": k.weight,
+                "baseline": ["value": k.baselineValue, "date": k.baselineDate.iso, "source": k.baselineSource],
+                "target": ["value": k.targetValue, "date": k.dueDate.iso],
+                "current": f.current, "progress": f.progress, "progress_raw": f.progressRaw, "expected": f.expected,
+                "status": f.status.rawValue, "forecast": f.forecast?.iso ?? NSNull(), "next_checkin": f.nextCheckin.iso,
+                "bare_minimum": f.bareMinimum ?? NSNull(),
+                "checkins": s.checkins.map { c -> [String: Any] in
+                    ["date": c.date.iso, "value": c.value, "confidence": c.confidence ?? NSNull(), "note": c.note ?? NSNull()]
+                },
+                "adjustments": s.adjustments.map { ["field": $0.field, "from": $0.from, "to": $0.to, "why": $0.why, "at": $0.at] }]
+    }
+
     /// Step id → value (null when skipped); a question answered several times in a loop gives a list.
     static func answers(_ state: ConversationState) -> [String: Any] {
         var grouped: [String: [Any]] = [:]

@@ -3,21 +3,21 @@ import CoachCore
 import CoachStore
 import Foundation
 
-/// `kpicoach kpi …`: the client's plan without an interview.
+/// `kpicoach kpi …`: the client's plan without an interview, for coaches who know what they want.
 struct KPICommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "kpi", abstract: "Work with a client's KPIs.",
-                                                    subcommands: [KPIListCommand.self])
+                                                    subcommands: [KPIListCommand.self, KPIAddCommand.self, KPIAdjustCommand.self])
 }
 
 struct KPIListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List a client's KPIs with baseline and target.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "A client's KPIs with baseline, target, progress and pace.")
 
     @OptionGroup var global: GlobalOptions
 
     @Option(help: "The client's name.")
     var client: String
 
-    @Flag(help: "Print JSON: {client, kpis: [{id, name, catalogue_id, unit, direction, baseline: {value, date, source}, target: {value, date}, cadence, weight}]}.")
+    @Flag(help: "Print JSON: {client, kpis: [...]} with the same KPI objects as `report --format json`.")
     var json = false
 
     func run() throws {
@@ -25,23 +25,108 @@ struct KPIListCommand: ParsableCommand {
             let app = AppEnvironment(options: global)
             let database = try app.openDatabase(create: false)
             guard let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }) else { throw .noClient(client) }
+            let today = try app.today()
             if json {
-                let list: [[String: Any]] = kpis.map { s in
-                    let k = s.kpi
-                    return ["id": s.id, "name": k.name, "catalogue_id": k.catalogueID ?? NSNull(), "unit": k.unit.rawValue,
-                            "direction": k.direction.rawValue, "cadence": k.cadence.rawValue, "weight": k.weight,
-                            "baseline": ["value": k.baselineValue, "date": k.baselineDate.iso, "source": k.baselineSource],
-                            "target": ["value": k.targetValue, "date": k.dueDate.iso]]
-                }
-                print(JSONOutput.text(["client": client, "kpis": list]))
+                print(JSONOutput.text(["client": client, "kpis": kpis.map { JSONOutput.kpi($0, today: today) }]))
                 return
             }
             guard !kpis.isEmpty else { print("No KPIs yet. Choose some with: kpicoach start --script kpi-selection --client \(TerminalText.sanitize(client))"); return }
             for s in kpis {
                 let k = s.kpi
-                print("\(s.id)\t" + TerminalText.sanitize(k.name) + "\t\(NumberFormat.plain(k.baselineValue)) → \(NumberFormat.plain(k.targetValue)) \(k.unit.rawValue)"
-                      + "\t\(k.direction.rawValue)\tby \(k.dueDate.iso)\t\(k.cadence.rawValue)\tweight \(NumberFormat.plain(k.weight))")
+                let figures = s.figures.evaluate(today: today, cadence: k.cadence)
+                print("\(s.id)\t" + TerminalText.sanitize(k.name)
+                      + "\t\(NumberFormat.plain(k.baselineValue)) → \(NumberFormat.plain(figures.current)) → \(NumberFormat.plain(k.targetValue)) \(k.unit.rawValue)"
+                      + "\t\(Int((figures.progress * 100).rounded()))%\t\(figures.status.rawValue.replacingOccurrences(of: "_", with: " "))"
+                      + "\tby \(k.dueDate.iso)\t\(k.cadence.rawValue)\tweight \(NumberFormat.plain(k.weight))")
             }
+        }
+    }
+}
+
+struct KPIAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a KPI to a client's plan.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The client's name.") var client: String
+    @Option(help: "What the KPI is called.") var name: String
+    @Option(help: "count, money, percent, hours, score or yes/no.") var unit: String
+    @Option(help: "increase, decrease, 'stay above' or 'stay below'.") var direction: String
+    @Option(help: "Where the client starts.") var baseline: Double
+    @Option(name: .customLong("baseline-date"), help: "When the baseline was measured (YYYY-MM-DD).") var baselineDate: String
+    @Option(name: .customLong("baseline-source"), help: "Where the baseline comes from.") var baselineSource = "entered by the coach"
+    @Option(help: "Where the client wants to be.") var target: Double
+    @Option(help: "By when (YYYY-MM-DD).") var due: String
+    @Option(help: "weekly, monthly or quarterly.") var cadence = "monthly"
+    @Option(help: "Its share in the goal's roll-up (> 0).") var weight = 1.0
+    @Option(name: .customLong("catalog"), help: "The catalogue metric id it follows.") var catalogue: String?
+
+    func run() throws {
+        try reporting { () throws(CoachFailure) in
+            let app = AppEnvironment(options: global)
+            guard let unit = Metric.Unit(rawValue: unit) else { throw .badOption("--unit", Metric.Unit.allCases.map(\.rawValue)) }
+            guard let direction = Metric.Direction(rawValue: direction) else { throw .badOption("--direction", Metric.Direction.allCases.map(\.rawValue)) }
+            guard let cadence = Metric.Cadence(rawValue: cadence) else { throw .badOption("--cadence", Metric.Cadence.allCases.map(\.rawValue)) }
+            guard weight > 0, weight.isFinite, baseline.isFinite, target.isFinite else { throw .badNumber }
+            let kpi = PlannedKPI(name: name, catalogueID: catalogue, unit: unit, direction: direction, baselineValue: baseline,
+                                 baselineDate: try app.date(baselineDate, option: "--baseline-date"), baselineSource: baselineSource,
+                                 targetValue: target, dueDate: try app.date(due, option: "--due"), cadence: cadence, weight: weight)
+            let database = try app.openDatabase()
+            try store { () throws(StoreError) in try database.addKPIs([kpi], client: client, conversation: nil) }
+            print("Added “\(TerminalText.sanitize(name))” to \(TerminalText.sanitize(client))'s plan.")
+        }
+    }
+}
+
+struct KPIAdjustCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "adjust", abstract: "Change a KPI's target or due date; the change and its reason are kept.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The client's name.") var client: String
+    @Option(help: "The KPI id (kpi list shows it).") var kpi: Int64
+    @Option(help: "The new target.") var target: Double?
+    @Option(help: "The new due date (YYYY-MM-DD).") var due: String?
+    @Option(help: "Why it changes, in a sentence.") var why: String
+
+    func run() throws {
+        try reporting { () throws(CoachFailure) in
+            let app = AppEnvironment(options: global)
+            guard target != nil || due != nil else { throw .nothingToAdjust }
+            guard !why.trimmingCharacters(in: .whitespaces).isEmpty else { throw .nothingToAdjust }
+            let dueDate = try due.map { (text: String) throws(CoachFailure) in try app.date(text, option: "--due") }
+            let database = try app.openDatabase(create: false)
+            try store { () throws(StoreError) in try database.adjust(kpi: kpi, client: client, target: target, due: dueDate, why: why) }
+            print("Adjusted KPI \(kpi); the change is kept in its history.")
+        }
+    }
+}
+
+/// `kpicoach checkin --client NAME --kpi ID --value V`: one measurement, without an interview.
+struct CheckinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "checkin", abstract: "Record a KPI measurement (back-dating allowed).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The client's name.") var client: String
+    @Option(help: "The KPI id (kpi list shows it).") var kpi: Int64
+    @Option(help: "The value measured.") var value: Double
+    @Option(help: "When it was measured (YYYY-MM-DD; default today).") var date: String?
+    @Option(help: "How confident the client is of reaching the target, 0–10.") var confidence: Int?
+    @Option(help: "Wins, obstacles, what they need.") var note: String?
+
+    func run() throws {
+        try reporting { () throws(CoachFailure) in
+            let app = AppEnvironment(options: global)
+            guard value.isFinite, abs(value) <= AnswerParser.maxMagnitude else { throw .badNumber }
+            if let confidence, !(0...10).contains(confidence) { throw .badOption("--confidence", ["0 to 10"]) }
+            let day = if let date { try app.date(date, option: "--date") } else { try app.today() }
+            let database = try app.openDatabase(create: false)
+            try store { () throws(StoreError) in
+                try database.addCheckin(kpi: kpi, client: client, date: day, value: value, confidence: confidence, note: note)
+            }
+            guard let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }),
+                  let saved = kpis.first(where: { $0.id == kpi }) else { return }
+            let figures = saved.figures.evaluate(today: try app.today(), cadence: saved.kpi.cadence)
+            print("Saved \(NumberFormat.plain(value)) for “\(TerminalText.sanitize(saved.kpi.name))” on \(day.iso): "
+                  + "\(Int((figures.progress * 100).rounded()))% of the way, \(figures.status.rawValue.replacingOccurrences(of: "_", with: " ")).")
         }
     }
 }

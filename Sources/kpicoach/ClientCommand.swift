@@ -1,0 +1,27 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+
+/// `kpicoach client add NAME`.
+struct ClientCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "client", abstract: "Work with clients.", subcommands: [ClientAddCommand.self])
+}
+
+struct ClientAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a client.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The client's name.")
+    var name: String
+
+    func run() throws {
+        try reporting { () throws(CoachFailure) in
+            let app = AppEnvironment(options: global)
+            let clean = try app.clientName(name)
+            let database = try app.openDatabase()
+            let added = try store { () throws(StoreError) in try database.addClient(clean) }
+            print(added ? "Added \(clean)." : "\(clean) is already a client.")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// Coach's quick commands: a client, two KPIs, back-dated check-ins, an adjustment, and the
+/// JSON report agreeing with figures worked out by hand.
+@Suite(.serialized) struct QuickCommandTests {
+    @Test func reportAgreesWithTheMathsByHand() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        func run(_ args: [String]) throws -> Binary.Result {
+            let r = try Binary.run(args + ["--db", db])
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            return r
+        }
+        _ = try run(["client", "add", "Bea"])
+        #expect(try run(["client", "add", "bea"]).stdout.contains("already a client"))
+        _ = try run(["kpi", "add", "--client", "Bea", "--name", "Deals closed", "--unit", "count", "--direction", "increase",
+                     "--baseline", "10", "--baseline-date", "2026-09-01", "--target", "20", "--due", "2027-03-01"])
+        _ = try run(["kpi", "add", "--client", "Bea", "--name", "Hours worked", "--unit", "hours", "--direction", "stay below",
+                     "--baseline", "55", "--baseline-date", "2026-09-01", "--target", "45", "--due", "2027-03-01",
+                     "--cadence", "weekly", "--weight", "2"])
+        _ = try run(["checkin", "--client", "Bea", "--kpi", "1", "--value", "12", "--date", "2026-10-01", "--confidence", "6"])
+        _ = try run(["checkin", "--client", "Bea", "--kpi", "1", "--value", "15", "--date", "2026-11-01", "--confidence", "9", "--note", "won the big one"])
+        _ = try run(["checkin", "--client", "Bea", "--kpi", "2", "--value", "48"])
+        _ = try run(["kpi", "adjust", "--client", "Bea", "--kpi", "1", "--target", "18", "--why", "territory shrank"])
+
+        let out = try run(["report", "--client", "Bea", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let kpis = try #require(report["kpis"] as? [[String: Any]])
+        #expect(kpis.count == 2)
+        let deals = kpis[0]
+        // p = (15 − 10)/(18 − 10) = 0.625; e = 83 days of 181 (2026-09-01 → 2026-11-23 → 2027-03-01).
+        #expect(deals["current"] as? Double == 15)
+        #expect(deals["progress"] as? Double == 0.625)
+        #expect(abs((deals["expected"] as? Double ?? 0) - 83.0 / 181.0) < 1e-12)
+        #expect(deals["status"] as? String == "on_track")
+        #expect((deals["target"] as? [String: Any])?["value"] as? Double == 18)
+        let adjustments = try #require(deals["adjustments"] as? [[String: Any]])
+        #expect(adjustments.count == 1)
+        #expect(adjustments[0]["from"] as? String == "20" && adjustments[0]["to"] as? String == "18")
+        #expect(adjustments[0]["why"] as? String == "territory shrank")
+        #expect((deals["checkins"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2026-10-01", "2026-11-01"])
+        let hours = kpis[1]
+        #expect(hours["status"] as? String == "at_risk", "48 hours is above the 45 to stay below")
+        // Roll-up Σwp/Σw = (0.625 × 1 + 0 × 2)/3.
+        #expect(abs((report["rollup"] as? Double ?? 0) - 0.625 / 3) < 1e-12)
+        #expect(report["roi"] is NSNull)
+
+        let file = Binary.temporaryFolder() + "/bea.json"
+        _ = try run(["report", "--client", "Bea", "-o", file])
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func badQuickInputIsOneSentence() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        try Binary.run(["client", "add", "Cy", "--db", db])
+        let cases: [([String], String)] = [
+            (["kpi", "add", "--client", "Cy", "--name", "X", "--unit", "litres", "--direction", "increase", "--baseline", "1",
+              "--baseline-date", "2026-01-01", "--target", "2", "--due", "2027-01-01"], "--unit must be one of"),
+            (["kpi", "add", "--client", "Cy", "--name", "X", "--unit", "count", "--direction", "increase", "--baseline", "1",
+              "--baseline-date", "2024-02-30", "--target", "2", "--due", "2027-01-01"], "February 2024 has only 29 days"),
+            (["checkin", "--client", "Cy", "--kpi", "9", "--value", "3"], "Cy has no KPI 9"),
+            (["checkin", "--client", "Cy", "--kpi", "1", "--value", "inf"], "Numbers must be real figures"),
+            (["kpi", "adjust", "--client", "Cy", "--kpi", "1", "--why", "x"], "Say what changes"),
+            (["report", "--client", "Nobody"], "There is no client called"),
+        ]
+        for (args, message) in cases {
+            let r = try Binary.run(args + ["--db", db])
+            #expect(r.status != 0, "\(args)")
+            #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
+            #expect(!r.stderr.contains("Fatal error"))
+        }
+    }
+}
