@@ -31,9 +31,16 @@ struct ReportCommand: ParsableCommand {
                 if let value = known[name] { goal[key] = AnswerJSON.object(of: value) }
             }
             let rollup = Rollup.weighted(kpis.map { (progress: $0.figures.evaluate(today: today, cadence: $0.kpi.cadence).progress, weight: $0.kpi.weight) })
+            let review = ROIReview.fromAnswers { known[$0].map(ExpressionValue.init) ?? .null }
+            let roi: Any = review.map { r -> [String: Any] in
+                ["cost": r.cost, "adjusted_benefits": r.adjustedBenefits, "roi_percent": r.roiPercent ?? NSNull(),
+                 "benefit_cost_ratio": r.benefitCostRatio ?? NSNull(),
+                 "benefits": r.benefits.map { ["name": $0.name, "annual_value": $0.annualValue, "attribution_percent": $0.attributionPercent,
+                                               "confidence_percent": $0.confidencePercent, "adjusted_value": $0.adjustedValue] }]
+            } ?? NSNull()
             let report: [String: Any] = ["client": ["name": client], "goal": goal, "today": today.iso,
                                          "kpis": kpis.map { JSONOutput.kpi($0, today: today) },
-                                         "rollup": rollup ?? NSNull(), "roi": NSNull()]
+                                         "rollup": rollup ?? NSNull(), "roi": roi]
             let text = JSONOutput.text(report) + "\n"
             guard let output else { print(text, terminator: ""); return }
             umask(0o077)

@@ -51,6 +51,23 @@ import Testing
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
+    /// The Phillips example worked by hand: cost 10,000; salary increase 15,000 × 60 % × 80 % = 7,200;
+    /// revenue 40,000 × 25 % × 50 % = 5,000; adjusted 12,200; ROI (12,200 − 10,000)/10,000 = 22 %; BCR 1.22.
+    @Test func reviewInterviewComputesTheROIOfCoaching() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        let lines = ["$10,000", "salary increase", "15k", "60", "80", "yes", "revenue", "40000", "25%", "50", "no"]
+        let result = try Binary.run(["start", "--script", "review", "--client", "Bea", "--db", db], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Adjusted benefits 12,200 · ROI 22% · benefit-cost ratio 1.22"))
+        let out = try Binary.run(["report", "--client", "Bea", "--db", db])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let roi = try #require(report["roi"] as? [String: Any])
+        #expect(roi["adjusted_benefits"] as? Double == 12_200)
+        #expect(roi["roi_percent"] as? Double == 22)
+        #expect(roi["benefit_cost_ratio"] as? Double == 1.22)
+        #expect((roi["benefits"] as? [[String: Any]])?.map { $0["adjusted_value"] as? Double } == [7_200, 5_000])
+    }
+
     @Test func badQuickInputIsOneSentence() throws {
         let db = Binary.temporaryFolder() + "/kpi.sqlite"
         try Binary.run(["client", "add", "Cy", "--db", db])

@@ -25,12 +25,14 @@ public indirect enum Expression: Hashable, Sendable {
         /// `catalogue(name, 'unit')`: a field (unit, direction, cadence, family, measure, source,
         /// baseline) of the catalogue metric with that name; null for a name of the client's own.
         case catalogue
+        /// `phillips()`: the ROI of coaching from the review's answers (`roi.cost`, `roi.value[]`, …).
+        case phillips
         /// SMART checks of a goal text, with the client's role and objectives as context.
         case smart, met, critique, followup
 
         var arity: ClosedRange<Int> {
             switch self {
-            case .today: return 0...0
+            case .today, .phillips: return 0...0
             case .first: return 1...8
             case .met, .followup, .mentions, .at, .concat, .catalogue: return 2...2
             default: return 1...1
@@ -74,6 +76,7 @@ public indirect enum Expression: Hashable, Sendable {
         case .call(let f, let args):
             let values = args.map { $0.evaluate(lookup, today: today) }
             if let smart = SmartFunctions.call(f, values, lookup: lookup, today: today) { return smart }
+            if f == .phillips { return ROIReview.fromAnswers(lookup).map { .string($0.summary) } ?? .null }
             if f == .catalogue, case .string(let name)? = values.first, values.count > 1, case .string(let field) = values[1] {
                 return lookup(Self.cataloguePrefix + field + ":" + name)
             }
