@@ -14,6 +14,7 @@ enum CoachFailure: Error, CustomStringConvertible {
     case saveFailed(String)
     case lintProblems(Int)
     case noClient(String)
+    case noKPIs(String)
     case badOption(String, [String])
     case badNumber
     case nothingToAdjust
@@ -34,6 +35,7 @@ enum CoachFailure: Error, CustomStringConvertible {
         case .nothingToResume: return "There is no unfinished conversation to resume. Start one with: kpicoach start"
         case .saveFailed(let why): return why
         case .noClient(let name): return "There is no client called “\(TerminalText.sanitize(name))”. `kpicoach sessions` lists who has talked with KPI Coach."
+        case .noKPIs(let name): return "\(TerminalText.sanitize(name)) has no KPIs yet; choose some with: kpicoach start --script kpi-selection --client \"\(TerminalText.sanitize(name))\""
         case .badOption(let option, let allowed): return "\(option) must be one of: \(allowed.joined(separator: ", "))."
         case .badNumber: return "Numbers must be real figures (no inf or NaN, at most a trillion), and a weight must be above 0."
         case .nothingToAdjust: return "Say what changes (--target and/or --due) and why (--why \"…\"); the history keeps both."

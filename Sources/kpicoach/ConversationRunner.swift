@@ -16,6 +16,7 @@ struct ConversationRunner {
             let known = try store { () throws(StoreError) in try database.knownAnswers(client: name) }
             presets = AnswerJSON.variables(from: known).filter { script.uses.contains($0.key) }
             presets["client.name"] = .text(name)
+            if script.uses.contains("plan.kpi") { presets.merge(try checkinPlan(client: name).presets) { $1 } }
         }
         var engine = ConversationEngine.begin(script, presets: presets, today: try app.today())
         let snapshot = engine.snapshot
@@ -28,6 +29,31 @@ struct ConversationRunner {
         let script = try app.script(stored.summary.scriptID)
         var engine = ConversationEngine.resume(script, state: stored.state, savedHash: stored.scriptHash, today: try app.today())
         try run(&engine, id: id, resumed: true)
+    }
+
+    /// The client's KPIs due for a check-in; a client without KPIs is told how to get some.
+    private func checkinPlan(client: String) throws(CoachFailure) -> CheckinPlan {
+        guard let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }) else { throw .noClient(client) }
+        guard !kpis.isEmpty else { throw .noKPIs(client) }
+        return CheckinPlan(kpis, today: try app.today())
+    }
+
+    /// A finished check-in becomes check-ins and adjustments, then each KPI shows where it stands.
+    private func recordCheckin(_ engine: ConversationEngine, console: any Console) throws(CoachFailure) {
+        guard engine.script.uses.contains("plan.kpi"), let client = engine.variables["client.name"]?.display else { return }
+        let plan = try checkinPlan(client: client)
+        let before = Dictionary(uniqueKeysWithValues: plan.due.map { ($0.id, $0) })
+        try plan.record(engine.variables, client: client, database: database)
+        guard let after = try store({ () throws(StoreError) in try database.kpis(client: client) }) else { return }
+        let today = try app.today()
+        let view = ProgressView(style: app.style)
+        for kpi in after where before[kpi.id] != nil {
+            let status = kpi.figures.evaluate(today: today, cadence: kpi.kpi.cadence)
+            let history = [kpi.kpi.baselineValue] + kpi.checkins.map(\.value)
+            for message in view.render(name: kpi.kpi.name, unit: kpi.kpi.unit.rawValue, history: history, status: status) {
+                console.write(app.style.message(message))
+            }
+        }
     }
 
     /// The KPIs a finished selection agreed become the client's plan.
@@ -60,6 +86,7 @@ struct ConversationRunner {
         switch shell.run(&engine, recorder: StoreRecorder(database: database, conversationID: id), resumed: resumed) {
         case .finished:
             try addToPlan(engine, conversation: id, console: console)
+            try recordCheckin(engine, console: console)
             console.write(app.style.message(Message("All done — saved as conversation \(id). See it again with: kpicoach show \(id)", tone: .success)))
             try offerNext(after: engine, console: console)
         case .paused:

@@ -36,7 +36,7 @@ struct KPIListCommand: ParsableCommand {
                 let figures = s.figures.evaluate(today: today, cadence: k.cadence)
                 print("\(s.id)\t" + TerminalText.sanitize(k.name)
                       + "\t\(NumberFormat.plain(k.baselineValue)) → \(NumberFormat.plain(figures.current)) → \(NumberFormat.plain(k.targetValue)) \(k.unit.rawValue)"
-                      + "\t\(Int((figures.progress * 100).rounded()))%\t\(figures.status.rawValue.replacingOccurrences(of: "_", with: " "))"
+                      + "\t\(Int((figures.progress * 100).rounded()))%\t\(figures.status.words)"
                       + "\tby \(k.dueDate.iso)\t\(k.cadence.rawValue)\tweight \(NumberFormat.plain(k.weight))")
             }
         }
@@ -102,12 +102,13 @@ struct KPIAdjustCommand: ParsableCommand {
 
 /// `kpicoach checkin --client NAME --kpi ID --value V`: one measurement, without an interview.
 struct CheckinCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "checkin", abstract: "Record a KPI measurement (back-dating allowed).")
+    static let configuration = CommandConfiguration(commandName: "checkin",
+                                                    abstract: "Check in: the interview over every KPI due, or one measurement with --kpi and --value.")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The client's name.") var client: String
-    @Option(help: "The KPI id (kpi list shows it).") var kpi: Int64
-    @Option(help: "The value measured.") var value: Double
+    @Option(help: "The KPI id (kpi list shows it); without it, the check-in interview runs.") var kpi: Int64?
+    @Option(help: "The value measured (with --kpi).") var value: Double?
     @Option(help: "When it was measured (YYYY-MM-DD; default today).") var date: String?
     @Option(help: "How confident the client is of reaching the target, 0–10.") var confidence: Int?
     @Option(help: "Wins, obstacles, what they need.") var note: String?
@@ -115,6 +116,11 @@ struct CheckinCommand: ParsableCommand {
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
+            guard let kpi, let value else {
+                guard kpi == nil, value == nil else { throw .badOption("--kpi and --value", ["both, or neither for the interview"]) }
+                let database = try app.openDatabase(create: false)
+                return try ConversationRunner(app: app, database: database).start(scriptID: "checkin", client: client)
+            }
             guard value.isFinite, abs(value) <= AnswerParser.maxMagnitude else { throw .badNumber }
             if let confidence, !(0...10).contains(confidence) { throw .badOption("--confidence", ["0 to 10"]) }
             let day = if let date { try app.date(date, option: "--date") } else { try app.today() }
@@ -126,7 +132,7 @@ struct CheckinCommand: ParsableCommand {
                   let saved = kpis.first(where: { $0.id == kpi }) else { return }
             let figures = saved.figures.evaluate(today: try app.today(), cadence: saved.kpi.cadence)
             print("Saved \(NumberFormat.plain(value)) for “\(TerminalText.sanitize(saved.kpi.name))” on \(day.iso): "
-                  + "\(Int((figures.progress * 100).rounded()))% of the way, \(figures.status.rawValue.replacingOccurrences(of: "_", with: " ")).")
+                  + "\(Int((figures.progress * 100).rounded()))% of the way, \(figures.status.words).")
         }
     }
 }

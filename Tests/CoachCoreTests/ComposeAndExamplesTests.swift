@@ -22,6 +22,23 @@ import Testing
         #expect(d.said.contains("Draft: Lead the Q3 launch (promotion)"))
     }
 
+    /// A loop counted by a composed list: each pass appends once, so the loop runs once per item.
+    @Test func composedCountersInLoopsAppendOncePerPass() throws {
+        let script = Script(id: "loop", version: 1, title: "L", start: "value", steps: [
+            Step(id: "value", ask: try Template("Value for {at(items, len(done))}?"), kind: .number, save: SaveTarget("values[]"), next: [Fixture.go("mark")]),
+            Step(id: "mark", compose: try Template("{len(done)}"), save: SaveTarget("done[]"),
+                 next: [Fixture.go("value", if: "len(done) < len(items)"), Fixture.go("end")]),
+        ], hash: "l1")
+        var d = Driver(script: script, presets: ["items": .list([.text("a"), .text("b"), .text("c")])])
+        #expect(d.question == "Value for a?")
+        d.type("1")
+        #expect(d.question == "Value for b?")
+        d.type("2", "/skip")
+        #expect(d.ended == .finished)
+        #expect(d.value("values") == .list([.number(1), .number(2), .text("")]), "a skipped answer keeps its place")
+        #expect(d.value("done") == .list([.text("0"), .text("1"), .text("2")]))
+    }
+
     @Test func examplesFollowTheGoalType() {
         var d = Driver(script: Self.script())
         d.engine.library = GoalLibrary(examples: [("promotion", ["Reach team lead by 2027-06-30."]), ("new skill", ["Pass AZ-900 by Q2 2027."])])

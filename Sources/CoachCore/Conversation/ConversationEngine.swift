@@ -58,7 +58,7 @@ public struct ConversationEngine: Sendable {
             let name = variables["client.name"].map { ", " + TerminalText.sanitize($0.display) } ?? ""
             turn.messages.append(Message("Welcome back\(name). We were at “\(step.label)”.", tone: .notice))
         } else if state.records.isEmpty {
-            turn.messages += paths.advance(from: .step(script.start), variables: variables).said.map { Message($0) }
+            turn.messages += paths.advance(from: .step(script.start), variables: state.presets).said.map { Message($0) }
         }
         turn.next = .ask(askFully(step, turn: &turn))
         return turn
@@ -189,7 +189,8 @@ public struct ConversationEngine: Sendable {
             return rewalk(turn, reason: "no longer applies after the change to “\(label(record.step))”")
         }
         state.records.append(record)
-        let moved = paths.advance(from: paths.next(after: record.step, variables: variables), variables: variables)
+        let scope = paths.walk(records: state.records, presets: state.presets).atLastAnswer
+        let moved = paths.advance(from: paths.next(after: record.step, variables: scope), variables: scope)
         state.position = moved.position
         turn.messages += moved.said.map { Message($0) }
         return proceed(turn)

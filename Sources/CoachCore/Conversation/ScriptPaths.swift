@@ -53,8 +53,8 @@ struct ScriptPaths: Sendable {
                 continue
             }
             if step.isQuestion { return Move(position: .asking(id), said: said, variables: scope) }
-            if let compose = step.compose, let name = step.save?.name {
-                scope[name] = .text(compose.render(answers(scope), today: today))
+            if let compose = step.compose, let target = step.save {
+                Self.save(.text(compose.render(answers(scope), today: today)), to: target, in: &scope)
             }
             if let say = step.say { said.append(say.render(answers(scope), today: today)) }
             target = next(after: id, variables: scope)
@@ -65,22 +65,45 @@ struct ScriptPaths: Sendable {
     /// Replays the recorded answers along the script: keeps, in order, those whose step is
     /// still on the path, and returns where the conversation stands, the kept indices and the
     /// answers (with composed values) along the way.
-    func walk(records: [AnswerRecord], presets: [String: AnswerValue]) -> (position: ConversationState.Position, kept: [Int], variables: [String: AnswerValue]) {
+    func walk(records: [AnswerRecord], presets: [String: AnswerValue]) -> Walk {
         var kept: [Int] = []
         var next = 0
+        var atLastAnswer = presets
         var move = advance(from: .step(script.start), variables: presets)
         while case .asking(let id) = move.position, let index = records[next...].firstIndex(where: { $0.step == id }) {
             var scope = move.variables
             Self.apply(records[index], of: script[id], to: &scope)
             kept.append(index)
             next = index + 1
+            atLastAnswer = scope
             move = advance(from: self.next(after: id, variables: scope), variables: scope)
         }
-        return (move.position, kept, move.variables)
+        return Walk(position: move.position, kept: kept, variables: move.variables, atLastAnswer: atLastAnswer)
     }
 
+    struct Walk {
+        var position: ConversationState.Position
+        /// Indices of the records still on the path, in order.
+        var kept: [Int]
+        /// Every named value, including what composed steps after the last answer worked out.
+        var variables: [String: AnswerValue]
+        /// The values just after the last kept answer: where moving on from it starts, so a
+        /// composed step after it is not applied twice.
+        var atLastAnswer: [String: AnswerValue]
+    }
+
+    /// A skipped answer leaves a single value unset, but keeps its place in a collected list
+    /// (as empty text), so lists answered in the same loop stay aligned.
     private static func apply(_ record: AnswerRecord, of step: Step?, to scope: inout [String: AnswerValue]) {
-        guard let target = step?.save, let value = record.value else { return }
+        guard let target = step?.save else { return }
+        if let value = record.value {
+            save(value, to: target, in: &scope)
+        } else if target.appends {
+            save(.text(""), to: target, in: &scope)
+        }
+    }
+
+    private static func save(_ value: AnswerValue, to target: SaveTarget, in scope: inout [String: AnswerValue]) {
         guard target.appends else { scope[target.name] = value; return }
         if case .list(let items) = scope[target.name] {
             scope[target.name] = .list(items + [value])

@@ -27,6 +27,9 @@ public indirect enum Expression: Hashable, Sendable {
         case catalogue
         /// `phillips()`: the ROI of coaching from the review's answers (`roi.cost`, `roi.value[]`, …).
         case phillips
+        /// `pace(baseline, baseline_date, target, due, direction, value, date)`: the pace status in
+        /// words (achieved, on track, behind, at risk, not started, overdue) on that date.
+        case pace
         /// SMART checks of a goal text, with the client's role and objectives as context.
         case smart, met, critique, followup
 
@@ -34,6 +37,7 @@ public indirect enum Expression: Hashable, Sendable {
             switch self {
             case .today, .phillips: return 0...0
             case .first: return 1...8
+            case .pace: return 7...7
             case .met, .followup, .mentions, .at, .concat, .catalogue: return 2...2
             default: return 1...1
             }
@@ -77,6 +81,7 @@ public indirect enum Expression: Hashable, Sendable {
             let values = args.map { $0.evaluate(lookup, today: today) }
             if let smart = SmartFunctions.call(f, values, lookup: lookup, today: today) { return smart }
             if f == .phillips { return ROIReview.fromAnswers(lookup).map { .string($0.summary) } ?? .null }
+            if f == .pace { return KPIFigures.pace(values, today: today) }
             if f == .catalogue, case .string(let name)? = values.first, values.count > 1, case .string(let field) = values[1] {
                 return lookup(Self.cataloguePrefix + field + ":" + name)
             }
@@ -93,7 +98,12 @@ public indirect enum Expression: Hashable, Sendable {
         case (.len, .list(let l)?): return .number(Double(l.count))
         case (.len, .null?): return .number(0)
         case (.at, .list(let l)?):
-            guard args.count > 1, case .number(let i) = args[1], i >= 0, Int(i) < l.count else { return .null }
+            let index: Double? = switch args.count > 1 ? args[1] : .null {
+            case .number(let n): n
+            case .string(let s): Double(s)
+            default: nil
+            }
+            guard let i = index, i >= 0, i < Double(l.count) else { return .null }
             return l[Int(i)]
         case (.concat, _):
             return .list(args.flatMap { value -> [ExpressionValue] in

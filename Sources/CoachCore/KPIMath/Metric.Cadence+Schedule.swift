@@ -3,7 +3,7 @@ extension Metric.Cadence {
     /// The first scheduled check-in after `anchor` that is not before `today`, so a check-in due
     /// today still counts as the next one. Steps are counted from the anchor rather than chained,
     /// so a month-end anchor does not drift (Jan 31 → Feb 28 → Mar 31, not Mar 28).
-    func nextCheckin(after anchor: LocalDate, notBefore today: LocalDate) -> LocalDate {
+    public func nextCheckin(after anchor: LocalDate, notBefore today: LocalDate) -> LocalDate {
         var steps = 1
         while date(steps: steps, from: anchor) < today { steps += 1 }
         return date(steps: steps, from: anchor)

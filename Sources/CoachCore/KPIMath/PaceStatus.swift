@@ -23,4 +23,7 @@ public enum PaceStatus: String, CaseIterable, Sendable {
         case .notStarted, .overdue: false
         }
     }
+
+    /// The status as words for people ("on track", "at risk").
+    public var words: String { rawValue.split(separator: "_").joined(separator: " ") }
 }

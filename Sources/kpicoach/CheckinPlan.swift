@@ -1,0 +1,62 @@
+import CoachCore
+import CoachREPL
+import CoachStore
+
+/// Glue between the client's stored plan and the check-in interview: the KPIs due become the
+/// interview's `plan.*` lists, and the answers become check-ins and adjustments afterwards.
+struct CheckinPlan {
+    let due: [StoredKPI]
+    let missed: [String]
+
+    /// KPIs due by their cadence (or never measured); all of them when none is due yet.
+    init(_ kpis: [StoredKPI], today: LocalDate) {
+        func next(_ k: StoredKPI) -> LocalDate {
+            let last = k.checkins.last?.date ?? k.kpi.baselineDate
+            return k.kpi.cadence.nextCheckin(after: last, notBefore: last.adding(days: 1))
+        }
+        let due = kpis.filter { $0.checkins.isEmpty || next($0) <= today }
+        self.due = due.isEmpty ? kpis : due
+        missed = due.compactMap { k in
+            let scheduled = next(k)
+            let overdueBy = k.kpi.cadence.nextCheckin(after: scheduled, notBefore: scheduled.adding(days: 1))
+            return overdueBy <= today ? "“\(TerminalText.sanitize(k.kpi.name))” missed its check-in due \(scheduled.iso)." : nil
+        }
+    }
+
+    var presets: [String: AnswerValue] {
+        func list(_ f: (StoredKPI) -> AnswerValue) -> AnswerValue { .list(due.map(f)) }
+        var p: [String: AnswerValue] = [
+            "plan.kpi": list { .text($0.kpi.name) }, "plan.id": list { .number(Double($0.id)) },
+            "plan.unit": list { .text($0.kpi.unit.rawValue) }, "plan.baseline": list { .number($0.kpi.baselineValue) },
+            "plan.baseline_date": list { .date($0.kpi.baselineDate) }, "plan.target": list { .number($0.kpi.targetValue) },
+            "plan.due": list { .date($0.kpi.dueDate) }, "plan.direction": list { .text($0.kpi.direction.rawValue) },
+            "plan.current": list { .number($0.checkins.last?.value ?? $0.kpi.baselineValue) },
+        ]
+        if !missed.isEmpty { p["plan.missed"] = .text(missed.joined(separator: " ")) }
+        return p
+    }
+
+    /// Saves what the finished interview recorded; returns the KPIs it touched, as before.
+    func record(_ answers: [String: AnswerValue], client: String, database: AppDatabase) throws(CoachFailure) {
+        func list(_ name: String) -> [AnswerValue] { if case .list(let items)? = answers[name] { items } else { [] } }
+        func number(_ v: AnswerValue?) -> Double? { if case .number(let n)? = v.map(ExpressionValue.init) { n } else { nil } }
+        guard case .date(let date)? = answers["checkin.date"] else { return }
+        let values = list("checkin.value"), confidences = list("checkin.confidence"), notes = list("checkin.note")
+        for (i, kpi) in due.enumerated() where i < values.count {
+            guard let value = number(values[i]) else { continue }
+            let confidence = i < confidences.count ? number(confidences[i]).map(Int.init) : nil
+            let note = i < notes.count && !notes[i].display.isEmpty ? notes[i].display : nil
+            try store { () throws(StoreError) in
+                try database.addCheckin(kpi: kpi.id, client: client, date: date, value: value, confidence: confidence, note: note)
+            }
+        }
+        var targets = list("adjust.target").makeIterator(), dues = list("adjust.due").makeIterator(), whys = list("adjust.why").makeIterator()
+        for what in list("adjust.what") {
+            let parts = what.display.split(separator: ":")
+            guard parts.count == 2, let id = Int64(parts[0]), let why = whys.next()?.display else { continue }
+            let target = parts[1] == "target" ? number(targets.next()) : nil
+            let due: LocalDate? = if parts[1] == "due", case .date(let d)? = dues.next() { d } else { nil }
+            try store { () throws(StoreError) in try database.adjust(kpi: id, client: client, target: target, due: due, why: why) }
+        }
+    }
+}
