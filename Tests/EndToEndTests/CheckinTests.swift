@@ -69,4 +69,41 @@ import Testing
         let variables = try #require(last["variables"] as? [String: Any])
         #expect(variables["checkin.value"] as? [Double] == [180, 11])
     }
+
+    /// The same KPIs and measurements entered with quick commands and through the check-in
+    /// interview give the same report.
+    @Test func quickCommandsAndTheInterviewAgree() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        func run(_ args: [String], stdin: String = "") throws {
+            let r = try Binary.run(args + ["--db", db], stdin: stdin)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+        }
+        for client in ["Quick", "Talk"] {
+            try run(["client", "add", client])
+            try run(["kpi", "add", "--client", client, "--name", "Deals", "--unit", "count", "--direction", "increase",
+                     "--baseline", "4", "--baseline-date", "2026-09-01", "--target", "12", "--due", "2027-03-01"])
+            try run(["kpi", "add", "--client", client, "--name", "Hours", "--unit", "hours", "--direction", "stay below",
+                     "--baseline", "52", "--baseline-date", "2026-09-01", "--target", "45", "--due", "2027-03-01", "--weight", "2"])
+        }
+        let ids = { (client: String) throws -> [Int] in
+            try #require(try Binary.json(["kpi", "list", "--client", client, "--db", db])["kpis"] as? [[String: Any]]).compactMap { $0["id"] as? Int }
+        }
+        let quick = try ids("Quick")
+        // 50 hours is above the 45 to stay below, so the interview offers to adjust: "keep".
+        for (date, deals, hours, offer) in [("2026-10-01", "6", "50", ["keep"]), ("2026-11-01", "9", "44", [])] {
+            try run(["checkin", "--client", "Quick", "--kpi", String(quick[0]), "--value", deals, "--date", date, "--confidence", "7", "--note", "ok"])
+            try run(["checkin", "--client", "Quick", "--kpi", String(quick[1]), "--value", hours, "--date", date, "--confidence", "6"])
+            try run(["checkin", "--client", "Talk"], stdin: ([date, deals, "7", "ok", hours, "6", "/skip"] + offer).joined(separator: "\n") + "\n")
+        }
+        func report(_ client: String) throws -> [[String: Any]] {
+            let out = try Binary.run(["report", "--client", client, "--db", db])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+            return try #require(object["kpis"] as? [[String: Any]]).map { kpi in kpi.filter { $0.key != "id" } }
+        }
+        let viaCommands = try report("Quick"), viaInterview = try report("Talk")
+        #expect(viaCommands.count == 2)
+        for (a, b) in zip(viaCommands, viaInterview) {
+            #expect(NSDictionary(dictionary: a) == NSDictionary(dictionary: b), "\(a["name"] ?? "?")")
+        }
+    }
 }
