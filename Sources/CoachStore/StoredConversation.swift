@@ -90,10 +90,14 @@ public struct StoredKPI: Hashable, Sendable {
     public let adjustments: [StoredAdjustment]
 
     /// The figures the KPI maths works on. A check-in without a confidence counts as a neutral 5.
-    public var figures: KPIFigures {
+    public var figures: KPIFigures { figures(recordedBefore: nil) }
+
+    /// The figures as they stood at a moment: only check-ins recorded before `moment` (ISO-8601).
+    public func figures(recordedBefore moment: String?) -> KPIFigures {
         KPIFigures(baseline: kpi.baselineValue, baselineDate: kpi.baselineDate, target: kpi.targetValue, dueDate: kpi.dueDate,
                    direction: kpi.direction, weight: kpi.weight,
-                   checkins: checkins.map { KPICheckin(date: $0.date, value: $0.value, confidence: $0.confidence ?? 5) })
+                   checkins: checkins.filter { moment == nil || $0.recordedAt < moment! }
+                       .map { KPICheckin(date: $0.date, value: $0.value, confidence: $0.confidence ?? 5) })
     }
 
     init?(_ row: Row, checkins: [StoredCheckin], adjustments: [StoredAdjustment]) {
@@ -115,10 +119,13 @@ public struct StoredCheckin: Hashable, Sendable {
     public let value: Double
     public let confidence: Int?
     public let note: String?
+    /// When it was recorded (ISO-8601 timestamp), for "since last time".
+    public let recordedAt: String
 
     init?(_ row: Row) {
         guard let date = LocalDate(iso: row["date"] as String) else { return nil }
         self.date = date
+        recordedAt = row["createdAt"]
         value = row["value"]
         confidence = row["confidence"]
         note = row["note"]

@@ -7,6 +7,8 @@ import CoachStore
 struct CheckinPlan {
     let due: [StoredKPI]
     let missed: [String]
+    /// False when nothing is due and `due` holds every KPI (a check-in anyway).
+    let anyDue: Bool
 
     /// KPIs due by their cadence (or never measured); all of them when none is due yet.
     init(_ kpis: [StoredKPI], today: LocalDate) {
@@ -15,6 +17,7 @@ struct CheckinPlan {
             return k.kpi.cadence.nextCheckin(after: last, notBefore: last.adding(days: 1))
         }
         let due = kpis.filter { $0.checkins.isEmpty || next($0) <= today }
+        anyDue = !due.isEmpty
         self.due = due.isEmpty ? kpis : due
         missed = due.compactMap { k in
             let scheduled = next(k)

@@ -3,7 +3,8 @@ import CoachCore
 import CoachREPL
 import CoachStore
 
-/// `kpicoach` with no command: offer to resume the latest unfinished conversation, else start onboarding.
+/// `kpicoach` with no command: offer to resume the latest unfinished conversation, then a
+/// check-in that is due, else start onboarding.
 struct HomeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "home", shouldDisplay: false)
 
@@ -15,11 +16,14 @@ struct HomeCommand: ParsableCommand {
             let database = try app.openDatabase()
             let runner = ConversationRunner(app: app, database: database)
             let latest = try store { () throws(StoreError) in try database.latestUnfinished() }
-            guard let latest, try offerResume(latest, app: app) else {
-                try runner.start(scriptID: "onboarding", client: nil)
-                return
+            if let latest, try offerResume(latest, app: app) { return try runner.resume(latest.id) }
+            if let due = try runner.clientWithCheckinDue() {
+                let names = due.kpis.map { "“\(TerminalText.sanitize($0))”" }.joined(separator: ", ")
+                if try app.askYesNo("A check-in is due for \(TerminalText.sanitize(due.name)): \(names). Check in now? (yes/no)") {
+                    return try runner.start(scriptID: "checkin", client: due.name)
+                }
             }
-            try runner.resume(latest.id)
+            try runner.start(scriptID: "onboarding", client: nil)
         }
     }
 

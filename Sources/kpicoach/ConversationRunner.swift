@@ -19,6 +19,10 @@ struct ConversationRunner {
             if script.uses.contains("plan.kpi") { presets.merge(try checkinPlan(client: name).presets) { $1 } }
         }
         var engine = ConversationEngine.begin(script, presets: presets, today: try app.today())
+        if let client = presets["client.name"]?.display {
+            let last = try store { () throws(StoreError) in try database.conversations() }.first { $0.client == client }?.updatedAt
+            try sinceLastTime(client: client, since: last)
+        }
         let snapshot = engine.snapshot
         let id = try store { () throws(StoreError) in try database.createConversation(snapshot) }
         try run(&engine, id: id, resumed: false)
@@ -28,11 +32,31 @@ struct ConversationRunner {
         let stored = try store { () throws(StoreError) in try database.conversation(id) }
         let script = try app.script(stored.summary.scriptID)
         var engine = ConversationEngine.resume(script, state: stored.state, savedHash: stored.scriptHash, today: try app.today())
+        if let client = stored.summary.client { try sinceLastTime(client: client, since: stored.summary.updatedAt) }
         try run(&engine, id: id, resumed: true)
     }
 
+    /// Opens with what changed in the client's plan since their last session.
+    private func sinceLastTime(client: String, since: String?) throws(CoachFailure) {
+        guard let since, let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }), !kpis.isEmpty else { return }
+        let entries = kpis.map { PlanChanges.Entry(name: $0.kpi.name, cadence: $0.kpi.cadence, before: $0.figures(recordedBefore: since), now: $0.figures) }
+        let lines = PlanChanges.summary(entries, today: try app.today())
+        guard !lines.isEmpty else { return }
+        let console = app.makeConsole()
+        console.write(app.style.message(Message("Since last time (\(since.prefix(10))):\n" + lines.joined(separator: "\n"), tone: .notice)))
+    }
+
+    /// The most recent client with a check-in due, for `kpicoach` with no command.
+    func clientWithCheckinDue() throws(CoachFailure) -> (name: String, kpis: [String])? {
+        let recent = try store { () throws(StoreError) in try database.conversations() }.compactMap(\.client)
+        guard let client = recent.first, let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }),
+              !kpis.isEmpty else { return nil }
+        let plan = CheckinPlan(kpis, today: try app.today())
+        return plan.anyDue ? (client, plan.due.map(\.kpi.name)) : nil
+    }
+
     /// The client's KPIs due for a check-in; a client without KPIs is told how to get some.
-    private func checkinPlan(client: String) throws(CoachFailure) -> CheckinPlan {
+    func checkinPlan(client: String) throws(CoachFailure) -> CheckinPlan {
         guard let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }) else { throw .noClient(client) }
         guard !kpis.isEmpty else { throw .noKPIs(client) }
         return CheckinPlan(kpis, today: try app.today())

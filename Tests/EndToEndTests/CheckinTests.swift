@@ -106,4 +106,25 @@ import Testing
             #expect(NSDictionary(dictionary: a) == NSDictionary(dictionary: b), "\(a["name"] ?? "?")")
         }
     }
+
+    /// `kpicoach` offers a due check-in, and a client's session opens with what changed since.
+    @Test func dueCheckinIsOfferedAndSinceLastTimeIsTold() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        try Binary.run(["client", "add", "Dee", "--db", db])
+        try Binary.run(["kpi", "add", "--client", "Dee", "--name", "Deals", "--unit", "count", "--direction", "increase", "--baseline", "10",
+                        "--baseline-date", "2026-09-01", "--target", "20", "--due", "2027-03-01", "--db", db])
+        try Binary.run(["start", "--script", "review", "--client", "Dee", "--db", db], stdin: "/quit\n")
+        try Binary.run(["start", "--script", "review", "--client", "Dee", "--db", db], stdin: "/quit\n")
+        try Binary.run(["checkin", "--client", "Dee", "--kpi", "1", "--value", "16", "--date", "2026-10-01", "--db", db])
+        // Both reviews were left unfinished: say no to resuming, yes to the due check-in.
+        let home = try Binary.run(["--db", db], stdin: "no\nyes\n\n18\n7\n/skip\n")
+        #expect(home.status == 0, "\(home.stderr)")
+        #expect(home.stdout.contains("A check-in is due for Dee: “Deals”. Check in now?"))
+        #expect(home.stdout.contains("Since last time"))
+        #expect(home.stdout.contains("1 new check-in since we last talked."))
+        #expect(home.stdout.contains("“Deals” went from at risk to on track."))
+        #expect(home.stdout.contains("🎉 “Deals” passed 50%."))
+        let kpis = try #require(try Binary.json(["kpi", "list", "--client", "Dee", "--db", db])["kpis"] as? [[String: Any]])
+        #expect((kpis[0]["checkins"] as? [[String: Any]])?.map { $0["value"] as? Double } == [16, 18])
+    }
 }

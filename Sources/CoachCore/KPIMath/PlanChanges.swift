@@ -1,0 +1,38 @@
+/// "Since last time": what changed in a client's plan between their last session and now —
+/// new check-ins, status changes, milestones crossed, KPIs gone stale — as lines to open with.
+public enum PlanChanges {
+    public struct Entry: Sendable {
+        public let name: String
+        public let cadence: Metric.Cadence
+        /// The KPI as it stood at the last session (only the check-ins recorded before it).
+        public let before: KPIFigures
+        public let now: KPIFigures
+
+        public init(name: String, cadence: Metric.Cadence, before: KPIFigures, now: KPIFigures) {
+            self.name = name
+            self.cadence = cadence
+            self.before = before
+            self.now = now
+        }
+    }
+
+    public static func summary(_ entries: [Entry], today: LocalDate) -> [String] {
+        var lines: [String] = []
+        let added = entries.reduce(0) { $0 + max(0, $1.now.checkins.count - $1.before.checkins.count) }
+        if added > 0 { lines.append("\(added) new check-in\(added == 1 ? "" : "s") since we last talked.") }
+        for e in entries {
+            let was = e.before.evaluate(today: today, cadence: e.cadence), isNow = e.now.evaluate(today: today, cadence: e.cadence)
+            let name = TerminalText.sanitize(e.name)
+            if was.status != isNow.status { lines.append("“\(name)” went from \(was.status.words) to \(isNow.status.words).") }
+            for m in [25, 50, 75, 100] where was.progress * 100 < Double(m) - 1e-9 && isNow.progress * 100 >= Double(m) - 1e-9 {
+                lines.append(m == 100 ? "🎉 “\(name)” reached its target." : "🎉 “\(name)” passed \(m)%.")
+            }
+            let last = e.now.checkins.map(\.date).max() ?? e.now.baselineDate
+            let due = e.cadence.nextCheckin(after: last, notBefore: last.adding(days: 1))
+            if due < today, isNow.status != .achieved {
+                lines.append("“\(name)” has not been measured since \(last.iso) (a check-in was due \(due.iso)).")
+            }
+        }
+        return lines
+    }
+}
