@@ -139,6 +139,11 @@ public struct AppDatabase: Sendable {
                 t.column("at", .text).notNull()
             }
         }
+        migrator.registerMigration("v4-retire") { db in
+            try db.alter(table: "kpi") { t in
+                t.add(column: "retired", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 
@@ -245,11 +250,17 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// Changes a KPI's target or due date and keeps the change, with the reason, in its history.
-    public func adjust(kpi id: Int64, client: String, target: Double?, due: LocalDate?, why: String) throws(StoreError) {
+    /// Changes a KPI's target or due date, or retires it, and keeps each change with the reason
+    /// in its history; a retired KPI keeps its check-ins but leaves check-ins and the roll-up.
+    public func adjust(kpi id: Int64, client: String, target: Double?, due: LocalDate?, retire: Bool = false, why: String) throws(StoreError) {
         try guarded { db in
             try Self.requireKPI(id, of: client, in: db)
             let now = Self.timestamp()
+            if retire {
+                try db.execute(sql: "UPDATE kpi SET retired = 1 WHERE id = ?", arguments: [id])
+                try db.execute(sql: "INSERT INTO adjustment (kpiId, field, fromValue, toValue, why, at) VALUES (?, 'status', 'active', 'retired', ?, ?)",
+                               arguments: [id, why, now])
+            }
             guard let row = try Row.fetchOne(db, sql: "SELECT targetValue, dueDate FROM kpi WHERE id = ?", arguments: [id]) else { return }
             if let target {
                 let old: Double = row["targetValue"]

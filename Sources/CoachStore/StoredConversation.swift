@@ -88,6 +88,8 @@ public struct StoredKPI: Hashable, Sendable {
     public let kpi: PlannedKPI
     public let checkins: [StoredCheckin]
     public let adjustments: [StoredAdjustment]
+    /// Retired KPIs stay in the history but are no longer checked in or rolled up.
+    public let retired: Bool
 
     /// The figures the KPI maths works on. A check-in without a confidence counts as a neutral 5.
     public var figures: KPIFigures { figures(recordedBefore: nil) }
@@ -103,6 +105,7 @@ public struct StoredKPI: Hashable, Sendable {
     init?(_ row: Row, checkins: [StoredCheckin], adjustments: [StoredAdjustment]) {
         self.checkins = checkins
         self.adjustments = adjustments
+        retired = row["retired"]
         guard let unit = Metric.Unit(rawValue: row["unit"]), let direction = Metric.Direction(rawValue: row["direction"]),
               let cadence = Metric.Cadence(rawValue: row["cadence"]), let baselineDate = LocalDate(iso: row["baselineDate"] as String),
               let due = LocalDate(iso: row["dueDate"] as String) else { return nil }

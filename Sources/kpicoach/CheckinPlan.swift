@@ -11,7 +11,8 @@ struct CheckinPlan {
     let anyDue: Bool
 
     /// KPIs due by their cadence (or never measured); all of them when none is due yet.
-    init(_ kpis: [StoredKPI], today: LocalDate) {
+    init(_ all: [StoredKPI], today: LocalDate) {
+        let kpis = all.filter { !$0.retired }
         func next(_ k: StoredKPI) -> LocalDate {
             let last = k.checkins.last?.date ?? k.kpi.baselineDate
             return k.kpi.cadence.nextCheckin(after: last, notBefore: last.adding(days: 1))
@@ -59,7 +60,8 @@ struct CheckinPlan {
             guard parts.count == 2, let id = Int64(parts[0]), let why = whys.next()?.display else { continue }
             let target = parts[1] == "target" ? number(targets.next()) : nil
             let due: LocalDate? = if parts[1] == "due", case .date(let d)? = dues.next() { d } else { nil }
-            try store { () throws(StoreError) in try database.adjust(kpi: id, client: client, target: target, due: due, why: why) }
+            let retire = parts[1] == "retire"
+            try store { () throws(StoreError) in try database.adjust(kpi: id, client: client, target: target, due: due, retire: retire, why: why) }
         }
     }
 }

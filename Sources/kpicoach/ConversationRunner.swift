@@ -50,7 +50,7 @@ struct ConversationRunner {
     func clientWithCheckinDue() throws(CoachFailure) -> (name: String, kpis: [String])? {
         let recent = try store { () throws(StoreError) in try database.conversations() }.compactMap(\.client)
         guard let client = recent.first, let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }),
-              !kpis.isEmpty else { return nil }
+              kpis.contains(where: { !$0.retired }) else { return nil }
         let plan = CheckinPlan(kpis, today: try app.today())
         return plan.anyDue ? (client, plan.due.map(\.kpi.name)) : nil
     }
@@ -58,7 +58,7 @@ struct ConversationRunner {
     /// The client's KPIs due for a check-in; a client without KPIs is told how to get some.
     func checkinPlan(client: String) throws(CoachFailure) -> CheckinPlan {
         guard let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }) else { throw .noClient(client) }
-        guard !kpis.isEmpty else { throw .noKPIs(client) }
+        guard kpis.contains(where: { !$0.retired }) else { throw .noKPIs(client) }
         return CheckinPlan(kpis, today: try app.today())
     }
 

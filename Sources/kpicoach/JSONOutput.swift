@@ -33,7 +33,7 @@ enum JSONOutput {
     static func kpi(_ s: StoredKPI, today: LocalDate) -> [String: Any] {
         let k = s.kpi
         let f = s.figures.evaluate(today: today, cadence: k.cadence)
-        return ["id": s.id, "name": k.name, "catalogue_id": k.catalogueID ?? NSNull(), "unit": k.unit.rawValue,
+        return ["id": s.id, "name": k.name, "retired": s.retired, "catalogue_id": k.catalogueID ?? NSNull(), "unit": k.unit.rawValue,
                 "direction": k.direction.rawValue, "cadence": k.cadence.rawValue, "weight": k.weight,
                 "baseline": ["value": k.baselineValue, "date": k.baselineDate.iso, "source": k.baselineSource],
                 "target": ["value": k.targetValue, "date": k.dueDate.iso],

@@ -37,7 +37,7 @@ struct KPIListCommand: ParsableCommand {
                 print("\(s.id)\t" + TerminalText.sanitize(k.name)
                       + "\t\(NumberFormat.plain(k.baselineValue)) → \(NumberFormat.plain(figures.current)) → \(NumberFormat.plain(k.targetValue)) \(k.unit.rawValue)"
                       + "\t\(Int((figures.progress * 100).rounded()))%\t\(figures.status.words)"
-                      + "\tby \(k.dueDate.iso)\t\(k.cadence.rawValue)\tweight \(NumberFormat.plain(k.weight))")
+                      + "\tby \(k.dueDate.iso)\t\(k.cadence.rawValue)\tweight \(NumberFormat.plain(k.weight))" + (s.retired ? "\tretired" : ""))
             }
         }
     }
@@ -85,16 +85,17 @@ struct KPIAdjustCommand: ParsableCommand {
     @Option(help: "The KPI id (kpi list shows it).") var kpi: Int64
     @Option(help: "The new target.") var target: Double?
     @Option(help: "The new due date (YYYY-MM-DD).") var due: String?
+    @Flag(help: "Retire the KPI: its history stays, it leaves check-ins and the roll-up.") var retire = false
     @Option(help: "Why it changes, in a sentence.") var why: String
 
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
-            guard target != nil || due != nil else { throw .nothingToAdjust }
+            guard target != nil || due != nil || retire else { throw .nothingToAdjust }
             guard !why.trimmingCharacters(in: .whitespaces).isEmpty else { throw .nothingToAdjust }
             let dueDate = try due.map { (text: String) throws(CoachFailure) in try app.date(text, option: "--due") }
             let database = try app.openDatabase(create: false)
-            try store { () throws(StoreError) in try database.adjust(kpi: kpi, client: client, target: target, due: dueDate, why: why) }
+            try store { () throws(StoreError) in try database.adjust(kpi: kpi, client: client, target: target, due: dueDate, retire: retire, why: why) }
             print("Adjusted KPI \(kpi); the change is kept in its history.")
         }
     }

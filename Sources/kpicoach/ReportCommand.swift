@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
             for (key, name) in [("text", "goal.final"), ("type", "goal.type"), ("target_role", "goal.target_role"), ("deadline", "goal.deadline")] {
                 if let value = known[name] { goal[key] = AnswerJSON.object(of: value) }
             }
-            let rollup = Rollup.weighted(kpis.map { (progress: $0.figures.evaluate(today: today, cadence: $0.kpi.cadence).progress, weight: $0.kpi.weight) })
+            let rollup = Rollup.weighted(kpis.filter { !$0.retired }.map { (progress: $0.figures.evaluate(today: today, cadence: $0.kpi.cadence).progress, weight: $0.kpi.weight) })
             let review = ROIReview.fromAnswers { known[$0].map(ExpressionValue.init) ?? .null }
             let roi: Any = review.map { r -> [String: Any] in
                 ["cost": r.cost, "adjusted_benefits": r.adjustedBenefits, "roi_percent": r.roiPercent ?? NSNull(),

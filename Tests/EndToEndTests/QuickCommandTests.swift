@@ -45,6 +45,15 @@ import Testing
         #expect(abs((report["rollup"] as? Double ?? 0) - 0.625 / 3) < 1e-12)
         #expect(report["roi"] is NSNull)
 
+        // Retiring keeps the history but leaves the roll-up: now only “Deals closed” counts.
+        _ = try run(["kpi", "adjust", "--client", "Bea", "--kpi", "2", "--retire", "--why", "hours are no longer the issue"])
+        let after = try #require(try JSONSerialization.jsonObject(with: Data(try run(["report", "--client", "Bea"]).stdout.utf8)) as? [String: Any])
+        #expect(abs((after["rollup"] as? Double ?? 0) - 0.625) < 1e-12)
+        let retired = try #require((after["kpis"] as? [[String: Any]])?.last)
+        #expect(retired["retired"] as? Bool == true)
+        #expect((retired["adjustments"] as? [[String: Any]])?.last?["to"] as? String == "retired")
+        #expect((retired["checkins"] as? [[String: Any]])?.count == 1, "the past is kept")
+
         let file = Binary.temporaryFolder() + "/bea.json"
         _ = try run(["report", "--client", "Bea", "-o", file])
         let attributes = try FileManager.default.attributesOfItem(atPath: file)
