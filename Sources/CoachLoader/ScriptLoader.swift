@@ -7,7 +7,7 @@ public enum ScriptLoader {
     /// Names every script may read without saving them itself.
     public static let builtInVariables: Set<String> = ["client.name"]
 
-    static let stepKeys: Set<String> = ["label", "say", "ask", "compose", "type", "choices_from", "default", "choices", "save", "help", "why", "when",
+    static let stepKeys: Set<String> = ["label", "say", "ask", "compose", "type", "choices_from", "default", "relative_to", "choices", "save", "help", "why", "when",
                                         "required", "min", "max", "attempts", "reject", "next"]
 
     public static func load(source: String, file: String) -> Result<Script, LoadFailure> {
@@ -137,6 +137,7 @@ private struct ScriptBuilder {
             }
         }
         step.defaultAnswer = f["default"].flatMap { template($0) }
+        step.relativeTo = f["relative_to"].flatMap { template($0) }
         step.kind = step.choicesFrom == nil ? kind(f, keyNode: keyNode) : .multiChoice([])
         let low = f["min"].flatMap { reader.number($0, "min") }
         let high = f["max"].flatMap { reader.number($0, "max") }

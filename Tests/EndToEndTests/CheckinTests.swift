@@ -19,7 +19,7 @@ import Testing
 
         let checkins: [[String]] = [
             ["2026-10-15", "130", "5", "/skip", "10", "5", "/skip"],
-            ["2026-11-01", "160", "5", "/skip", "11", "5", "/skip"],
+            ["2026-11-01", "+30", "5", "/skip", "11", "5", "/skip"],  // +30: a cumulative increment on 130
             ["", "180", "5", "/skip", "11", "5", "/skip", "target", "15", "scope changed"],
         ]
         var transcript = ""

@@ -142,9 +142,22 @@ public struct ConversationEngine: Sendable {
         }
     }
 
+    /// "+3" on a step with `relative_to` adds 3 to that value; anything else parses by type.
+    private func increment(_ line: String, for step: Step) -> Result<AnswerValue, AnswerProblem> {
+        let text = line.trimmingWhitespace()
+        guard let base = step.relativeTo, text.hasPrefix("+"),
+              case .number(let start) = ExpressionValue(.text(base.render(paths.answers(variables), today: parser.today))).numeric else {
+            return parser.parse(line, as: kind(of: step))
+        }
+        return parser.parse(String(text.dropFirst()), as: .number).flatMap { value in
+            guard case .number(let n) = value else { return .success(value) }
+            return AnswerParser.checkMagnitude(start + n).map(AnswerValue.number)
+        }
+    }
+
     /// Parses by type, then applies the script's bounds and `reject` rules.
     func check(_ line: String, for step: Step) -> Result<AnswerValue, AnswerProblem> {
-        parser.parse(line, as: kind(of: step)).flatMap { value in
+        increment(line, for: step).flatMap { value in
             if let bounds = step.bounds, case .number(let n) = ExpressionValue(value), !bounds.contains(n) {
                 return .failure(.outOfRange(low: NumberFormat.plain(bounds.lowerBound), high: NumberFormat.plain(bounds.upperBound)))
             }

@@ -32,6 +32,15 @@ public enum ExpressionValue: Hashable, Sendable {
         }
     }
 
+    /// A number, or text that reads as one ("12.5"); otherwise null.
+    public var numeric: ExpressionValue {
+        switch self {
+        case .number: return self
+        case .string(let s): return Double(s).map(ExpressionValue.number) ?? .null
+        default: return .null
+        }
+    }
+
     /// Truthiness for `and`/`or`/`not` and for a bare variable used as a condition.
     public var isTruthy: Bool {
         switch self {

@@ -44,6 +44,8 @@ public struct Step: Hashable, Sendable {
     public var choicesFrom: DynamicChoices?
     /// What an empty answer means, e.g. keeping a suggested name.
     public var defaultAnswer: Template?
+    /// For numbers: "+3" means this value plus 3 (a cumulative increment at a check-in).
+    public var relativeTo: Template?
     public var save: SaveTarget?
     public var help: String?
     public var why: String?
