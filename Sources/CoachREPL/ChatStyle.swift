@@ -6,10 +6,18 @@ public struct ChatStyle: Sendable {
     public let color: Bool
     /// Terminal columns to wrap at; nil (pipes) leaves lines whole.
     public let width: Int?
+    /// Who answers at the prompt: "you", or the client's name when a coach leads.
+    public let speaker: String
 
-    public init(color: Bool, width: Int? = nil) {
+    public init(color: Bool, width: Int? = nil, speaker: String = "you") {
         self.color = color
         self.width = width
+        self.speaker = speaker
+    }
+
+    /// The same look with another speaker at the prompt.
+    public func speaking(as speaker: String) -> ChatStyle {
+        ChatStyle(color: color, width: width, speaker: speaker)
     }
 
     private func paint(_ code: String, _ text: String) -> String {
@@ -17,7 +25,10 @@ public struct ChatStyle: Sendable {
     }
 
     /// The input prompt, where the client types.
-    public var prompt: String { paint("1;32", "  you ›") + " " }
+    public var prompt: String {
+        let name = TerminalText.sanitize(String(speaker.prefix(12)))
+        return paint("1;32", String(repeating: " ", count: max(0, 5 - name.count)) + name + " ›") + " "
+    }
 
     public func question(_ text: String) -> String {
         block(text, mark: paint("1;36", "coach ›"), body: { paint("1", $0) })

@@ -77,6 +77,8 @@ struct EventRow {
         case .answerRejected(let step, let reason): (kind, self.step, message) = ("rejected", step, reason)
         case .commandUsed(let step, let command): (kind, self.step, message) = ("command", step, command)
         case .answerWithdrawn(let step, let reason): (kind, self.step, message) = ("withdrawn", step, reason)
+        case .noteAdded(let step, let text): (kind, self.step, message) = ("note", step, text)
+        case .answerAgreed(let step): (kind, self.step) = ("agreed", step)
         case .conversationFinished: kind = "finished"
         }
     }

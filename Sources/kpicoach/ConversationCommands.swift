@@ -45,10 +45,21 @@ struct StartCommand: ParsableCommand {
     @Option(help: "Which interview to run (a file name in Prompts/ without .yaml).")
     var script = "onboarding"
 
+    @Flag(help: "Coach-led: a coach at the keyboard with the client; /note and /agreed are the coach's.")
+    var coach = false
+
+    @Option(name: .customLong("coach-name"), help: "The coach's name, for the transcript (implies --coach).")
+    var coachName: String?
+
+    func validate() throws {
+        if coach || coachName != nil, client == nil { throw ValidationError("Coach-led mode needs the client's name: --client NAME.") }
+    }
+
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
-            try ConversationRunner(app: app, database: try app.openDatabase()).start(scriptID: script, client: client)
+            let lead = coach || coachName != nil ? (coachName ?? "coach") : nil
+            try ConversationRunner(app: app, database: try app.openDatabase()).start(scriptID: script, client: client, coach: lead)
         }
     }
 }

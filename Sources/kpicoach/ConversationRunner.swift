@@ -8,7 +8,8 @@ struct ConversationRunner {
     let app: AppEnvironment
     let database: AppDatabase
 
-    func start(scriptID: String, client: String?) throws(CoachFailure) {
+    /// `coach`: the coach leading the session, if any; the prompt then names the client.
+    func start(scriptID: String, client: String?, coach: String? = nil) throws(CoachFailure) {
         let script = try app.script(scriptID)
         var presets: [String: AnswerValue] = [:]
         if let client {
@@ -18,6 +19,7 @@ struct ConversationRunner {
             presets["client.name"] = .text(name)
             if script.uses.contains("plan.kpi") { presets.merge(try checkinPlan(client: name).presets) { $1 } }
         }
+        if let coach { presets["coach.name"] = .text(try app.clientName(coach)) }
         var engine = ConversationEngine.begin(script, presets: presets, today: try app.today())
         if let client = presets["client.name"]?.display {
             let last = try store { () throws(StoreError) in try database.conversations() }.first { $0.client == client }?.updatedAt
@@ -106,7 +108,9 @@ struct ConversationRunner {
         engine.library = try app.goalLibrary()
         if engine.script.steps.contains(where: { $0.choicesFrom != nil }) { engine.catalogue = try app.catalogue() }
         let console = app.makeConsole()
-        let shell = ConversationShell(console: console, style: app.style)
+        let coachLed = engine.state.presets["coach.name"] != nil
+        let style = coachLed ? app.style.speaking(as: engine.variables["client.name"]?.display ?? "client") : app.style
+        let shell = ConversationShell(console: console, style: style)
         switch shell.run(&engine, recorder: StoreRecorder(database: database, conversationID: id), resumed: resumed) {
         case .finished:
             try addToPlan(engine, conversation: id, console: console)

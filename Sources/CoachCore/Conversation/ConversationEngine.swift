@@ -259,6 +259,22 @@ public struct ConversationEngine: Sendable {
         case .examples:
             turn.messages.append(Message(library.text(for: variables["goal.type"]?.display), tone: .notice))
             turn.next = .ask(reopen(step))
+        case .note:
+            if argument.isEmpty || TerminalText.hasUnsafeScalars(argument) || argument.count > AnswerParser.maxLength {
+                turn.messages.append(Message("Type the note after the command: /note TEXT (plain text, up to 2,000 characters).", tone: .problem))
+            } else {
+                turn.log.append(.noteAdded(step: step.id, text: argument))
+                turn.messages.append(Message("Note kept — private to the coach.", tone: .success))
+            }
+            turn.next = .ask(reopen(step))
+        case .agreed:
+            if let last = state.records.last {
+                turn.log.append(.answerAgreed(step: last.step))
+                turn.messages.append(Message("Marked “\(label(last.step))” as agreed together.", tone: .success))
+            } else {
+                turn.messages.append(Message(AnswerProblem.nothingToChange.message, tone: .problem))
+            }
+            turn.next = .ask(reopen(step))
         case .save:
             turn.messages.append(Message("Saved — everything you've answered is kept.", tone: .success))
             turn.next = .ask(reopen(step))

@@ -1,7 +1,7 @@
 /// Commands that work at every question. They are recognised before the answer parser, so a
 /// client can always ask for help or go back, whatever the question expects.
 public enum SlashCommand: String, CaseIterable, Sendable {
-    case help, why, back, skip, edit, summary, examples, save, quit, restart
+    case help, why, back, skip, edit, summary, examples, note, agreed, save, quit, restart
 
     public var summary: String {
         switch self {
@@ -12,6 +12,8 @@ public enum SlashCommand: String, CaseIterable, Sendable {
         case .edit: return "change an earlier answer: /edit <step>"
         case .summary: return "what you have answered so far"
         case .examples: return "example SMART goals for your kind of goal"
+        case .note: return "coach: a private note, /note TEXT (not in the client's report)"
+        case .agreed: return "coach: mark the last answer as agreed together"
         case .save: return "save now (answers are saved as you go)"
         case .quit: return "save and stop; resume later"
         case .restart: return "start this interview over"

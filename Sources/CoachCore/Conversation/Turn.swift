@@ -73,5 +73,9 @@ public enum LogEntry: Hashable, Sendable {
     case answerRejected(step: String, reason: String)
     case commandUsed(step: String?, command: String)
     case answerWithdrawn(step: String, reason: String)
+    /// A coach's private note, kept out of the client's report unless asked for.
+    case noteAdded(step: String?, text: String)
+    /// Coach and client agreed the last answer together.
+    case answerAgreed(step: String)
     case conversationFinished
 }
