@@ -232,6 +232,16 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// The coach's private notes about a client, oldest first.
+    public func notes(client: String) throws(StoreError) -> [(at: String, text: String)] {
+        try reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.at, e.message FROM event e JOIN conversation c ON c.id = e.conversationId JOIN client cl ON cl.id = c.clientId
+                WHERE cl.name = ? AND e.kind = 'note' ORDER BY e.id
+                """, arguments: [client]).map { (at: $0["at"], text: $0["message"]) }
+        }
+    }
+
     /// Adds a client; false when one of that name (in any case) is already there.
     public func addClient(_ name: String) throws(StoreError) -> Bool {
         try guarded { db in

@@ -38,7 +38,7 @@ import Testing
                                     stdin: ["10000", "salary increase", "15000", "60", "80", "no"].joined(separator: "\n") + "\n")
         #expect(review.stdout.contains("ROI -28%"), "7,200 of benefits against a 10,000 cost")
 
-        let out = try Binary.run(["report", "--client", "Ana", "--db", db])
+        let out = try Binary.run(["report", "--client", "Ana", "--format", "json", "--db", db])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
         let list = try #require(report["kpis"] as? [[String: Any]])
         #expect(list.count == 2)
@@ -96,7 +96,7 @@ import Testing
             try run(["checkin", "--client", "Talk"], stdin: ([date, deals, "7", "ok", hours, "6", "/skip"] + offer).joined(separator: "\n") + "\n")
         }
         func report(_ client: String) throws -> [[String: Any]] {
-            let out = try Binary.run(["report", "--client", client, "--db", db])
+            let out = try Binary.run(["report", "--client", client, "--format", "json", "--db", db])
             let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
             return try #require(object["kpis"] as? [[String: Any]]).map { kpi in kpi.filter { $0.key != "id" } }
         }

@@ -47,7 +47,7 @@ import Testing
 
         // Retiring keeps the history but leaves the roll-up: now only “Deals closed” counts.
         _ = try run(["kpi", "adjust", "--client", "Bea", "--kpi", "2", "--retire", "--why", "hours are no longer the issue"])
-        let after = try #require(try JSONSerialization.jsonObject(with: Data(try run(["report", "--client", "Bea"]).stdout.utf8)) as? [String: Any])
+        let after = try #require(try JSONSerialization.jsonObject(with: Data(try run(["report", "--client", "Bea", "--format", "json"]).stdout.utf8)) as? [String: Any])
         #expect(abs((after["rollup"] as? Double ?? 0) - 0.625) < 1e-12)
         let retired = try #require((after["kpis"] as? [[String: Any]])?.last)
         #expect(retired["retired"] as? Bool == true)
@@ -68,7 +68,7 @@ import Testing
         let result = try Binary.run(["start", "--script", "review", "--client", "Bea", "--db", db], stdin: lines.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Adjusted benefits 12,200 · ROI 22% · benefit-cost ratio 1.22"))
-        let out = try Binary.run(["report", "--client", "Bea", "--db", db])
+        let out = try Binary.run(["report", "--client", "Bea", "--format", "json", "--db", db])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
         let roi = try #require(report["roi"] as? [String: Any])
         #expect(roi["adjusted_benefits"] as? Double == 12_200)

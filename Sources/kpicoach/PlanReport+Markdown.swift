@@ -1,0 +1,59 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+extension PlanReport {
+    private func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+    private func md(_ s: String) -> String { TerminalText.sanitize(s).replacingOccurrences(of: "|", with: "\\|") }
+
+    /// The plan a client can take home: profile, SMART goal and critique, KPIs, history,
+    /// adjustments, milestones and ROI; the coach's notes only when asked for.
+    var markdown: String {
+        var out = ["# Plan for \(md(client))", "", "_As of \(today.iso)._", "", "## Profile", ""]
+        for (label, name) in [("Role", "profile.role"), ("Industry", "profile.industry"), ("Experience (years)", "profile.years"),
+                              ("Aiming for", "goal.target_role"), ("Kind of goal", "goal.type"), ("Time per week (hours)", "constraints.hours")] {
+            if let value = text(name) { out.append("- **\(label):** \(md(value))") }
+        }
+        out += ["", "## SMART goal", ""]
+        if let goal = text("goal.final") {
+            out.append("> \(md(goal))")
+            if let critique = text("goal.final_critique") { out += [""] + critique.split(separator: "\n").map { "- " + md(String($0)) } }
+        } else {
+            out.append("No SMART goal yet.")
+        }
+        out += ["", "## KPIs", ""]
+        if kpis.isEmpty { out.append("No KPIs yet.") } else {
+            out += ["| KPI | Baseline | Target | Current | Progress | Status | Forecast |", "|---|---|---|---|---|---|---|"]
+            for k in kpis {
+                let s = status(k)
+                out.append("| \(md(k.kpi.name))\(k.retired ? " (retired)" : "") | \(NumberFormat.plain(k.kpi.baselineValue)) (\(k.kpi.baselineDate.iso)) "
+                           + "| \(NumberFormat.plain(k.kpi.targetValue)) by \(k.kpi.dueDate.iso) | \(NumberFormat.plain(s.current)) | \(percent(s.progress)) "
+                           + "| \(s.status.words) | \(s.forecast?.iso ?? "—") |")
+            }
+            if let rollup { out += ["", "Overall progress (weighted): **\(percent(rollup))**"] }
+        }
+        for k in kpis {
+            out += ["", "### \(md(k.kpi.name))", "", "\(k.kpi.unit.rawValue), \(k.kpi.direction.rawValue), checked \(k.kpi.cadence.rawValue); baseline from \(md(k.kpi.baselineSource)).", ""]
+            let history = history(k)
+            if history.isEmpty { out.append("No check-ins yet.") } else {
+                out += ["| Date | Value | Confidence | Progress | Status | Note |", "|---|---|---|---|---|---|"]
+                for (c, s) in history {
+                    out.append("| \(c.date.iso) | \(NumberFormat.plain(c.value)) | \(c.confidence.map(String.init) ?? "—") | \(percent(s.progress)) | \(s.status.words) | \(md(c.note ?? "")) |")
+                }
+                let milestones = history.flatMap { c, s in s.milestonesCrossed.map { "\($0)% on \(c.date.iso)" } }
+                if !milestones.isEmpty { out += ["", "Milestones: " + milestones.joined(separator: ", ") + "."] }
+            }
+            if !k.adjustments.isEmpty {
+                out += ["", "Adjustments:"]
+                out += k.adjustments.map { "- \($0.at.prefix(10)): \($0.field) \(md($0.from)) → \(md($0.to)) — \(md($0.why))" }
+            }
+        }
+        out += ["", "## ROI of coaching", ""]
+        if let roi { out.append(roi.summary + ".") } else { out.append("No ROI review yet (`kpicoach start --script review --client \(md(client))`).") }
+        if let notes {
+            out += ["", "## Coach's notes (private)", ""]
+            out += notes.isEmpty ? ["None."] : notes.map { "- \($0.at.prefix(10)): \(md($0.text))" }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}

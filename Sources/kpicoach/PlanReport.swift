@@ -1,0 +1,70 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// Everything a report shows about one client, gathered once and rendered as JSON, Markdown,
+/// CSV or HTML, so the formats cannot disagree.
+struct PlanReport {
+    let client: String
+    let today: LocalDate
+    let known: [String: AnswerValue]
+    let kpis: [StoredKPI]
+    let notes: [(at: String, text: String)]?
+
+    var rollup: Double? {
+        Rollup.weighted(kpis.filter { !$0.retired }.map { (progress: status($0).progress, weight: $0.kpi.weight) })
+    }
+
+    var roi: ROIReview? { ROIReview.fromAnswers { known[$0].map(ExpressionValue.init) ?? .null } }
+
+    func status(_ k: StoredKPI) -> KPIStatus { k.figures.evaluate(today: today, cadence: k.kpi.cadence) }
+
+    func text(_ name: String) -> String? { known[name].map(\.display).flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// The figures as they stood at each check-in, for CSV rows and milestones.
+    func history(_ k: StoredKPI) -> [(checkin: StoredCheckin, status: KPIStatus)] {
+        k.checkins.enumerated().map { i, c in
+            var figures = k.figures
+            figures.checkins = Array(figures.checkins.prefix(i + 1))
+            return (c, figures.evaluate(today: c.date, cadence: k.kpi.cadence))
+        }
+    }
+
+    // MARK: JSON
+
+    var json: [String: Any] {
+        var goal: [String: Any] = [:]
+        for (key, name) in [("text", "goal.final"), ("type", "goal.type"), ("target_role", "goal.target_role"),
+                            ("deadline", "goal.deadline"), ("critique", "goal.final_critique")] {
+            if let value = known[name] { goal[key] = AnswerJSON.object(of: value) }
+        }
+        let roi: Any = self.roi.map { r -> [String: Any] in
+            ["cost": r.cost, "adjusted_benefits": r.adjustedBenefits, "roi_percent": r.roiPercent ?? NSNull(),
+             "benefit_cost_ratio": r.benefitCostRatio ?? NSNull(),
+             "benefits": r.benefits.map { ["name": $0.name, "annual_value": $0.annualValue, "attribution_percent": $0.attributionPercent,
+                                           "confidence_percent": $0.confidencePercent, "adjusted_value": $0.adjustedValue] }]
+        } ?? NSNull()
+        var object: [String: Any] = ["client": ["name": client], "goal": goal, "today": today.iso,
+                                     "kpis": kpis.map { JSONOutput.kpi($0, today: today) }, "rollup": rollup ?? NSNull(), "roi": roi]
+        if let notes { object["notes"] = notes.map { ["at": $0.at, "text": $0.text] } }
+        return object
+    }
+
+    // MARK: CSV
+
+    /// One row per check-in: client, kpi, date, value, confidence, progress, status.
+    var csv: String {
+        func field(_ s: String) -> String {
+            let safe = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s  // no formulas in spreadsheets
+            return safe.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
+        }
+        var lines = ["client,kpi,date,value,confidence,progress,status"]
+        for k in kpis {
+            for (c, s) in history(k) {
+                lines.append([client, k.kpi.name, c.date.iso, NumberFormat.plain(c.value), c.confidence.map(String.init) ?? "",
+                              NumberFormat.plain((s.progress * 10_000).rounded() / 10_000), s.status.rawValue].map(field).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
