@@ -144,6 +144,11 @@ public struct AppDatabase: Sendable {
                 t.add(column: "retired", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v5-archive") { db in
+            try db.alter(table: "client") { t in
+                t.add(column: "archived", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 
@@ -239,6 +244,40 @@ public struct AppDatabase: Sendable {
                 SELECT e.at, e.message FROM event e JOIN conversation c ON c.id = e.conversationId JOIN client cl ON cl.id = c.clientId
                 WHERE cl.name = ? AND e.kind = 'note' ORDER BY e.id
                 """, arguments: [client]).map { (at: $0["at"], text: $0["message"]) }
+        }
+    }
+
+    /// Every client's name, with whether it is archived, by name.
+    public func clients() throws(StoreError) -> [(name: String, archived: Bool)] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT name, archived FROM client ORDER BY name COLLATE NOCASE").map { (name: $0["name"], archived: $0["archived"]) }
+        }
+    }
+
+    /// Renames a client; false when there is no such client.
+    public func renameClient(_ old: String, to new: String) throws(StoreError) -> Bool {
+        try guarded { db in
+            if try Int64.fetchOne(db, sql: "SELECT id FROM client WHERE name = ? AND name <> ?", arguments: [new, old]) != nil {
+                throw StoreError.clientExists(name: new)
+            }
+            try db.execute(sql: "UPDATE client SET name = ? WHERE name = ?", arguments: [new, old])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Archives (or restores) a client: kept, but out of the dashboard.
+    public func archiveClient(_ name: String, archived: Bool = true) throws(StoreError) -> Bool {
+        try guarded { db in
+            try db.execute(sql: "UPDATE client SET archived = ? WHERE name = ?", arguments: [archived, name])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Deletes a client and every row about them: conversations, events, KPIs, check-ins, adjustments.
+    public func deleteClient(_ name: String) throws(StoreError) -> Bool {
+        try guarded { db in
+            try db.execute(sql: "DELETE FROM client WHERE name = ?", arguments: [name])
+            return db.changesCount > 0
         }
     }
 

@@ -10,6 +10,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case failed(path: String, detail: String)
     case noConversation(id: String)
     case noKPI(id: Int64, client: String)
+    case clientExists(name: String)
 
     public var description: String {
         switch self {
@@ -29,6 +30,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "The disk holding \(path) is full, so answers could not be saved; free some space and resume."
         case .failed(let path, let detail):
             return "The database at \(path) could not be used (\(detail))."
+        case .clientExists(let name):
+            return "There is already a client called \(name); choose another name."
         case .noKPI(let id, let client):
             return "\(client) has no KPI \(id). `kpicoach kpi list --client \"\(client)\"` shows the ids."
         case .noConversation(let id):

@@ -4,7 +4,10 @@ import CoachStore
 
 /// `kpicoach client add NAME`.
 struct ClientCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "client", abstract: "Work with clients.", subcommands: [ClientAddCommand.self])
+    static let configuration = CommandConfiguration(
+        commandName: "client", abstract: "Work with one client: kpicoach client NAME shows their plan.",
+        subcommands: [ClientShowCommand.self, ClientAddCommand.self, ClientRenameCommand.self, ClientArchiveCommand.self, ClientDeleteCommand.self],
+        defaultSubcommand: ClientShowCommand.self)
 }
 
 struct ClientAddCommand: ParsableCommand {

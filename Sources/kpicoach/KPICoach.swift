@@ -8,7 +8,7 @@ struct KPICoach: ParsableCommand {
         discussion: "Run with no command to resume your latest unfinished conversation or start onboarding.",
         version: "0.1.0",
         subcommands: [HomeCommand.self, StartCommand.self, ResumeCommand.self, SessionsCommand.self,
-                      ShowCommand.self, SmartCommand.self, SuggestCommand.self, ClientCommand.self, KPICommand.self, CheckinCommand.self,
+                      ShowCommand.self, SmartCommand.self, SuggestCommand.self, ClientsCommand.self, ClientCommand.self, KPICommand.self, CheckinCommand.self,
                       ReportCommand.self, LintCommand.self],
         defaultSubcommand: HomeCommand.self
     )
