@@ -50,11 +50,14 @@ extension PlanReport {
         func y(_ v: Double) -> Double { h - pad - (v - low) / range * (h - 2 * pad) }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
         let points = [(start, k.kpi.baselineValue)] + k.checkins.filter { $0.date >= start }.map { ($0.date, $0.value) }
+        let up = k.kpi.targetValue >= k.kpi.baselineValue  // labels sit outside the band between the two lines
         let line = points.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " ")
         return "<svg viewBox=\"0 0 \(Int(w)) \(Int(h))\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"history of the KPI\">"
             + "<line class=\"baseline\" x1=\"\(f(pad))\" y1=\"\(f(y(k.kpi.baselineValue)))\" x2=\"\(f(w - pad))\" y2=\"\(f(y(k.kpi.baselineValue)))\" stroke=\"#999\"/>"
             + "<line class=\"target\" x1=\"\(f(pad))\" y1=\"\(f(y(k.kpi.targetValue)))\" x2=\"\(f(w - pad))\" y2=\"\(f(y(k.kpi.targetValue)))\" stroke=\"#4a7\" stroke-width=\"2\"/>"
             + "<line class=\"expected\" x1=\"\(f(x(start)))\" y1=\"\(f(y(k.kpi.baselineValue)))\" x2=\"\(f(x(k.kpi.dueDate)))\" y2=\"\(f(y(k.kpi.targetValue)))\" stroke=\"#aaa\" stroke-dasharray=\"6 4\"/>"
+            + "<text x=\"\(f(w - pad))\" y=\"\(f(y(k.kpi.targetValue) + (up ? -4 : 14)))\" text-anchor=\"end\" font-size=\"12\" fill=\"#4a7\">target \(NumberFormat.plain(k.kpi.targetValue)) by \(k.kpi.dueDate.iso)</text>"
+            + "<text x=\"\(f(w - pad))\" y=\"\(f(y(k.kpi.baselineValue) + (up ? 14 : -4)))\" text-anchor=\"end\" font-size=\"12\" fill=\"#777\">baseline \(NumberFormat.plain(k.kpi.baselineValue)) on \(k.kpi.baselineDate.iso)</text>"
             + "<polyline class=\"history\" points=\"\(line)\" fill=\"none\" stroke=\"#25c\" stroke-width=\"3\"/>"
             + points.map { "<circle cx=\"\(f(x($0.0)))\" cy=\"\(f(y($0.1)))\" r=\"4\" fill=\"#25c\"/>" }.joined()
             + "</svg>"

@@ -76,4 +76,31 @@ import Testing
         #expect(!html.contains("https://") && !html.contains("src="), "no network resources")
         #expect(html.contains("@page { size: A4"))
     }
+
+    /// Headless Chromium renders the page: a screenshot is written under the build folder.
+    @Test func chromiumRendersTheCharts() throws {
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let chromium else {
+            print("skipped: Chromium is not installed here (.ci/run installs it with apt-get install chromium)")
+            return
+        }
+        let db = try Self.seeded()
+        let folder = Binary.repository.appendingPathComponent(".build/report-screenshots").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let html = folder + "/ana.html", png = folder + "/ana.png"
+        try? FileManager.default.removeItem(atPath: png)
+        #expect(try Binary.run(["report", "--client", "Ana", "--format", "html", "-o", html, "--db", db]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)",
+                             "--window-size=1240,1754", "file://\(html)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let size = (try FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
+        #expect(size > 10_000, "the screenshot of the report is empty")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.components(separatedBy: "<polyline class=\"history\"").count - 1 == 2)
+    }
 }
