@@ -155,11 +155,20 @@ public struct AppDatabase: Sendable {
     private func migrate() throws {
         let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
         if superseded { throw StoreError.newerSchema(path: path) }
-        do {
-            try migrator.migrate(writer)
-        } catch {
-            // Another kpicoach may have created the same new file at the same moment.
-            guard try writer.read({ db in try migrator.hasCompletedMigrations(db) }) else { throw error }
+        // Another kpicoach may be migrating the same new file at the same moment: each migration
+        // is its own transaction, so one of the two can find a table the other just made. Retry
+        // until every migration is applied (by either), for up to five seconds.
+        var attempts = 0
+        while true {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                attempts += 1
+                if try writer.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                guard attempts < 100 else { throw error }
+                usleep(50_000)
+            }
         }
     }
 
