@@ -104,3 +104,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 }
+
+@Suite struct ConcurrencyTests {
+    /// Several kpicoach processes creating and writing the same new database at once: every
+    /// conversation is saved, none is lost.
+    @Test func concurrentProcessesLoseNoWrite() throws {
+        let db = Binary.temporaryFolder() + "/shared.sqlite"
+        let processes = try (0..<6).map { i -> (Process, Pipe) in
+            let (process, input, _, _) = try Binary.launch(["start", "--client", "C\(i)", "--db", db])
+            return (process, input)
+        }
+        for (_, input) in processes {
+            input.fileHandleForWriting.write(Data("account executive\nsoftware\n/quit\n".utf8))
+            try input.fileHandleForWriting.close()
+        }
+        for (process, _) in processes { process.waitUntilExit(); #expect(process.terminationStatus == 0) }
+        let sessions = try #require(try Binary.json(["sessions", "--db", db])["sessions"] as? [[String: Any]])
+        #expect(sessions.count == 6)
+        for s in sessions {
+            let answers = try Binary.json(["show", String(s["id"] as? Int ?? 0), "--db", db])["answers"] as? [String: Any]
+            #expect(answers?["industry"] as? String == "software")
+        }
+    }
+}
