@@ -13,6 +13,12 @@ public enum AnswerValue: Hashable, Sendable, Codable {
     /// Several answers to a looping question saved under one name (`save: support.people[]`).
     case list([AnswerValue])
 
+    /// The value as a number when it is one (number, money, percent, scale), for the maths.
+    public var numberValue: Double? {
+        if case .number(let n) = ExpressionValue(self) { return n }
+        return nil
+    }
+
     /// How the value reads back to the client in a summary or a piped prompt.
     public var display: String {
         switch self {

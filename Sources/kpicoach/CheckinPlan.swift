@@ -43,7 +43,7 @@ struct CheckinPlan {
     /// Saves what the finished interview recorded; returns the KPIs it touched, as before.
     func record(_ answers: [String: AnswerValue], client: String, database: AppDatabase) throws(CoachFailure) {
         func list(_ name: String) -> [AnswerValue] { if case .list(let items)? = answers[name] { items } else { [] } }
-        func number(_ v: AnswerValue?) -> Double? { if case .number(let n)? = v.map(ExpressionValue.init) { n } else { nil } }
+        func number(_ v: AnswerValue?) -> Double? { v?.numberValue }
         guard case .date(let date)? = answers["checkin.date"] else { return }
         let values = list("checkin.value"), confidences = list("checkin.confidence"), notes = list("checkin.note")
         for (i, kpi) in due.enumerated() where i < values.count {

@@ -3,7 +3,7 @@ import CoachCore
 import CoachStore
 import Foundation
 
-/// `kpicoach report --client NAME --format json`: the plan with its figures, for other tools.
+/// `kpicoach report --client NAME [--format md|json|csv|html]`: the plan with its figures.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "A client's plan with progress, pace and history.")
 

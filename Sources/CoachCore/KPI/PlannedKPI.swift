@@ -41,10 +41,7 @@ public struct PlannedKPI: Hashable, Sendable {
             }
         }
         func text(_ v: AnswerValue?) -> String? { v.map(\.display) }
-        func number(_ v: AnswerValue?) -> Double? {
-            if case .number(let n)? = v.map(ExpressionValue.init) { return n }
-            return nil
-        }
+        func number(_ v: AnswerValue?) -> Double? { v?.numberValue }
         func date(_ v: AnswerValue?) -> LocalDate? {
             if case .date(let d)? = v { return d }
             return nil

@@ -22,9 +22,9 @@ public struct KPIFigures: Equatable, Sendable {
     }
 
     /// Milestones celebrated, in percent of the way from baseline to target.
-    private static let milestones = [25, 50, 75, 100]
+    static let milestones = [25, 50, 75, 100]
     /// Absorbs floating-point noise so 0.3 of the way from 0.1 to 0.5 still counts as 50 %.
-    private static let tolerance = 1e-9
+    static let tolerance = 1e-9
     /// 9999-12-31, the last day `LocalDate` can name: a forecast beyond it is no forecast.
     private static let lastDay = LocalDate(dayNumber: 2_932_896)
 

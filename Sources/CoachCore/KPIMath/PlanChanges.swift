@@ -24,7 +24,8 @@ public enum PlanChanges {
             let was = e.before.evaluate(today: today, cadence: e.cadence), isNow = e.now.evaluate(today: today, cadence: e.cadence)
             let name = TerminalText.sanitize(e.name)
             if was.status != isNow.status { lines.append("“\(name)” went from \(was.status.words) to \(isNow.status.words).") }
-            for m in [25, 50, 75, 100] where was.progress * 100 < Double(m) - 1e-9 && isNow.progress * 100 >= Double(m) - 1e-9 {
+            let tolerance = KPIFigures.tolerance * 100
+            for m in KPIFigures.milestones where was.progress * 100 < Double(m) - tolerance && isNow.progress * 100 >= Double(m) - tolerance {
                 lines.append(m == 100 ? "🎉 “\(name)” reached its target." : "🎉 “\(name)” passed \(m)%.")
             }
             let last = e.now.checkins.map(\.date).max() ?? e.now.baselineDate
