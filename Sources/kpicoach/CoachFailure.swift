@@ -13,6 +13,8 @@ enum CoachFailure: Error, CustomStringConvertible {
     case nothingToResume
     case saveFailed(String)
     case lintProblems(Int)
+    case testsFailed(Int)
+    case noTests
     case noClient(String)
     case noKPIs(String)
     case badOption(String, [String])
@@ -42,6 +44,8 @@ enum CoachFailure: Error, CustomStringConvertible {
         case .badDate(let option, let text, let why): return "\(option) needs a date as YYYY-MM-DD, not “\(TerminalText.sanitize(text))”: \(why)"
         case .cannotWrite(let path): return "Cannot write \(path); check the folder exists and is writable."
         case .lintProblems(let count): return "\(count) problem\(count == 1 ? "" : "s") found."
+        case .testsFailed(let count): return "\(count) conversation test step\(count == 1 ? "" : "s") or walk finding\(count == 1 ? "" : "s") failed."
+        case .noTests: return "No conversation test files found; write some in Prompts/tests/ (see the README) or name them."
         }
     }
 

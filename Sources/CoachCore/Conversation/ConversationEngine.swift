@@ -337,6 +337,8 @@ public struct ConversationEngine: Sendable {
         if dropLast, let last = state.records.popLast() {
             turn.log.append(.answerWithdrawn(step: last.step, reason: "changing an earlier answer"))
         }
+        // Picking the answer that led to the picker (the summary's "no") asks that question again.
+        guard state.records.indices.contains(index) else { return rewalk(turn, reason: "back") }
         state.editing = index
         state.failedAttempts = 0
         if let current = state.records[index].value {
