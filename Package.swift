@@ -52,7 +52,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "CoachREPLTests", dependencies: ["CoachREPL", "CoachCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["kpicoach"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kpicoach", "CoachCore"]),
     ]
 )
 

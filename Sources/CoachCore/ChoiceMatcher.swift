@@ -4,7 +4,7 @@ struct ChoiceMatcher {
 
     func one(_ text: String) -> Result<String, AnswerProblem> {
         let key = text.lowercased().trimmingCharacters(in: " .")
-        if let n = Int(key), options.indices.contains(n - 1) { return .success(options[n - 1]) }
+        if let n = Int(key), n >= 1, n <= options.count { return .success(options[n - 1]) }
         if let exact = options.first(where: { $0.lowercased() == key }) { return .success(exact) }
         let prefixed = options.filter { $0.lowercased().hasPrefix(key) }
         switch prefixed.count {

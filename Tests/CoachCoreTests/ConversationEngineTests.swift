@@ -248,6 +248,16 @@ struct Driver {
         #expect(d.ended == .finished)
     }
 
+    /// Found by the random walk: picking the summary's own answer used to crash.
+    @Test func pickingTheSummaryAnswerItselfAsksTheSummaryAgain() {
+        var d = Driver()
+        d.type("Ana", "skill", "5", "Maria", "no", "no", "confirm")
+        #expect(d.asking == "confirm")
+        #expect(d.question == "Right?")
+        d.type("yes")
+        #expect(d.ended == .finished)
+    }
+
     @Test func resumeWithAChangedScriptSaysWhatNoLongerFits() {
         var d = Driver()
         d.type("Ana", "promotion", "sales manager", "20")

@@ -24,8 +24,10 @@ public struct ConversationWalk {
         public var findings: [Finding] = []
     }
 
-    /// Turns spent on one question without any answer being kept before it counts as a dead end.
+    /// Turns without any answer kept before the walk calls it a dead end and starts over.
     static let patience = 80
+    /// Answers of the right type a question must refuse, all of them, to count as a dead end.
+    static let evidence = 15
 
     private let start: ConversationEngine
     private let today: LocalDate
@@ -49,7 +51,7 @@ public struct ConversationWalk {
     private mutating func run(turns: Int) -> Report {
         var turn = engine.handle(.conversationOpened(resumed: false))
         var stuck = 0
-        var deadEnds: Set<String> = []
+        var valid: [String: (tried: Int, kept: Int)] = [:]
         while report.turns < turns {
             inspect(turn)
             switch turn.next {
@@ -65,22 +67,30 @@ public struct ConversationWalk {
             case .ask(let prompt):
                 if let step = prompt.stepID { report.asked.insert(step) }
             }
-            let before = engine.state.records.count
-            turn = engine.handle(nextEvent())
+            let asked = engine.state.pending == nil ? engine.state.activeStep : nil
+            let (event, isValid) = nextEvent()
+            turn = engine.handle(event)
             report.turns += 1
+            var movedOn = false
             for entry in turn.log {
-                if case .answerAccepted = entry { report.accepted += 1 }
+                if case .answerAccepted(let step, let value) = entry {
+                    report.accepted += 1
+                    movedOn = true
+                    if isValid, step == asked, value != nil { valid[step, default: (0, 0)].kept += 1 }
+                }
                 if case .answerRejected = entry { report.refused += 1 }
             }
-            stuck = engine.state.records.count == before ? stuck + 1 : 0
-            if stuck >= Self.patience, let step = engine.state.activeStep {
-                if deadEnds.insert(step).inserted {
-                    report.findings.append(Finding(kind: .deadEnd, step: step, detail: "\(stuck) turns of valid and invalid answers and commands without moving on"))
-                }
+            if isValid, let asked { valid[asked, default: (0, 0)].tried += 1 }
+            stuck = movedOn ? 0 : stuck + 1
+            if stuck >= Self.patience {
+                report.findings.append(Finding(kind: .deadEnd, step: engine.state.activeStep ?? "-", detail: "\(stuck) turns without any answer kept"))
                 engine = start
                 turn = engine.handle(.conversationOpened(resumed: false))
                 stuck = 0
             }
+        }
+        for (step, count) in valid.sorted(by: { $0.key < $1.key }) where count.tried >= Self.evidence && count.kept == 0 {
+            report.findings.append(Finding(kind: .deadEnd, step: step, detail: "none of \(count.tried) answers of the right type was accepted"))
         }
         let never = engine.script.steps.filter { $0.isQuestion && !report.asked.contains($0.id) }
         report.findings += never.map { Finding(kind: .unreachable, step: $0.id, detail: "not asked once in \(turns) turns") }
@@ -125,14 +135,19 @@ public struct ConversationWalk {
 
     // MARK: choosing what the client does
 
-    private mutating func nextEvent() -> ConversationEvent {
+    /// The next thing the client does, and whether it is an answer of the right type.
+    private mutating func nextEvent() -> (ConversationEvent, valid: Bool) {
         let roll = Int.random(in: 0..<100, using: &rng)
-        if engine.state.pending != nil { return .lineSubmitted(roll < 45 ? "yes" : roll < 90 ? "no" : pick(hostile)) }
+        if engine.state.pending != nil { return (.lineSubmitted(roll < 45 ? "yes" : roll < 90 ? "no" : pick(hostile)), false) }
         switch roll {
-        case 0..<55: return .lineSubmitted(validAnswer())
-        case 55..<75: return .lineSubmitted(pick(hostile))
-        case 75..<96: report.commands += 1; return .lineSubmitted(command())
-        default: return .interruptPressed(lineHadText: roll == 99)
+        case 0..<55:
+            let answer = validAnswer()
+            // Picking an answer to change opens it again rather than keeping one, so it is not counted.
+            let picks = engine.state.activeStep.flatMap { engine.script[$0] }?.kind == .answerPicker
+            return (.lineSubmitted(answer), !answer.isEmpty && !picks)
+        case 55..<75: return (.lineSubmitted(pick(hostile)), false)
+        case 75..<96: report.commands += 1; return (.lineSubmitted(command()), false)
+        default: return (.interruptPressed(lineHadText: roll == 99), false)
         }
     }
 

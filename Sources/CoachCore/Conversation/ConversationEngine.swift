@@ -245,7 +245,7 @@ public struct ConversationEngine: Sendable {
             turn.next = .ask(reopen(step))
         case .why:
             let options = suggestions(for: step)
-            if let n = Int(argument), options.indices.contains(n - 1) {
+            if let n = Int(argument), n >= 1, n <= options.count {
                 let s = options[n - 1]
                 let because = s.reasons.map { "• " + $0 }.joined(separator: "\n")
                 turn.messages.append(Message("\(s.metric.name) (score \(s.score); rules: \(s.rules.joined(separator: ", ")))\n\(because)\nMeasured: \(s.metric.measure) Source: \(s.metric.source).", tone: .notice))

@@ -1,6 +1,6 @@
 /// What the coach already knows about the user; relevance and achievability can only be
 /// judged against it, and everything but `today` may be unknown.
-public struct SmartContext: Sendable, Equatable {
+public struct SmartContext: Sendable, Hashable {
     public var role: String?
     public var targetRole: String?
     public var objective: String?

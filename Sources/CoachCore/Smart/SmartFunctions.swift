@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The SMART analyzer as functions of the expression language, so interview scripts can ask
 /// only the follow-up questions a goal needs: `when: "met(goal.statement, 'measurable') == false"`,
 /// `ask: "{followup(goal.statement, 'measurable')}"`, `say: "{critique(goal.draft)}"`.
@@ -20,6 +22,22 @@ enum SmartFunctions {
         return (0..<goal.count).lazy.compactMap { NumberLexicon.parse(goal, at: $0)?.value }.first
     }
 
+    /// Conditions re-read the same goal on every turn (`met(goal.statement, …)` on each step of
+    /// the path), so critiques are remembered; the analyzer is pure, the memo only saves time.
+    private static let memo = Mutex<[MemoKey: SmartCritique]>([:])
+    private struct MemoKey: Hashable { let goal: String; let context: SmartContext }
+
+    static func analyzed(_ goal: String, context: SmartContext) -> SmartCritique {
+        let key = MemoKey(goal: goal, context: context)
+        if let known = memo.withLock({ $0[key] }) { return known }
+        let critique = SmartAnalyzer().analyze(goal, context: context)
+        memo.withLock { cache in
+            if cache.count >= 512 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = critique
+        }
+        return critique
+    }
+
     /// Returns nil for functions that are not SMART ones.
     static func call(_ f: Expression.Function, _ args: [ExpressionValue], lookup: (String) -> ExpressionValue, today: LocalDate) -> ExpressionValue? {
         switch f {
@@ -27,7 +45,7 @@ enum SmartFunctions {
         default: return nil
         }
         guard case .string(let goal)? = args.first, !goal.isEmpty else { return .null }
-        let critique = SmartAnalyzer().analyze(goal, context: context(lookup, today: today))
+        let critique = analyzed(goal, context: context(lookup, today: today))
         let criterion: SmartCriterion? = if case .string(let name)? = args.dropFirst().first {
             SmartCriterion(rawValue: name.lowercased().replacingAll("-", with: "_"))
         } else { nil }
