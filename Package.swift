@@ -52,7 +52,10 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "CoachREPLTests", dependencies: ["CoachREPL", "CoachCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["kpicoach", "CoachCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "kpicoach", "CoachCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )
 

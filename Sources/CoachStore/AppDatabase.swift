@@ -424,6 +424,9 @@ extension StoreError {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: self = .corrupt(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy(path: path)
         case .SQLITE_FULL: self = .diskFull(path: path)
+        // A write the system refused (no space, a quota, a size limit) comes back as an I/O error.
+        case .SQLITE_IOERR where [.SQLITE_IOERR_WRITE, .SQLITE_IOERR_SHMSIZE, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_FSYNC].contains(db.extendedResultCode):
+            self = .diskFull(path: path)
         case .SQLITE_CANTOPEN: self = .cannotCreate(path: path, reason: "SQLite cannot open it")
         default: self = .failed(path: path, detail: db.message ?? "SQLite error \(db.resultCode.rawValue)")
         }

@@ -27,7 +27,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .busy(let path):
             return "The database at \(path) is locked by another program; try again in a moment."
         case .diskFull(let path):
-            return "The disk holding \(path) is full, so answers could not be saved; free some space and resume."
+            return "The disk holding \(path) is full or refuses writes, so answers could not be saved; free some space and resume."
         case .failed(let path, let detail):
             return "The database at \(path) could not be used (\(detail))."
         case .clientExists(let name):

@@ -30,10 +30,14 @@ struct Binary {
         return env.merging(extra) { $1 }
     }
 
-    static func launch(_ arguments: [String], env: [String: String] = [:], user: String? = nil) throws -> (Process, Pipe, Pipe, Pipe) {
+    /// `executable`: run another program instead (a shell that sets limits, then starts kpicoach).
+    static func launch(_ arguments: [String], env: [String: String] = [:], user: String? = nil, executable: String? = nil) throws -> (Process, Pipe, Pipe, Pipe) {
         let process = Process()
         let input = Pipe(), output = Pipe(), errors = Pipe()
-        if let user {
+        if let executable {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        } else if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", path] + arguments
         } else {
@@ -50,8 +54,8 @@ struct Binary {
 
     /// Feeds `stdin` whole and waits for the exit.
     @discardableResult
-    static func run(_ arguments: [String], stdin: String = "", env: [String: String] = [:], user: String? = nil) throws -> Result {
-        let (process, input, output, errors) = try launch(arguments, env: env, user: user)
+    static func run(_ arguments: [String], stdin: String = "", env: [String: String] = [:], user: String? = nil, executable: String? = nil) throws -> Result {
+        let (process, input, output, errors) = try launch(arguments, env: env, user: user, executable: executable)
         let writer = Thread {
             input.fileHandleForWriting.write(Data(stdin.utf8))
             try? input.fileHandleForWriting.close()

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// Broken scripts and unusable databases: one clear sentence (or file:line:col) and a
@@ -83,6 +84,43 @@ import Testing
         #expect(result.stderr.contains("is read-only"), "\(result.stderr)")
     }
 
+    /// Another program holds the write lock past the five-second busy timeout.
+    @Test func lockedDatabaseIsOneSentence() throws {
+        let db = Binary.temporaryFolder() + "/locked.sqlite"
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "/quit\n")
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: db, configuration: holding)
+        try holder.inDatabase { try $0.execute(sql: "BEGIN EXCLUSIVE") }
+        defer { try? holder.inDatabase { try $0.execute(sql: "ROLLBACK") } }
+        let result = try Binary.run(["resume", "1", "--db", db], stdin: "sales\n")
+        expectNoCrash(result)
+        #expect(result.stderr == "kpicoach: The database at \(db) is locked by another program; try again in a moment.\n", "\(result.stderr)")
+    }
+
+    /// Writes fail as on a full disk (a file-size limit, with SIGXFSZ ignored as a full disk sends none):
+    /// the answer that could not be saved is reported, the earlier ones are intact.
+    @Test func fullDiskIsOneSentenceAndLosesNothingSaved() throws {
+        let db = Binary.temporaryFolder() + "/full.sqlite"
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "Account executive\n")
+        let limited = try Binary.run(["-c", "trap '' XFSZ; ulimit -f 64; exec \"$0\" \"$@\"", Binary.path, "resume", "1", "--db", db],
+                                     stdin: "B2B software\n6\n", executable: "/bin/sh")
+        expectNoCrash(limited)
+        #expect(limited.stderr.contains("The disk holding \(db) is full or refuses writes, so answers could not be saved; free some space and resume."), "\(limited.stderr)")
+        let answers = try Binary.json(["show", "1", "--db", db])["answers"] as? [String: Any]
+        #expect(answers?["role"] as? String == "Account executive")
+        #expect(try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
+    @Test func newerSchemaIsOneSentence() throws {
+        let db = Binary.temporaryFolder() + "/newer.sqlite"
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "/quit\n")
+        try DatabaseQueue(path: db).write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        let result = try Binary.run(["sessions", "--db", db])
+        expectNoCrash(result)
+        #expect(result.stderr == "kpicoach: The database at \(db) was written by a newer version of kpicoach; please upgrade kpicoach to open it.\n")
+    }
+
     @Test func badTodayAndUnknownScriptAreExplained() throws {
         let db = Binary.temporaryFolder() + "/k.sqlite"
         let today = try Binary.run(["start", "--db", db], env: ["KPICOACH_TODAY": "2024-02-30"])
@@ -125,5 +163,6 @@ import Testing
             let answers = try Binary.json(["show", String(s["id"] as? Int ?? 0), "--db", db])["answers"] as? [String: Any]
             #expect(answers?["industry"] as? String == "software")
         }
+        #expect(try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
 }
