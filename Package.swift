@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kpicoach", targets: ["kpicoach"]),
+        .executable(name: "kpicoach-bench", targets: ["kpicoach-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +41,9 @@ let package = Package(
             "CoachCore", "CoachLoader", "CoachStore", "CoachTerminal", "CoachREPL",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Benchmarks: builds the large data sets BENCHMARKS.md measures (see Benchmarks/run.py).
+        .executableTarget(name: "kpicoach-bench", dependencies: ["CoachCore", "CoachLoader", "CoachStore"], path: "Benchmarks/Bench"),
 
         // Tests
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),

@@ -36,7 +36,7 @@ public enum CatalogueLoader {
         var syntax: [Diagnostic] = []
         func compose(_ source: String, _ file: String, _ reader: inout NodeReader) -> Node? {
             do {
-                guard let node = try Yams.compose(yaml: source) else {
+                guard let node = try NodeReader.compose(source) else {
                     reader.report(.missingField, "the file is empty or missing", at: nil)
                     return nil
                 }

@@ -42,7 +42,7 @@ public enum ConversationTestLoader {
         var reader = NodeReader(file: file)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: source) else {
+            guard let node = try NodeReader.compose(source) else {
                 reader.report(.missingField, "the file is empty; a conversation test needs script and steps", at: nil)
                 return .failure(LoadFailure(reader.diagnostics))
             }

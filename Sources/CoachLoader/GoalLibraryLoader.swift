@@ -7,7 +7,7 @@ public enum GoalLibraryLoader {
     public static func load(source: String, file: String) -> Result<GoalLibrary, LoadFailure> {
         var reader = NodeReader(file: file)
         let root: Node?
-        do { root = try Yams.compose(yaml: source) } catch {
+        do { root = try NodeReader.compose(source) } catch {
             return .failure(LoadFailure([ScriptLoader.syntaxDiagnostic(error, file: file)]))
         }
         guard let root, let pairs = reader.mapping(root, "the goal library", allowed: ["id", "version", "examples"]),

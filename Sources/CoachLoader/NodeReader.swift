@@ -8,6 +8,13 @@ struct NodeReader {
 
     init(file: String) { self.file = file }
 
+    /// Parses without implicit typing: every scalar stays text and the loaders read numbers,
+    /// dates and booleans themselves. It also spares a regular expression per scalar, which
+    /// was a sixth of the time to the first question.
+    static func compose(_ source: String) throws -> Node? {
+        try Yams.compose(yaml: source, .basic)
+    }
+
     mutating func report(_ code: Diagnostic.Code, _ message: String, at node: Node?, offset: Int = 0) {
         let mark = node?.mark
         let quoted = node?.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false

@@ -14,7 +14,7 @@ public enum ScriptLoader {
         var reader = NodeReader(file: file)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: source) else {
+            guard let node = try NodeReader.compose(source) else {
                 reader.report(.missingField, "the file is empty; a script needs id, start and steps", at: nil)
                 return .failure(LoadFailure(reader.diagnostics))
             }

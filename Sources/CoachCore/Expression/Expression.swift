@@ -77,6 +77,8 @@ public indirect enum Expression: Hashable, Sendable {
             return .bool(a.evaluate(lookup, today: today).isTruthy || b.evaluate(lookup, today: today).isTruthy)
         case .compare(let op, let a, let b):
             return .bool(Self.compare(op, a.evaluate(lookup, today: today), b.evaluate(lookup, today: today)))
+        case .call(.mentions, let args) where args.count == 2:
+            return .bool(Keywords.mentions(args[0].evaluate(lookup, today: today), args[1].evaluate(lookup, today: today)))
         case .call(let f, let args):
             let values = args.map { $0.evaluate(lookup, today: today) }
             if let smart = SmartFunctions.call(f, values, lookup: lookup, today: today) { return smart }
@@ -144,7 +146,7 @@ public indirect enum Expression: Hashable, Sendable {
     private static func equal(_ a: ExpressionValue, _ b: ExpressionValue) -> Bool {
         switch (a, b) {
         case (.null, _), (_, .null): return false
-        case (.string(let x), .string(let y)): return x.lowercased() == y.lowercased()
+        case (.string(let x), .string(let y)): return CaseInsensitive.equal(x, y)
         case (.date(let d), .string(let s)), (.string(let s), .date(let d)): return LocalDate(iso: s) == d
         default: return a == b
         }
@@ -153,7 +155,7 @@ public indirect enum Expression: Hashable, Sendable {
     private static func contains(_ haystack: ExpressionValue, _ needle: ExpressionValue) -> Bool {
         switch (haystack, needle) {
         case (.list(let items), _): return items.contains { equal($0, needle) }
-        case (.string(let s), .string(let n)): return s.lowercased().contains(n.lowercased())
+        case (.string(let s), .string(let n)): return CaseInsensitive.contains(s, n)
         default: return false
         }
     }

@@ -153,7 +153,9 @@ struct ExpressionParser {
                 if peek == .symbol(",") { advance() } else { break }
             }
             try expect("]")
-            return .list(items)
+            // A list of plain values (a rule's keywords) is built once here, not on every evaluation.
+            let values = items.compactMap { item -> ExpressionValue? in if case .literal(let v) = item { v } else { nil } }
+            return values.count == items.count ? .literal(.list(values)) : .list(items)
         case .name(let name):
             switch name {
             case "true": advance(); return .literal(.bool(true))

@@ -1,18 +1,29 @@
+import Synchronization
+
 /// Keyword matching for suggestion rules: words match across inflections ("manage",
 /// "managing", "manager", "management"), phrases match as consecutive words.
+///
+/// Thousands of rules read the same few answers, so each answer is split and indexed once
+/// (by its words and their first four letters, the least a shared root needs) and each rule's
+/// keywords are split once; both are remembered, the matching itself is pure.
 enum Keywords {
     static func mentions(_ haystack: ExpressionValue, _ needles: ExpressionValue) -> Bool {
-        let texts = strings(haystack).map(words)
-        return strings(needles).map(words).contains { phrase in
-            !phrase.isEmpty && texts.contains { text in contains(text, phrase) }
+        if case .string(let text) = haystack {
+            let indexed = IndexedText.of(text)
+            return anyString(needles) { needle in
+                let phrase = phrase(needle)
+                return !phrase.words.isEmpty && indexed.contains(phrase)
+            }
         }
+        return anyString(haystack) { mentions(.string($0), needles) }
     }
 
-    private static func strings(_ value: ExpressionValue) -> [String] {
+    /// Whether any text in a value (a text, or a list of them, nested) satisfies `test`.
+    private static func anyString(_ value: ExpressionValue, _ test: (String) -> Bool) -> Bool {
         switch value {
-        case .string(let s): return [s]
-        case .list(let items): return items.flatMap(strings)
-        default: return []
+        case .string(let s): return test(s)
+        case .list(let items): return items.contains { anyString($0, test) }
+        default: return false
         }
     }
 
@@ -20,14 +31,73 @@ enum Keywords {
         text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
-    private static func contains(_ text: [String], _ phrase: [String]) -> Bool {
-        guard text.count >= phrase.count else { return false }
-        return (0...(text.count - phrase.count)).contains { start in
-            phrase.indices.allSatisfy { matches(text[start + $0], phrase[$0]) }
-        }
+    /// A keyword or phrase split into words, with the key its first word is looked up by.
+    struct Phrase: Sendable {
+        let words: [String]
+        /// The first word itself, or its first four letters when inflections may match.
+        let key: String
+        let byRoot: Bool
     }
 
-    private static func matches(_ word: String, _ keyword: String) -> Bool {
+    private static let phrases = Mutex<[String: Phrase]>([:])
+
+    private static func phrase(_ text: String) -> Phrase {
+        if let known = phrases.withLock({ $0[text] }) { return known }
+        let split = words(text)
+        let first = split.first ?? ""
+        let phrase = Phrase(words: split, key: first.count > 3 ? rootKey(first) : first, byRoot: first.count > 3)
+        phrases.withLock { memo in
+            if memo.count >= 65_536 { memo.removeAll(keepingCapacity: true) }
+            memo[text] = phrase
+        }
+        return phrase
+    }
+
+    static func matches(_ word: String, _ keyword: String) -> Bool {
         word == keyword || (keyword.count > 3 && WordForms.sharesRoot(word, keyword))
+    }
+
+    /// The key two words sharing a root must have in common.
+    static func rootKey(_ word: String) -> String {
+        String(String.UnicodeScalarView(word.unicodeScalars.prefix(4)))
+    }
+}
+
+/// An answer split into words, with where each word and each four-letter start occurs.
+private struct IndexedText: Sendable {
+    let words: [String]
+    let positions: [String: [Int]]
+    let rootPositions: [String: [Int]]
+
+    private static let memo = Mutex<[String: IndexedText]>([:])
+
+    static func of(_ text: String) -> IndexedText {
+        if let known = memo.withLock({ $0[text] }) { return known }
+        let indexed = IndexedText(Keywords.words(text))
+        memo.withLock { cache in
+            if cache.count >= 1_024 { cache.removeAll(keepingCapacity: true) }
+            cache[text] = indexed
+        }
+        return indexed
+    }
+
+    private init(_ words: [String]) {
+        self.words = words
+        var positions: [String: [Int]] = [:]
+        var roots: [String: [Int]] = [:]
+        for (i, word) in words.enumerated() {
+            positions[word, default: []].append(i)
+            roots[Keywords.rootKey(word), default: []].append(i)
+        }
+        self.positions = positions
+        self.rootPositions = roots
+    }
+
+    func contains(_ phrase: Keywords.Phrase) -> Bool {
+        let needle = phrase.words
+        guard let starts = phrase.byRoot ? rootPositions[phrase.key] : positions[phrase.key] else { return false }
+        return starts.contains { start in
+            start + needle.count <= words.count && needle.indices.allSatisfy { Keywords.matches(words[start + $0], needle[$0]) }
+        }
     }
 }

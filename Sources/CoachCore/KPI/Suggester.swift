@@ -30,7 +30,8 @@ public struct Suggester: Sendable {
         var score: [String: Int] = [:]
         var reasons: [String: [String]] = [:]
         var fired: [String: [String]] = [:]
-        for rule in catalogue.rules where rule.fires(for: answers, today: today) {
+        let values = answers.mapValues(ExpressionValue.init)
+        for rule in catalogue.rules where rule.fires(for: values, today: today) {
             for w in rule.weights where catalogue[w.metricID] != nil {
                 score[w.metricID, default: 0] += w.weight
                 if !(reasons[w.metricID] ?? []).contains(rule.reason) { reasons[w.metricID, default: []].append(rule.reason) }

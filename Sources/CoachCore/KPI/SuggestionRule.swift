@@ -29,6 +29,11 @@ public struct SuggestionRule: Hashable, Sendable {
     }
 
     public func fires(for answers: [String: AnswerValue], today: LocalDate) -> Bool {
-        condition.evaluate({ answers[$0].map(ExpressionValue.init) ?? .null }, today: today).isTruthy
+        fires(for: answers.mapValues(ExpressionValue.init), today: today)
+    }
+
+    /// With the answers already converted, as the suggester does once for all its rules.
+    func fires(for values: [String: ExpressionValue], today: LocalDate) -> Bool {
+        condition.evaluate({ values[$0] ?? .null }, today: today).isTruthy
     }
 }

@@ -1,0 +1,131 @@
+import CoachCore
+import CoachLoader
+import CoachStore
+import Foundation
+
+/// Builds the large data sets BENCHMARKS.md measures and times the in-process parts.
+/// `Benchmarks/run.py` drives it; run it yourself with `swift run -c release kpicoach-bench`.
+///
+///     kpicoach-bench suggest RULES_DIR N       time suggestions over the shipped catalogue plus N generated rules
+///     kpicoach-bench practice DB CLIENTS N     fill DB with CLIENTS clients, 2 KPIs each, N check-ins per KPI
+///     kpicoach-bench conversation DB PROMPTS N fill DB with one onboarding conversation of at least N events
+let today = LocalDate(year: 2026, month: 11, day: 23)!
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("kpicoach-bench: \(message)\n".utf8))
+    exit(1)
+}
+
+func milliseconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+func median(_ samples: [Double]) -> Double { samples.sorted()[samples.count / 2] }
+
+/// Rules shaped like the shipped ones: a goal kind, words in the role or the goal, the hours available.
+func generatedRules(_ count: Int, metrics: [String]) -> String {
+    var rng = SeededGenerator(seed: 2026)
+    let kinds = ["promotion", "new skill", "higher salary", "more satisfaction", "better balance", "bigger network", "career change"]
+    let fields = ["profile.role", "goal.final", "discovery.job_description", "goal.target_role", "discovery.org_goals"]
+    var yaml = ""
+    for i in 0..<count {
+        let condition: String
+        switch i % 4 {
+        case 0: condition = "goal.type == '\(kinds.randomElement(using: &rng)!)' and mentions(\(fields.randomElement(using: &rng)!), ['word\(i)', 'topic\(i % 97)'])"
+        case 1: condition = "mentions(\(fields.randomElement(using: &rng)!), ['phrase \(i)', 'skill\(i % 131)'])"
+        case 2: condition = "constraints.hours < \(i % 20 + 1) and goal.type == '\(kinds.randomElement(using: &rng)!)'"
+        default: condition = "\(fields.randomElement(using: &rng)!) contains 'stem\(i % 53)'"
+        }
+        let chosen = Set((0..<3).map { _ in metrics.randomElement(using: &rng)! })
+        let weights = chosen.sorted().map { "\($0): \(Int.random(in: 1...4, using: &rng))" }
+        yaml += "  - id: generated_\(i)\n    if: \"\(condition)\"\n    add: {\(weights.joined(separator: ", "))}\n    because: \"Generated rule \(i).\"\n"
+    }
+    return yaml
+}
+
+switch arguments.first {
+case "suggest":
+    guard arguments.count == 3, let count = Int(arguments[2]) else { fail("usage: suggest RULES_DIR N") }
+    let dir = arguments[1]
+    let catalogueText = (try? String(contentsOfFile: dir + "/" + CatalogueLoader.catalogueFile, encoding: .utf8)) ?? ""
+    let shipped = (try? String(contentsOfFile: dir + "/" + CatalogueLoader.rulesFile, encoding: .utf8)) ?? ""
+    guard case .success(let base) = CatalogueLoader.load(rulesDirectory: dir, today: today) else { fail("cannot load \(dir)") }
+    let rulesText = shipped + "\n" + generatedRules(count, metrics: base.metrics.map(\.id))
+    var loaded: Catalogue?
+    let load = milliseconds {
+        if case .success(let c) = CatalogueLoader.load(catalogue: catalogueText, file: "catalogue.yaml", rules: rulesText, file: "suggestions.yaml", today: today) { loaded = c }
+    }
+    guard let catalogue = loaded else {
+        if case .failure(let f) = CatalogueLoader.load(catalogue: catalogueText, file: "catalogue.yaml", rules: rulesText, file: "suggestions.yaml", today: today) {
+            fail("the generated rules did not load:\n" + f.diagnostics.prefix(5).map(\.description).joined(separator: "\n"))
+        }
+        fail("the generated rules did not load")
+    }
+    let answers: [String: AnswerValue] = [
+        "profile.role": .text("Account executive"), "profile.industry": .text("B2B software"), "goal.type": .choice("promotion"),
+        "goal.target_role": .text("Sales manager"), "goal.final": .text("Close 12 new deals a quarter by 2027-05-31 to lead the team"),
+        "discovery.job_description": .text("coaching a team and owning a regional forecast"), "constraints.hours": .number(5),
+    ]
+    let suggester = Suggester(catalogue: catalogue, today: today)
+    var top: [Suggester.Suggestion] = []
+    let samples = (0..<30).map { _ in milliseconds { top = suggester.suggest(answers, limit: 7) } }
+    print("{\"rules\": \(catalogue.rules.count), \"metrics\": \(catalogue.metrics.count), \"load_ms\": \(load), \"suggest_median_ms\": \(median(samples)), \"top\": \"\(top.first?.metric.name ?? "-")\"}")
+
+case "practice":
+    guard arguments.count == 4, let clients = Int(arguments[2]), let checkins = Int(arguments[3]) else { fail("usage: practice DB CLIENTS N") }
+    do {
+        let db = try AppDatabase.open(path: arguments[1])
+        let start = LocalDate(year: 2025, month: 1, day: 6)!
+        for c in 0..<clients {
+            let name = "Client \(c)"
+            let state = ConversationState(scriptID: "smart-goal", presets: ["client.name": .text(name)], position: .finished)
+            let variables: [String: AnswerValue] = ["goal.final": .text("Close \(12 + c % 9) new deals a quarter by 2027-06-30")]
+            let conversation = try db.createConversation(ConversationSnapshot(state: state, scriptHash: "bench", clientName: name, variables: variables))
+            let kpis = [
+                PlannedKPI(name: "Deals closed", catalogueID: "deals_closed", unit: .count, direction: .increase, baselineValue: 8, baselineDate: start,
+                           baselineSource: "CRM", targetValue: 12, dueDate: LocalDate(year: 2027, month: 6, day: 30)!, cadence: .weekly, weight: 3),
+                PlannedKPI(name: "Hours worked per week", catalogueID: "weekly_hours_worked", unit: .hours, direction: .decrease, baselineValue: 55, baselineDate: start,
+                           baselineSource: "timesheet", targetValue: 45, dueDate: LocalDate(year: 2027, month: 3, day: 31)!, cadence: .weekly, weight: 1),
+            ]
+            try db.addKPIs(kpis, client: name, conversation: conversation)
+            for (k, id) in (try db.kpis(client: name) ?? []).map(\.id).enumerated() {
+                for i in 0..<checkins {
+                    let value = k == 0 ? 8 + Double(i) * 0.08 + Double(c % 3) : 55 - Double(i) * 0.15
+                    try db.addCheckin(kpi: id, client: name, date: start.adding(days: 7 * i), value: value, confidence: (i + c) % 11, note: nil)
+                }
+            }
+        }
+        print("{\"clients\": \(clients), \"checkins_per_kpi\": \(checkins)}")
+    } catch { fail("\(error)") }
+
+case "conversation":
+    guard arguments.count == 4, let events = Int(arguments[3]) else { fail("usage: conversation DB PROMPTS N") }
+    guard case .success(let script) = PromptLibrary(directory: arguments[2]).load("onboarding") else { fail("no onboarding script in \(arguments[2])") }
+    do {
+        let db = try AppDatabase.open(path: arguments[1])
+        var engine = ConversationEngine.begin(script, presets: ["client.name": .text("Ana")], today: today)
+        let id = try db.createConversation(engine.snapshot)
+        var written = 0
+        func play(_ event: ConversationEvent) throws {
+            let turn = engine.handle(event)
+            try db.record(turn.log, snapshot: engine.snapshot, conversation: id)
+            written += turn.log.count
+        }
+        try play(.conversationOpened(resumed: false))
+        for line in ["Account executive", "B2B software", "6", "promotion", "Sales manager", "coaching a team", "forecast accurately",
+                     "grow revenue 20%", "leading people", "5", "2027-06-30", "manager, mentor"] { try play(.lineSubmitted(line)) }
+        var n = 0
+        while written < events {
+            try play(.lineSubmitted("Ally \(n), who can open a door"))
+            try play(.lineSubmitted("yes"))
+            n += 1
+        }
+        print("{\"conversation\": \(id), \"events\": \(written), \"answers\": \(engine.state.records.count)}")
+    } catch { fail("\(error)") }
+
+default:
+    fail("commands: suggest RULES_DIR N · practice DB CLIENTS N · conversation DB PROMPTS N")
+}
