@@ -193,12 +193,7 @@ public struct AppDatabase: Sendable {
         try guarded { db in
             let now = Self.timestamp()
             let clientID = try snapshot.clientName.map { try Self.clientID(named: $0, in: db, now: now) }
-            for entry in log {
-                let row = EventRow(entry)
-                try db.execute(sql: """
-                    INSERT INTO event (conversationId, at, kind, step, raw, value, message) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, now, row.kind, row.step, row.raw.map { Data($0.utf8) }, row.value, row.message])
-            }
+            try Self.insert(log, conversation: id, at: now, in: db)
             try db.execute(sql: """
                 UPDATE conversation SET clientId = coalesce(?, clientId), scriptHash = ?, step = ?, status = ?, snapshot = ?,
                     variables = ?, updatedAt = ?
@@ -206,6 +201,26 @@ public struct AppDatabase: Sendable {
                 """, arguments: [clientID, snapshot.scriptHash, snapshot.step, snapshot.status.rawValue,
                                  try Self.encode(snapshot.state), AnswerJSON.text(of: snapshot.variables), now, id])
             if db.changesCount == 0 { throw StoreError.noConversation(id: String(id)) }
+        }
+    }
+
+    /// Appends events to a conversation whose snapshot has not changed (a question shown
+    /// again, a command): a long conversation's snapshot is not rewritten for nothing.
+    public func append(_ log: [LogEntry], conversation id: Int64) throws(StoreError) {
+        try guarded { db in
+            let now = Self.timestamp()
+            try Self.insert(log, conversation: id, at: now, in: db)
+            try db.execute(sql: "UPDATE conversation SET updatedAt = ? WHERE id = ?", arguments: [now, id])
+            if db.changesCount == 0 { throw StoreError.noConversation(id: String(id)) }
+        }
+    }
+
+    private static func insert(_ log: [LogEntry], conversation id: Int64, at now: String, in db: Database) throws {
+        for entry in log {
+            let row = EventRow(entry)
+            try db.execute(sql: """
+                INSERT INTO event (conversationId, at, kind, step, raw, value, message) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, now, row.kind, row.step, row.raw.map { Data($0.utf8) }, row.value, row.message])
         }
     }
 
@@ -239,10 +254,34 @@ public struct AppDatabase: Sendable {
             guard let clientID = try Int64.fetchOne(db, sql: "SELECT id FROM client WHERE name = ?", arguments: [client]) else { return nil }
             return try Row.fetchAll(db, sql: "SELECT * FROM kpi WHERE clientId = ? ORDER BY id", arguments: [clientID]).compactMap { row in
                 let id: Int64 = row["id"]
-                let checkins = try Row.fetchAll(db, sql: "SELECT * FROM checkin WHERE kpiId = ? ORDER BY date, id", arguments: [id]).compactMap(StoredCheckin.init)
+                let checkins = try Row.fetchAll(db, sql: "SELECT \(StoredCheckin.columns) FROM checkin WHERE kpiId = ? ORDER BY date, id", arguments: [id]).compactMap(StoredCheckin.init)
                 let adjustments = try Row.fetchAll(db, sql: "SELECT * FROM adjustment WHERE kpiId = ? ORDER BY id", arguments: [id]).map(StoredAdjustment.init)
                 return StoredKPI(row, checkins: checkins, adjustments: adjustments)
             }
+        }
+    }
+
+    /// Every client's plan at once, by client name: the dashboard reads a whole practice in
+    /// three queries instead of a few per client.
+    public func plansByClient() throws(StoreError) -> [String: [StoredKPI]] {
+        try reading { db in
+            var checkins: [Int64: [StoredCheckin]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(StoredCheckin.columns), kpiId FROM checkin ORDER BY date, id")
+            while let row = try rows.next() {
+                if let checkin = StoredCheckin(row) { checkins[row[5], default: []].append(checkin) }
+            }
+            var adjustments: [Int64: [StoredAdjustment]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM adjustment ORDER BY id") {
+                adjustments[row["kpiId"], default: []].append(StoredAdjustment(row))
+            }
+            var plans: [String: [StoredKPI]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kpi.*, client.name AS clientName FROM kpi JOIN client ON client.id = kpi.clientId ORDER BY kpi.id") {
+                let id: Int64 = row["id"]
+                if let kpi = StoredKPI(row, checkins: checkins[id] ?? [], adjustments: adjustments[id] ?? []) {
+                    plans[row["clientName"], default: []].append(kpi)
+                }
+            }
+            return plans
         }
     }
 
@@ -369,17 +408,27 @@ public struct AppDatabase: Sendable {
     /// The named answers of the client's most recent conversations, newer ones winning, so a
     /// later interview can build on what onboarding learnt.
     public func knownAnswers(client name: String) throws(StoreError) -> String {
+        try knownAnswers(where: "WHERE cl.name = ?", arguments: [name])[name] ?? "{}"
+    }
+
+    /// Every client's known answers at once, by client name, for the dashboard.
+    public func knownAnswersByClient() throws(StoreError) -> [String: String] {
+        try knownAnswers(where: "", arguments: [])
+    }
+
+    /// Later conversations' answers win over earlier ones, name by name.
+    private func knownAnswers(where filter: String, arguments: StatementArguments) throws(StoreError) -> [String: String] {
         try reading { db in
-            let rows = try String.fetchAll(db, sql: """
-                SELECT c.variables FROM conversation c JOIN client cl ON cl.id = c.clientId
-                WHERE cl.name = ? ORDER BY c.updatedAt, c.id
-                """, arguments: [name])
-            var merged: [String: Any] = [:]
-            for text in rows {
+            var merged: [String: [String: Any]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT cl.name, c.variables FROM conversation c JOIN client cl ON cl.id = c.clientId
+                \(filter) ORDER BY c.updatedAt, c.id
+                """, arguments: arguments) {
+                let text: String = row["variables"]
                 let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
-                merged.merge(object) { $1 }
+                merged[row["name"], default: [:]].merge(object) { $1 }
             }
-            return String(decoding: try JSONSerialization.data(withJSONObject: merged, options: [.sortedKeys]), as: UTF8.self)
+            return try merged.mapValues { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
         }
     }
 
@@ -442,16 +491,26 @@ extension StoreError {
 }
 
 /// Saves each turn of one conversation: the store side of the engine's recorder port.
-public struct StoreRecorder: ConversationRecorder {
+/// It remembers the snapshot it last wrote, so a turn that changed nothing but the log
+/// (a question shown again, `/help`) only appends its events.
+public final class StoreRecorder: ConversationRecorder {
     public let database: AppDatabase
     public let conversationID: Int64
+    private var written: (state: ConversationState, hash: String)?
 
-    public init(database: AppDatabase, conversationID: Int64) {
+    /// `saved`: the state and script hash already in the database, when resuming.
+    public init(database: AppDatabase, conversationID: Int64, saved: (state: ConversationState, hash: String)? = nil) {
         self.database = database
         self.conversationID = conversationID
+        self.written = saved
     }
 
     public func record(_ log: [LogEntry], snapshot: ConversationSnapshot) throws {
+        if let written, written.state == snapshot.state, written.hash == snapshot.scriptHash {
+            try database.append(log, conversation: conversationID)
+            return
+        }
         try database.record(log, snapshot: snapshot, conversation: conversationID)
+        written = (snapshot.state, snapshot.scriptHash)
     }
 }

@@ -127,13 +127,17 @@ public struct StoredCheckin: Hashable, Sendable {
     /// When it was recorded (ISO-8601 timestamp), for "since last time".
     public let recordedAt: String
 
+    /// The columns `init(_:)` reads, in order, by position: a plan can hold thousands of
+    /// check-ins, and looking columns up by name costs more than the rest of the row.
+    static let columns = "date, value, confidence, note, createdAt"
+
     init?(_ row: Row) {
-        guard let date = LocalDate(iso: row["date"] as String) else { return nil }
+        guard let date = LocalDate(iso: row[0] as String) else { return nil }
         self.date = date
-        recordedAt = row["createdAt"]
-        value = row["value"]
-        confidence = row["confidence"]
-        note = row["note"]
+        value = row[1]
+        confidence = row[2]
+        note = row[3]
+        recordedAt = row[4]
     }
 }
 

@@ -45,11 +45,16 @@ struct ClientsCommand: ParsableCommand {
             let app = AppEnvironment(options: global)
             let database = try app.openDatabase(create: false)
             let today = try app.today()
-            let open = try store { () throws(StoreError) in try database.conversations() }.filter { $0.status == .active }
+            var open: [String: Int64] = [:]
+            for c in try store({ () throws(StoreError) in try database.conversations() }) where c.status == .active {
+                if let client = c.client, open[client] == nil { open[client] = c.id }
+            }
+            let plans = try store { () throws(StoreError) in try database.plansByClient() }
+            let answers = try store { () throws(StoreError) in try database.knownAnswersByClient() }
             var lines: [ClientLine] = []
             for client in try store({ () throws(StoreError) in try database.clients() }) where all || !client.archived {
-                let kpis = (try store { () throws(StoreError) in try database.kpis(client: client.name) } ?? []).filter { !$0.retired }
-                let known = AnswerJSON.variables(from: try store { () throws(StoreError) in try database.knownAnswers(client: client.name) })
+                let kpis = (plans[client.name] ?? []).filter { !$0.retired }
+                let known = AnswerJSON.variables(from: answers[client.name] ?? "{}")
                 let statuses = kpis.map { ($0, $0.figures.evaluate(today: today, cadence: $0.kpi.cadence)) }
                 lines.append(ClientLine(
                     name: client.name,
@@ -59,7 +64,7 @@ struct ClientsCommand: ParsableCommand {
                     worst: statuses.map(\.1.status).min { (ClientLine.severity.firstIndex(of: $0) ?? 9) < (ClientLine.severity.firstIndex(of: $1) ?? 9) },
                     lastCheckin: kpis.flatMap { $0.checkins.map(\.date) }.max(),
                     nextDue: statuses.map(\.1.nextCheckin).min(),
-                    openConversation: open.first { $0.client == client.name }?.id))
+                    openConversation: open[client.name]))
             }
             lines.sort { $0.rank < $1.rank }
             if json {

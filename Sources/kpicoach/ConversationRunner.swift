@@ -27,7 +27,7 @@ struct ConversationRunner {
         }
         let snapshot = engine.snapshot
         let id = try store { () throws(StoreError) in try database.createConversation(snapshot) }
-        try run(&engine, id: id, resumed: false)
+        try run(&engine, id: id, resumed: false, saved: (snapshot.state, snapshot.scriptHash))
     }
 
     func resume(_ id: Int64) throws(CoachFailure) {
@@ -35,7 +35,7 @@ struct ConversationRunner {
         let script = try app.script(stored.summary.scriptID)
         var engine = ConversationEngine.resume(script, state: stored.state, savedHash: stored.scriptHash, today: try app.today())
         if let client = stored.summary.client { try sinceLastTime(client: client, since: stored.summary.updatedAt) }
-        try run(&engine, id: id, resumed: true)
+        try run(&engine, id: id, resumed: true, saved: (stored.state, stored.scriptHash))
     }
 
     /// Opens with what changed in the client's plan since their last session.
@@ -104,14 +104,15 @@ struct ConversationRunner {
         console.write(app.style.message(Message("Later, run: kpicoach start --script \(next.script) --client \(TerminalText.sanitize(name))", tone: .notice)))
     }
 
-    private func run(_ engine: inout ConversationEngine, id: Int64, resumed: Bool) throws(CoachFailure) {
+    /// `saved`: what the database already holds for this conversation.
+    private func run(_ engine: inout ConversationEngine, id: Int64, resumed: Bool, saved: (state: ConversationState, hash: String)) throws(CoachFailure) {
         engine.library = try app.goalLibrary()
         if engine.script.steps.contains(where: { $0.choicesFrom != nil }) { engine.catalogue = try app.catalogue() }
         let console = app.makeConsole()
         let coachLed = engine.state.presets["coach.name"] != nil
         let style = coachLed ? app.style.speaking(as: engine.variables["client.name"]?.display ?? "client") : app.style
         let shell = ConversationShell(console: console, style: style)
-        switch shell.run(&engine, recorder: StoreRecorder(database: database, conversationID: id), resumed: resumed) {
+        switch shell.run(&engine, recorder: StoreRecorder(database: database, conversationID: id, saved: saved), resumed: resumed) {
         case .finished:
             try addToPlan(engine, conversation: id, console: console)
             try recordCheckin(engine, console: console)

@@ -6,12 +6,17 @@ public struct ConversationEngine: Sendable {
     public internal(set) var state: ConversationState
     let parser: AnswerParser
     var paths: ScriptPaths
+    /// Forgotten whenever the catalogue changes, since composed values may read it.
+    private var memo = WalkMemo()
     /// Example goals for `/examples`.
     public var library = GoalLibrary.empty
     /// The KPI catalogue behind `choices_from: suggestions` and `catalogue(name, field)`.
     public var catalogue: Catalogue? {
         get { paths.catalogue }
-        set { paths.catalogue = newValue }
+        set {
+            paths.catalogue = newValue
+            memo = WalkMemo()
+        }
     }
     /// What a changed script did to saved answers, told when the conversation opens.
     var openingNotes: (log: [LogEntry], messages: [Message]) = ([], [])
@@ -202,7 +207,7 @@ public struct ConversationEngine: Sendable {
             return rewalk(turn, reason: "no longer applies after the change to “\(label(record.step))”")
         }
         state.records.append(record)
-        let scope = paths.walk(records: state.records, presets: state.presets).atLastAnswer
+        let scope = currentWalk.atLastAnswer
         let moved = paths.advance(from: paths.next(after: record.step, variables: scope), variables: scope)
         state.position = moved.position
         turn.messages += moved.said.map { Message($0) }
@@ -356,7 +361,7 @@ public struct ConversationEngine: Sendable {
     /// Recomputes the path after answers changed; answers that fall off it are withdrawn.
     private mutating func rewalk(_ turn: Turn, reason: String) -> Turn {
         var turn = turn
-        let walk = paths.walk(records: state.records, presets: state.presets)
+        let walk = currentWalk
         let dropped = state.records.indices.filter { !walk.kept.contains($0) }.map { state.records[$0] }
         if !dropped.isEmpty {
             if reason != "back" {
@@ -398,7 +403,9 @@ public struct ConversationEngine: Sendable {
     }
 
     /// The answers on the path so far, by saved name, with `--client` presets underneath.
-    public var variables: [String: AnswerValue] { paths.walk(records: state.records, presets: state.presets).variables }
+    public var variables: [String: AnswerValue] { currentWalk.variables }
+
+    private var currentWalk: ScriptPaths.Walk { memo.walk(paths, records: state.records, presets: state.presets) }
 
     private func label(_ stepID: String) -> String { script[stepID]?.label ?? stepID }
 

@@ -71,7 +71,11 @@ struct ScriptPaths: Sendable {
         var atLastAnswer = presets
         var move = advance(from: .step(script.start), variables: presets)
         while case .asking(let id) = move.position, let index = records[next...].firstIndex(where: { $0.step == id }) {
+            // Hand the values over rather than sharing them, so a collected list grows in place
+            // instead of being copied at every answer (long conversations stay linear).
+            atLastAnswer = [:]
             var scope = move.variables
+            move.variables = [:]
             Self.apply(records[index], of: script[id], to: &scope)
             kept.append(index)
             next = index + 1
@@ -105,10 +109,9 @@ struct ScriptPaths: Sendable {
 
     private static func save(_ value: AnswerValue, to target: SaveTarget, in scope: inout [String: AnswerValue]) {
         guard target.appends else { scope[target.name] = value; return }
-        if case .list(let items) = scope[target.name] {
-            scope[target.name] = .list(items + [value])
-        } else {
-            scope[target.name] = .list([value])
-        }
+        var items: [AnswerValue] = []
+        if case .list(let existing)? = scope.removeValue(forKey: target.name) { items = existing }
+        items.append(value)
+        scope[target.name] = .list(items)
     }
 }
