@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "CoachStore", dependencies: [
             "CoachCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .target(name: "CoachTerminal", dependencies: ["CoachCore", "CReadline"]),

@@ -9,6 +9,7 @@ import Foundation
 ///     kpicoach-bench suggest RULES_DIR N       time suggestions over the shipped catalogue plus N generated rules
 ///     kpicoach-bench practice DB CLIENTS N     fill DB with CLIENTS clients, 2 KPIs each, N check-ins per KPI
 ///     kpicoach-bench conversation DB PROMPTS N fill DB with one onboarding conversation of at least N events
+///     kpicoach-bench dashboard-phases DB       time each part of `kpicoach clients` over DB
 let today = LocalDate(year: 2026, month: 11, day: 23)!
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -124,6 +125,21 @@ case "conversation":
             n += 1
         }
         print("{\"conversation\": \(id), \"events\": \(written), \"answers\": \(engine.state.records.count)}")
+    } catch { fail("\(error)") }
+
+case "dashboard-phases":
+    guard arguments.count == 2 else { fail("usage: dashboard-phases DB") }
+    do {
+        let db = try AppDatabase.open(path: arguments[1], create: false)
+        var plans: [String: [StoredKPI]] = [:]
+        var known: [String: String] = [:]
+        var failure: (any Error)?
+        let read = milliseconds { do { plans = try db.plansByClient() } catch { failure = error } }
+        let answers = milliseconds { do { known = try db.knownAnswersByClient() } catch { failure = error } }
+        let figures = milliseconds { for k in plans.values.joined() { _ = k.figures.evaluate(today: today, cadence: k.kpi.cadence) } }
+        let parse = milliseconds { for text in known.values { _ = AnswerJSON.variables(from: text) } }
+        if let failure { fail("\(failure)") }
+        print("{\"plans_ms\": \(read), \"known_answers_ms\": \(answers), \"figures_ms\": \(figures), \"parse_ms\": \(parse)}")
     } catch { fail("\(error)") }
 
 default:

@@ -1,6 +1,7 @@
 public import CoachCore
 import Foundation
 import GRDB
+import GRDBSQLite
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -262,13 +263,21 @@ public struct AppDatabase: Sendable {
     }
 
     /// Every client's plan at once, by client name: the dashboard reads a whole practice in
-    /// three queries instead of a few per client.
+    /// three queries instead of a few per client. Check-ins come without their notes and
+    /// recording times, which the dashboard does not show and a practice holds by the thousand.
     public func plansByClient() throws(StoreError) -> [String: [StoredKPI]] {
         try reading { db in
+            // Columns are read straight from SQLite: decoding a hundred thousand rows through
+            // generic row accessors took longer than everything else the dashboard does.
             var checkins: [Int64: [StoredCheckin]] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(StoredCheckin.columns), kpiId FROM checkin ORDER BY date, id")
-            while let row = try rows.next() {
-                if let checkin = StoredCheckin(row) { checkins[row[5], default: []].append(checkin) }
+            let statement = try db.makeStatement(sql: "SELECT date, value, confidence, kpiId FROM checkin ORDER BY date, id")
+            let rows = try Row.fetchCursor(statement)
+            let raw = statement.sqliteStatement
+            while try rows.next() != nil {
+                guard let text = sqlite3_column_text(raw, 0), let date = LocalDate(iso: String(cString: text)) else { continue }
+                let confidence = sqlite3_column_type(raw, 2) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(raw, 2))
+                let checkin = StoredCheckin(date: date, value: sqlite3_column_double(raw, 1), confidence: confidence, note: nil, recordedAt: "")
+                checkins[sqlite3_column_int64(raw, 3), default: []].append(checkin)
             }
             var adjustments: [Int64: [StoredAdjustment]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM adjustment ORDER BY id") {

@@ -131,6 +131,14 @@ public struct StoredCheckin: Hashable, Sendable {
     /// check-ins, and looking columns up by name costs more than the rest of the row.
     static let columns = "date, value, confidence, note, createdAt"
 
+    init(date: LocalDate, value: Double, confidence: Int?, note: String?, recordedAt: String) {
+        self.date = date
+        self.value = value
+        self.confidence = confidence
+        self.note = note
+        self.recordedAt = recordedAt
+    }
+
     init?(_ row: Row) {
         guard let date = LocalDate(iso: row[0] as String) else { return nil }
         self.date = date

@@ -51,6 +51,24 @@ struct Profile: Sendable, CustomTestStringConvertible {
         #expect(catalogue.metrics.contains { $0.kind == .personal })
     }
 
+    /// The rule index only narrows: for every profile, and for each rule's own examples, the
+    /// rules behind the ranking are exactly those whose condition holds when all are evaluated.
+    @Test func indexedRankingFindsEveryRuleThatFires() {
+        let examples = catalogue.rules.flatMap { [$0.firesFor, $0.silentFor] }.filter { !$0.isEmpty }
+        let shouted = Profile.all.map { $0.answers.mapValues { value in
+            if case .text(let s) = value { return AnswerValue.text(s.uppercased() + "S") }
+            return value
+        } }
+        var checked = 0
+        for answers in Profile.all.map(\.answers) + examples + shouted {
+            let everyRule = Set(catalogue.rules.filter { $0.fires(for: answers, today: today) }.map(\.id))
+            let ranked = Set(Suggester(catalogue: catalogue, today: today).rank(answers).flatMap(\.rules))
+            #expect(ranked == everyRule, "\(answers)")
+            checked += 1
+        }
+        #expect(checked > 200)
+    }
+
     /// Every rule fires for its own example profile and stays silent for the other.
     @Test func rulesAgreeWithTheirExamples() {
         for rule in catalogue.rules {

@@ -11,6 +11,8 @@ public struct Catalogue: Hashable, Sendable {
     public let metrics: [Metric]
     public let rules: [SuggestionRule]
     private let index: [String: Int]
+    /// Narrows the rules to evaluate for a client's answers.
+    let ruleIndex: RuleIndex
 
     public init(metrics: [Metric], rules: [SuggestionRule]) {
         self.metrics = metrics
@@ -18,6 +20,7 @@ public struct Catalogue: Hashable, Sendable {
         var index: [String: Int] = [:]
         for (i, metric) in metrics.enumerated() where index[metric.id] == nil { index[metric.id] = i }
         self.index = index
+        ruleIndex = RuleIndex(rules)
     }
 
     public subscript(id: String) -> Metric? { index[id].map { metrics[$0] } }

@@ -53,6 +53,31 @@ enum Keywords {
         return phrase
     }
 
+    /// The keys a rule's keywords are filed under in a `RuleIndex`: each phrase's first word,
+    /// or its first four letters when inflections may match.
+    static func keys(of needles: ExpressionValue) -> [String] {
+        var keys: [String] = []
+        _ = anyString(needles) { needle in
+            let phrase = phrase(needle)
+            if !phrase.words.isEmpty { keys.append(phrase.key) }
+            return false
+        }
+        return keys
+    }
+
+    /// The keys under which an answer's words find rules: each word, and its first four letters.
+    static func lookupKeys(of haystack: ExpressionValue) -> Set<String> {
+        var keys = Set<String>()
+        _ = anyString(haystack) { text in
+            for word in IndexedText.of(text).words {
+                keys.insert(word)
+                keys.insert(rootKey(word))
+            }
+            return false
+        }
+        return keys
+    }
+
     static func matches(_ word: String, _ keyword: String) -> Bool {
         word == keyword || (keyword.count > 3 && WordForms.sharesRoot(word, keyword))
     }

@@ -31,7 +31,8 @@ public struct Suggester: Sendable {
         var reasons: [String: [String]] = [:]
         var fired: [String: [String]] = [:]
         let values = answers.mapValues(ExpressionValue.init)
-        for rule in catalogue.rules where rule.fires(for: values, today: today) {
+        for i in catalogue.ruleIndex.candidates(values, count: catalogue.rules.count) where catalogue.rules[i].fires(for: values, today: today) {
+            let rule = catalogue.rules[i]
             for w in rule.weights where catalogue[w.metricID] != nil {
                 score[w.metricID, default: 0] += w.weight
                 if !(reasons[w.metricID] ?? []).contains(rule.reason) { reasons[w.metricID, default: []].append(rule.reason) }
