@@ -1,5 +1,4 @@
 public import CoachCore
-import Foundation
 import Yams
 
 /// Reads a conversation test file (`Prompts/tests/*.yaml`), reporting every problem with
@@ -29,26 +28,15 @@ public enum ConversationTestLoader {
     }
 
     public static func loadFile(_ path: String) -> Result<Loaded, LoadFailure> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(LoadFailure([Diagnostic(file: path, line: 1, column: 1, code: .unreadable, message: "cannot read this file")]))
-        }
-        guard let source = String(data: data, encoding: .utf8) else {
-            return .failure(LoadFailure([Diagnostic(file: path, line: 1, column: 1, code: .unreadable, message: "this file is not UTF-8 text")]))
-        }
-        return load(source: source, file: path)
+        NodeReader.source(of: path).flatMap { load(source: $0, file: path) }
     }
 
     public static func load(source: String, file: String) -> Result<Loaded, LoadFailure> {
         var reader = NodeReader(file: file)
         let root: Node
-        do {
-            guard let node = try NodeReader.compose(source) else {
-                reader.report(.missingField, "the file is empty; a conversation test needs script and steps", at: nil)
-                return .failure(LoadFailure(reader.diagnostics))
-            }
-            root = node
-        } catch {
-            return .failure(LoadFailure([ScriptLoader.syntaxDiagnostic(error, file: file)]))
+        switch NodeReader.root(of: source, file: file, needs: "a conversation test needs script and steps") {
+        case .success(let node): root = node
+        case .failure(let failure): return .failure(failure)
         }
         guard let pairs = reader.mapping(root, "the test", allowed: ["script", "today", "presets", "steps"]) else { return .failure(LoadFailure(reader.diagnostics)) }
         var fields: [String: Node] = [:]

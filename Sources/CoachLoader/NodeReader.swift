@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Walks a composed YAML tree and collects diagnostics with line and column, so one pass
@@ -13,6 +14,29 @@ struct NodeReader {
     /// was a sixth of the time to the first question.
     static func compose(_ source: String) throws -> Node? {
         try Yams.compose(yaml: source, .basic)
+    }
+
+    /// The document's root; a file that is not YAML, or empty (`needs` says what it should hold), is a diagnostic.
+    static func root(of source: String, file: String, needs: String) -> Result<Node, LoadFailure> {
+        do {
+            guard let node = try compose(source) else {
+                return .failure(LoadFailure([Diagnostic(file: file, line: 1, column: 1, code: .missingField, message: "the file is empty; \(needs)")]))
+            }
+            return .success(node)
+        } catch {
+            return .failure(LoadFailure([ScriptLoader.syntaxDiagnostic(error, file: file)]))
+        }
+    }
+
+    /// A file's text; an unreadable or non-UTF-8 file is a diagnostic, not a crash.
+    static func source(of path: String) -> Result<String, LoadFailure> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(LoadFailure([Diagnostic(file: path, line: 1, column: 1, code: .unreadable, message: "cannot read this file")]))
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            return .failure(LoadFailure([Diagnostic(file: path, line: 1, column: 1, code: .unreadable, message: "this file is not UTF-8 text")]))
+        }
+        return .success(source)
     }
 
     mutating func report(_ code: Diagnostic.Code, _ message: String, at node: Node?, offset: Int = 0) {

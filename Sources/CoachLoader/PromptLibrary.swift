@@ -67,12 +67,6 @@ public struct PromptLibrary: Sendable {
 
     /// Reads and checks one file; an unreadable file is a diagnostic, not a crash.
     public static func loadFile(_ path: String) -> Result<Script, LoadFailure> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(LoadFailure([Diagnostic(file: path, line: 1, column: 1, code: .unreadable, message: "cannot read this file")]))
-        }
-        guard let source = String(data: data, encoding: .utf8) else {
-            return .failure(LoadFailure([Diagnostic(file: path, line: 1, column: 1, code: .unreadable, message: "this file is not UTF-8 text")]))
-        }
-        return ScriptLoader.load(source: source, file: path)
+        NodeReader.source(of: path).flatMap { ScriptLoader.load(source: $0, file: path) }
     }
 }

@@ -11,18 +11,12 @@ public enum ScriptLoader {
                                         "required", "min", "max", "attempts", "reject", "next"]
 
     public static func load(source: String, file: String) -> Result<Script, LoadFailure> {
-        var reader = NodeReader(file: file)
         let root: Node
-        do {
-            guard let node = try NodeReader.compose(source) else {
-                reader.report(.missingField, "the file is empty; a script needs id, start and steps", at: nil)
-                return .failure(LoadFailure(reader.diagnostics))
-            }
-            root = node
-        } catch {
-            return .failure(LoadFailure([syntaxDiagnostic(error, file: file)]))
+        switch NodeReader.root(of: source, file: file, needs: "a script needs id, start and steps") {
+        case .success(let node): root = node
+        case .failure(let failure): return .failure(failure)
         }
-        var builder = ScriptBuilder(reader: reader)
+        var builder = ScriptBuilder(reader: NodeReader(file: file))
         let script = builder.build(root, source: source, file: file)
         let diagnostics = builder.reader.diagnostics
         guard diagnostics.isEmpty, let script else { return .failure(LoadFailure(diagnostics)) }

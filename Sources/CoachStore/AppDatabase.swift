@@ -400,7 +400,9 @@ public struct AppDatabase: Sendable {
 
     public func conversation(_ id: Int64) throws(StoreError) -> StoredConversation {
         let found: StoredConversation? = try reading { db in
-            guard let row = try Row.fetchOne(db, sql: ConversationSummary.selection + " WHERE c.id = ?", arguments: [id]) else { return nil }
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT c.*, cl.name AS clientName FROM conversation c LEFT JOIN client cl ON cl.id = c.clientId WHERE c.id = ?
+                """, arguments: [id]) else { return nil }
             let state = try JSONDecoder().decode(ConversationState.self, from: Data((row["snapshot"] as String).utf8))
             return StoredConversation(summary: ConversationSummary(row), scriptHash: row["scriptHash"], state: state, variablesJSON: row["variables"])
         }
@@ -416,28 +418,26 @@ public struct AppDatabase: Sendable {
 
     /// The named answers of the client's most recent conversations, newer ones winning, so a
     /// later interview can build on what onboarding learnt.
-    public func knownAnswers(client name: String) throws(StoreError) -> String {
-        try knownAnswers(where: "WHERE cl.name = ?", arguments: [name])[name] ?? "{}"
+    public func knownAnswers(client name: String) throws(StoreError) -> [String: AnswerValue] {
+        try knownAnswers(where: "WHERE cl.name = ?", arguments: [name])[name] ?? [:]
     }
 
     /// Every client's known answers at once, by client name, for the dashboard.
-    public func knownAnswersByClient() throws(StoreError) -> [String: String] {
+    public func knownAnswersByClient() throws(StoreError) -> [String: [String: AnswerValue]] {
         try knownAnswers(where: "", arguments: [])
     }
 
     /// Later conversations' answers win over earlier ones, name by name.
-    private func knownAnswers(where filter: String, arguments: StatementArguments) throws(StoreError) -> [String: String] {
+    private func knownAnswers(where filter: String, arguments: StatementArguments) throws(StoreError) -> [String: [String: AnswerValue]] {
         try reading { db in
-            var merged: [String: [String: Any]] = [:]
+            var merged: [String: [String: AnswerValue]] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT cl.name, c.variables FROM conversation c JOIN client cl ON cl.id = c.clientId
                 \(filter) ORDER BY c.updatedAt, c.id
                 """, arguments: arguments) {
-                let text: String = row["variables"]
-                let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
-                merged[row["name"], default: [:]].merge(object) { $1 }
+                merged[row[0], default: [:]].merge(AnswerJSON.variables(from: row[1])) { $1 }
             }
-            return try merged.mapValues { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+            return merged
         }
     }
 

@@ -12,8 +12,10 @@ public struct ConversationSummary: Hashable, Sendable {
     public let createdAt: String
     public let updatedAt: String
 
+    /// The summary columns only: a list of conversations must not read every snapshot.
     static let selection = """
-        SELECT c.*, cl.name AS clientName FROM conversation c LEFT JOIN client cl ON cl.id = c.clientId
+        SELECT c.id, c.scriptId, c.status, c.step, c.createdAt, c.updatedAt, cl.name AS clientName
+        FROM conversation c LEFT JOIN client cl ON cl.id = c.clientId
         """
 
     init(_ row: Row) {

@@ -40,8 +40,11 @@ struct AppEnvironment {
             guard let date = LocalDate(iso: text) else { throw .badToday(text) }
             return date
         }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        // The C library's local time: Foundation's calendar costs a fifth of the time to the first question.
+        var now = time(nil)
+        var local = tm()
+        localtime_r(&now, &local)
+        return LocalDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))!
     }
 
     /// `create: false` for commands that only read or continue what exists.

@@ -54,7 +54,7 @@ struct ClientsCommand: ParsableCommand {
             var lines: [ClientLine] = []
             for client in try store({ () throws(StoreError) in try database.clients() }) where all || !client.archived {
                 let kpis = (plans[client.name] ?? []).filter { !$0.retired }
-                let known = AnswerJSON.variables(from: answers[client.name] ?? "{}")
+                let known = answers[client.name] ?? [:]
                 let statuses = kpis.map { ($0, $0.figures.evaluate(today: today, cadence: $0.kpi.cadence)) }
                 lines.append(ClientLine(
                     name: client.name,
@@ -96,7 +96,7 @@ struct ClientShowCommand: ParsableCommand {
             let app = AppEnvironment(options: global)
             let database = try app.openDatabase(create: false)
             guard let kpis = try store({ () throws(StoreError) in try database.kpis(client: name) }) else { throw .noClient(name) }
-            let known = AnswerJSON.variables(from: try store { () throws(StoreError) in try database.knownAnswers(client: name) })
+            let known = try store { () throws(StoreError) in try database.knownAnswers(client: name) }
             let style = app.style
             print(style.question(TerminalText.sanitize(name) + (known["goal.final"].map { " — “\($0.display)”" } ?? "")), terminator: "")
             guard !kpis.isEmpty else { print("No KPIs yet."); return }

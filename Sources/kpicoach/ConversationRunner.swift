@@ -15,7 +15,7 @@ struct ConversationRunner {
         if let client {
             let name = try app.clientName(client)
             let known = try store { () throws(StoreError) in try database.knownAnswers(client: name) }
-            presets = AnswerJSON.variables(from: known).filter { script.uses.contains($0.key) }
+            presets = known.filter { script.uses.contains($0.key) }
             presets["client.name"] = .text(name)
             if script.uses.contains("plan.kpi") { presets.merge(try checkinPlan(client: name).presets) { $1 } }
         }

@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
             let app = AppEnvironment(options: global)
             let database = try app.openDatabase(create: false)
             guard let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }) else { throw .noClient(client) }
-            let known = AnswerJSON.variables(from: try store { () throws(StoreError) in try database.knownAnswers(client: client) })
+            let known = try store { () throws(StoreError) in try database.knownAnswers(client: client) }
             let notes = includeNotes ? try store { () throws(StoreError) in try database.notes(client: client) } : nil
             let report = PlanReport(client: client, today: try app.today(), known: known, kpis: kpis, notes: notes)
             let text: String
