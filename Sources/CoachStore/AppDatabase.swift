@@ -262,41 +262,47 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// Every client's plan at once, by client name: the dashboard reads a whole practice in
-    /// three queries instead of a few per client. Check-ins come without their notes and
-    /// recording times, which the dashboard does not show and a practice holds by the thousand.
-    public func plansByClient() throws(StoreError) -> [String: [StoredKPI]] {
+    /// Every KPI of every client, one at a time with its check-ins in date order: the dashboard
+    /// reads a whole practice in three queries instead of a few per client, and holds one KPI's
+    /// history at a time rather than every check-in. Check-ins come without their notes and
+    /// recording times, which the dashboard does not show.
+    public func forEachKPI(_ body: (_ client: String, _ kpi: StoredKPI) -> Void) throws(StoreError) {
         try reading { db in
-            // Columns are read straight from SQLite: decoding a hundred thousand rows through
-            // generic row accessors took longer than everything else the dashboard does.
-            var checkins: [Int64: [StoredCheckin]] = [:]
-            // Read in storage order and put in date order per KPI afterwards: fifty rows a KPI sort
-            // in no time, where SQLite sorting the whole table took longer than all the rest.
-            let statement = try db.makeStatement(sql: "SELECT date, value, confidence, kpiId FROM checkin ORDER BY id")
-            let rows = try Row.fetchCursor(statement)
-            let raw = statement.sqliteStatement
-            while try rows.next() != nil {
-                guard let text = sqlite3_column_text(raw, 0),
-                      let date = LocalDate(isoUTF8: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(raw, 0)))) else { continue }
-                let confidence = sqlite3_column_type(raw, 2) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(raw, 2))
-                let checkin = StoredCheckin(date: date, value: sqlite3_column_double(raw, 1), confidence: confidence, note: nil, recordedAt: "")
-                checkins[sqlite3_column_int64(raw, 3), default: []].append(checkin)
-            }
-            for kpi in checkins.keys {
-                checkins[kpi] = checkins[kpi]!.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
-            }
             var adjustments: [Int64: [StoredAdjustment]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM adjustment ORDER BY id") {
                 adjustments[row["kpiId"], default: []].append(StoredAdjustment(row))
             }
-            var plans: [String: [StoredKPI]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT kpi.*, client.name AS clientName FROM kpi JOIN client ON client.id = kpi.clientId ORDER BY kpi.id") {
-                let id: Int64 = row["id"]
-                if let kpi = StoredKPI(row, checkins: checkins[id] ?? [], adjustments: adjustments[id] ?? []) {
-                    plans[row["clientName"], default: []].append(kpi)
-                }
+            var pending: [Int64: (client: String, row: Row)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kpi.*, client.name AS clientName FROM kpi JOIN client ON client.id = kpi.clientId") {
+                pending[row["id"]] = (row["clientName"], row)
             }
-            return plans
+            func finish(_ id: Int64, _ checkins: [StoredCheckin]) {
+                guard let (client, row) = pending.removeValue(forKey: id) else { return }
+                let dated = checkins.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+                if let kpi = StoredKPI(row, checkins: dated, adjustments: adjustments[id] ?? []) { body(client, kpi) }
+            }
+            // Columns are read straight from SQLite, in the order of the kpiId index: decoding a
+            // hundred thousand rows through generic row accessors, or sorting them all by date,
+            // took longer than everything else the dashboard does.
+            let statement = try db.makeStatement(sql: "SELECT date, value, confidence, kpiId FROM checkin ORDER BY kpiId, id")
+            let rows = try Row.fetchCursor(statement)
+            let raw = statement.sqliteStatement
+            var current: Int64?
+            var checkins: [StoredCheckin] = []
+            while try rows.next() != nil {
+                let kpi = sqlite3_column_int64(raw, 3)
+                if kpi != current {
+                    if let current { finish(current, checkins) }
+                    current = kpi
+                    checkins.removeAll(keepingCapacity: true)
+                }
+                guard let text = sqlite3_column_text(raw, 0),
+                      let date = LocalDate(isoUTF8: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(raw, 0)))) else { continue }
+                let confidence = sqlite3_column_type(raw, 2) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(raw, 2))
+                checkins.append(StoredCheckin(date: date, value: sqlite3_column_double(raw, 1), confidence: confidence, note: nil, recordedAt: ""))
+            }
+            if let current { finish(current, checkins) }
+            for id in pending.keys.sorted() { finish(id, []) }
         }
     }
 

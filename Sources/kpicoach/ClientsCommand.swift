@@ -49,21 +49,26 @@ struct ClientsCommand: ParsableCommand {
             for c in try store({ () throws(StoreError) in try database.conversations() }) where c.status == .active {
                 if let client = c.client, open[client] == nil { open[client] = c.id }
             }
-            let plans = try store { () throws(StoreError) in try database.plansByClient() }
+            var plans: [String: [(weight: Double, status: KPIStatus, last: LocalDate?)]] = [:]
+            try store { () throws(StoreError) in
+                try database.forEachKPI { client, kpi in
+                    guard !kpi.retired else { return }
+                    plans[client, default: []].append((kpi.kpi.weight, kpi.figures.evaluate(today: today, cadence: kpi.kpi.cadence), kpi.checkins.last?.date))
+                }
+            }
             let answers = try store { () throws(StoreError) in try database.knownAnswersByClient() }
             var lines: [ClientLine] = []
             for client in try store({ () throws(StoreError) in try database.clients() }) where all || !client.archived {
-                let kpis = (plans[client.name] ?? []).filter { !$0.retired }
+                let kpis = plans[client.name] ?? []
                 let known = answers[client.name] ?? [:]
-                let statuses = kpis.map { ($0, $0.figures.evaluate(today: today, cadence: $0.kpi.cadence)) }
                 lines.append(ClientLine(
                     name: client.name,
                     goal: (known["goal.final"] ?? known["goal.focus"] ?? known["goal.type"])?.display,
                     kpis: kpis.count,
-                    rollup: Rollup.weighted(statuses.map { (progress: $0.1.progress, weight: $0.0.kpi.weight) }),
-                    worst: statuses.map(\.1.status).min { (ClientLine.severity.firstIndex(of: $0) ?? 9) < (ClientLine.severity.firstIndex(of: $1) ?? 9) },
-                    lastCheckin: kpis.flatMap { $0.checkins.map(\.date) }.max(),
-                    nextDue: statuses.map(\.1.nextCheckin).min(),
+                    rollup: Rollup.weighted(kpis.map { (progress: $0.status.progress, weight: $0.weight) }),
+                    worst: kpis.map(\.status.status).min { (ClientLine.severity.firstIndex(of: $0) ?? 9) < (ClientLine.severity.firstIndex(of: $1) ?? 9) },
+                    lastCheckin: kpis.compactMap(\.last).max(),
+                    nextDue: kpis.map(\.status.nextCheckin).min(),
                     openConversation: open[client.name]))
             }
             lines.sort { $0.rank < $1.rank }
