@@ -37,13 +37,14 @@ def run_once(args, stdin=""):
 
 
 def timed(name, args, stdin="", fresh_db=False):
+    """(median, fastest) of RUNS runs: the VM's neighbours make the median wander by a third."""
     samples = []
     for i in range(RUNS):
         extra = ["--db", os.path.join(tempfile.mkdtemp(dir=WORK), "new.sqlite")] if fresh_db else []
         ms, kb = run_once(args + extra, stdin)
         samples.append(ms)
         peak_kb[name] = max(peak_kb.get(name, 0), kb)
-    return statistics.median(samples)
+    return statistics.median(samples), min(samples)
 
 
 def bench(*args):
@@ -62,12 +63,12 @@ rows.append(("time to first prompt, new database (`start`, migrations, first que
 first_existing = timed("first prompt, existing database", ["start", "--client", "Bo", "--db", existing])
 rows.append(("time to first prompt, existing database", first_existing, 10))
 whole = timed("whole onboarding", ["start", "--client", "Ana"], stdin=ANA, fresh_db=True)
-per_turn = (whole - first_new) / TURNS
+per_turn = tuple((w - f) / TURNS for w, f in zip(whole, first_new))
 rows.append((f"per answered turn, its commit included (Ana's onboarding, {TURNS} answers)", per_turn, 2))
 
 suggest = [bench("suggest", "Rules", "10000") for _ in range(3)]
 rows.append((f"suggestions over a generated catalogue of {suggest[0]['rules']:,} rules (in process)",
-             statistics.median(s["suggest_median_ms"] for s in suggest), 5))
+             (statistics.median(s["suggest_median_ms"] for s in suggest), min(s["suggest_median_ms"] for s in suggest)), 5))
 
 long_db = os.path.join(WORK, "long.sqlite")
 long = bench("conversation", long_db, "Prompts", "10000")
@@ -81,11 +82,11 @@ for per_kpi in (25, 50):
     rows.append((f"`kpicoach clients`, {label}", timed(f"clients {per_kpi}", ["clients", "--db", practice]), 200))
     rows.append((f"`kpicoach report --client \"Client 500\"`, {label}", timed(f"report {per_kpi}", ["report", "--client", "Client 500", "--db", practice]), 200))
 
-print(f"| measure | median of {RUNS} runs | target |")
-print("|---|---|---|")
-for name, ms, target in rows:
+print(f"| measure | median of {RUNS} runs | fastest | target (on the median) |")
+print("|---|---|---|---|")
+for name, (ms, fastest), target in rows:
     verdict = "" if target is None else (f"≤ {target} ms ✓" if ms <= target else f"≤ {target} ms ✗")
-    print(f"| {name} | {ms:.2f} ms | {verdict} |")
+    print(f"| {name} | {ms:.2f} ms | {fastest:.2f} ms | {verdict} |")
 print()
 print("| peak memory (largest resident set over the runs) | KB | target |")
 print("|---|---|---|")

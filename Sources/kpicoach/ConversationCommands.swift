@@ -29,7 +29,9 @@ struct HomeCommand: ParsableCommand {
 
     private func offerResume(_ latest: ConversationSummary, app: AppEnvironment) throws(CoachFailure) -> Bool {
         let who = latest.client.map { " with \(TerminalText.sanitize($0))" } ?? ""
-        let at = latest.step.map { ", at “\(TerminalText.sanitize($0))”" } ?? ""
+        // The question's label, as "Welcome back" names it; the step id if the script is gone.
+        let label = latest.step.map { step in (try? app.script(latest.scriptID))?[step]?.label ?? step }
+        let at = label.map { ", at “\(TerminalText.sanitize($0))”" } ?? ""
         return try app.askYesNo("You have an unfinished \(latest.scriptID) conversation\(who)\(at). Resume it? (yes/no)")
     }
 }
