@@ -6,23 +6,11 @@ import Testing
 /// Seeded mutations of the shipped files: the loaders and the expression parser must answer
 /// every one with a result or `file:line:col` diagnostics — never a crash.
 @Suite struct FuzzTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed by its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let fragments = ["{", "}", "[", "]", ":", "- ", "'", "\"", "\n", "  ", "\t", "#", "&a", "*a", "!!", "{x", "==", " and ",
                             "not ", "(", ")", "\u{0}", "\u{1B}[2J", "🎯", "\u{202E}", "next: nowhere", "type: scale(9-1)", "ask: {", "%"]
 
     static func mutate(_ text: String, seed: UInt64) -> String {
-        var rng = SplitMix(state: seed)
+        var rng = SeededGenerator(seed: seed)
         var chars = Array(text)
         for _ in 0..<Int.random(in: 1...6, using: &rng) where !chars.isEmpty {
             let at = Int.random(in: 0..<chars.count, using: &rng)

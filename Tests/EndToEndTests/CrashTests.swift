@@ -1,26 +1,16 @@
+import CoachCore
 import Foundation
 import Testing
 
 /// SIGKILL at moments chosen by a seed — mid-turn included — then resume: whatever was
 /// acknowledged is saved in order, and the conversation ends identical to an uninterrupted run.
 @Suite(.serialized) struct CrashTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func fiftyKillsAtSeededMomentsLoseNothing() throws {
         let lines = try Binary.example("onboarding-ana.txt")
         let reference = Binary.temporaryFolder() + "/ref.sqlite"
         try Binary.run(["start", "--client", "Ana", "--db", reference], stdin: lines.joined(separator: "\n") + "\n")
         let expected = try Binary.json(["show", "1", "--db", reference])["answers"] as? NSDictionary
-        var rng = SplitMix(state: 20261123)
+        var rng = SeededGenerator(seed: 20261123)
         var killedMidway = 0
         for round in 0..<50 {
             let k = Int.random(in: 1..<lines.count, using: &rng)
