@@ -189,8 +189,9 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// Appends the turn's events and replaces the snapshot in one transaction.
-    public func record(_ log: [LogEntry], snapshot: ConversationSnapshot, conversation id: Int64) throws(StoreError) {
+    /// Appends the turn's events and replaces the snapshot in one transaction, with the plan
+    /// changes a finished interview makes.
+    public func record(_ log: [LogEntry], snapshot: ConversationSnapshot, conversation id: Int64, changes: [PlanChange] = []) throws(StoreError) {
         try guarded { db in
             let now = Self.timestamp()
             let clientID = try snapshot.clientName.map { try Self.clientID(named: $0, in: db, now: now) }
@@ -202,6 +203,17 @@ public struct AppDatabase: Sendable {
                 """, arguments: [clientID, snapshot.scriptHash, snapshot.step, snapshot.status.rawValue,
                                  try Self.encode(snapshot.state), AnswerJSON.text(of: snapshot.variables), now, id])
             if db.changesCount == 0 { throw StoreError.noConversation(id: String(id)) }
+            for change in changes { try Self.apply(change, conversation: id, in: db) }
+        }
+    }
+
+    private static func apply(_ change: PlanChange, conversation: Int64?, in db: Database) throws {
+        switch change {
+        case .addKPIs(let kpis, let client): try insert(kpis, client: client, conversation: conversation, in: db)
+        case .checkin(let kpi, let client, let date, let value, let confidence, let note):
+            try insertCheckin(kpi: kpi, client: client, date: date, value: value, confidence: confidence, note: note, in: db)
+        case .adjust(let kpi, let client, let target, let due, let retire, let why):
+            try adjust(kpi: kpi, client: client, target: target, due: due, retire: retire, why: why, in: db)
         }
     }
 
@@ -233,18 +245,20 @@ public struct AppDatabase: Sendable {
 
     /// Adds the KPIs a conversation agreed to the client's plan, all or none.
     public func addKPIs(_ kpis: [PlannedKPI], client: String, conversation: Int64?) throws(StoreError) {
-        try guarded { db in
-            let now = Self.timestamp()
-            let clientID = try Self.clientID(named: client, in: db, now: now)
-            for k in kpis {
-                try db.execute(sql: """
-                    INSERT INTO kpi (clientId, conversationId, name, catalogueId, unit, direction, baselineValue, baselineDate,
-                                     baselineSource, targetValue, dueDate, cadence, weight, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [clientID, conversation, k.name, k.catalogueID, k.unit.rawValue, k.direction.rawValue,
-                                     k.baselineValue, k.baselineDate.iso, k.baselineSource, k.targetValue, k.dueDate.iso,
-                                     k.cadence.rawValue, k.weight, now])
-            }
+        try guarded { db in try Self.insert(kpis, client: client, conversation: conversation, in: db) }
+    }
+
+    private static func insert(_ kpis: [PlannedKPI], client: String, conversation: Int64?, in db: Database) throws {
+        let now = timestamp()
+        let clientID = try clientID(named: client, in: db, now: now)
+        for k in kpis {
+            try db.execute(sql: """
+                INSERT INTO kpi (clientId, conversationId, name, catalogueId, unit, direction, baselineValue, baselineDate,
+                                 baselineSource, targetValue, dueDate, cadence, weight, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [clientID, conversation, k.name, k.catalogueID, k.unit.rawValue, k.direction.rawValue,
+                                 k.baselineValue, k.baselineDate.iso, k.baselineSource, k.targetValue, k.dueDate.iso,
+                                 k.cadence.rawValue, k.weight, now])
         }
     }
 
@@ -361,37 +375,41 @@ public struct AppDatabase: Sendable {
 
     /// Records a measurement of one of the client's KPIs.
     public func addCheckin(kpi id: Int64, client: String, date: LocalDate, value: Double, confidence: Int?, note: String?) throws(StoreError) {
-        try guarded { db in
-            try Self.requireKPI(id, of: client, in: db)
-            try db.execute(sql: "INSERT INTO checkin (kpiId, date, value, confidence, note, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [id, date.iso, value, confidence, note, Self.timestamp()])
-        }
+        try guarded { db in try Self.insertCheckin(kpi: id, client: client, date: date, value: value, confidence: confidence, note: note, in: db) }
+    }
+
+    private static func insertCheckin(kpi id: Int64, client: String, date: LocalDate, value: Double, confidence: Int?, note: String?, in db: Database) throws {
+        try requireKPI(id, of: client, in: db)
+        try db.execute(sql: "INSERT INTO checkin (kpiId, date, value, confidence, note, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [id, date.iso, value, confidence, note, timestamp()])
     }
 
     /// Changes a KPI's target or due date, or retires it, and keeps each change with the reason
     /// in its history; a retired KPI keeps its check-ins but leaves check-ins and the roll-up.
     public func adjust(kpi id: Int64, client: String, target: Double?, due: LocalDate?, retire: Bool = false, why: String) throws(StoreError) {
-        try guarded { db in
-            try Self.requireKPI(id, of: client, in: db)
-            let now = Self.timestamp()
-            if retire {
-                try db.execute(sql: "UPDATE kpi SET retired = 1 WHERE id = ?", arguments: [id])
-                try db.execute(sql: "INSERT INTO adjustment (kpiId, field, fromValue, toValue, why, at) VALUES (?, 'status', 'active', 'retired', ?, ?)",
-                               arguments: [id, why, now])
-            }
-            guard let row = try Row.fetchOne(db, sql: "SELECT targetValue, dueDate FROM kpi WHERE id = ?", arguments: [id]) else { return }
-            if let target {
-                let old: Double = row["targetValue"]
-                try db.execute(sql: "UPDATE kpi SET targetValue = ? WHERE id = ?", arguments: [target, id])
-                try db.execute(sql: "INSERT INTO adjustment (kpiId, field, fromValue, toValue, why, at) VALUES (?, 'target', ?, ?, ?, ?)",
-                               arguments: [id, NumberFormat.plain(old), NumberFormat.plain(target), why, now])
-            }
-            if let due {
-                let old: String = row["dueDate"]
-                try db.execute(sql: "UPDATE kpi SET dueDate = ? WHERE id = ?", arguments: [due.iso, id])
-                try db.execute(sql: "INSERT INTO adjustment (kpiId, field, fromValue, toValue, why, at) VALUES (?, 'due', ?, ?, ?, ?)",
-                               arguments: [id, old, due.iso, why, now])
-            }
+        try guarded { db in try Self.adjust(kpi: id, client: client, target: target, due: due, retire: retire, why: why, in: db) }
+    }
+
+    private static func adjust(kpi id: Int64, client: String, target: Double?, due: LocalDate?, retire: Bool, why: String, in db: Database) throws {
+        try requireKPI(id, of: client, in: db)
+        let now = timestamp()
+        if retire {
+            try db.execute(sql: "UPDATE kpi SET retired = 1 WHERE id = ?", arguments: [id])
+            try db.execute(sql: "INSERT INTO adjustment (kpiId, field, fromValue, toValue, why, at) VALUES (?, 'status', 'active', 'retired', ?, ?)",
+                           arguments: [id, why, now])
+        }
+        guard let row = try Row.fetchOne(db, sql: "SELECT targetValue, dueDate FROM kpi WHERE id = ?", arguments: [id]) else { return }
+        if let target {
+            let old: Double = row["targetValue"]
+            try db.execute(sql: "UPDATE kpi SET targetValue = ? WHERE id = ?", arguments: [target, id])
+            try db.execute(sql: "INSERT INTO adjustment (kpiId, field, fromValue, toValue, why, at) VALUES (?, 'target', ?, ?, ?, ?)",
+                           arguments: [id, NumberFormat.plain(old), NumberFormat.plain(target), why, now])
+        }
+        if let due {
+            let old: String = row["dueDate"]
+            try db.execute(sql: "UPDATE kpi SET dueDate = ? WHERE id = ?", arguments: [due.iso, id])
+            try db.execute(sql: "INSERT INTO adjustment (kpiId, field, fromValue, toValue, why, at) VALUES (?, 'due', ?, ?, ?, ?)",
+                           arguments: [id, old, due.iso, why, now])
         }
     }
 
@@ -518,12 +536,16 @@ public final class StoreRecorder: ConversationRecorder {
     public let database: AppDatabase
     public let conversationID: Int64
     private var written: (state: ConversationState, hash: String)?
+    private let finishing: (ConversationSnapshot) -> [PlanChange]
 
     /// `saved`: the state and script hash already in the database, when resuming.
-    public init(database: AppDatabase, conversationID: Int64, saved: (state: ConversationState, hash: String)? = nil) {
+    /// `finishing`: the plan changes the interview makes, saved with its last answer.
+    public init(database: AppDatabase, conversationID: Int64, saved: (state: ConversationState, hash: String)? = nil,
+                finishing: @escaping (ConversationSnapshot) -> [PlanChange] = { _ in [] }) {
         self.database = database
         self.conversationID = conversationID
         self.written = saved
+        self.finishing = finishing
     }
 
     public func record(_ log: [LogEntry], snapshot: ConversationSnapshot) throws {
@@ -531,7 +553,8 @@ public final class StoreRecorder: ConversationRecorder {
             try database.append(log, conversation: conversationID)
             return
         }
-        try database.record(log, snapshot: snapshot, conversation: conversationID)
+        let finishes = snapshot.status == .finished && written?.state.isFinished != true
+        try database.record(log, snapshot: snapshot, conversation: conversationID, changes: finishes ? finishing(snapshot) : [])
         written = (snapshot.state, snapshot.scriptHash)
     }
 }

@@ -3,7 +3,7 @@ import CoachREPL
 import CoachStore
 
 /// Glue between the client's stored plan and the check-in interview: the KPIs due become the
-/// interview's `plan.*` lists, and the answers become check-ins and adjustments afterwards.
+/// interview's `plan.*` lists, and the answers become check-ins and adjustments.
 struct CheckinPlan {
     let due: [StoredKPI]
     let missed: [String]
@@ -40,28 +40,28 @@ struct CheckinPlan {
         return p
     }
 
-    /// Saves what the finished interview recorded; returns the KPIs it touched, as before.
-    func record(_ answers: [String: AnswerValue], client: String, database: AppDatabase) throws(CoachFailure) {
+    /// What a finished check-in interview records: a check-in for each KPI given a figure (the
+    /// interview's `plan.id` says which), and each adjustment agreed with its reason.
+    static func changes(_ answers: [String: AnswerValue], client: String) -> [PlanChange] {
         func list(_ name: String) -> [AnswerValue] { if case .list(let items)? = answers[name] { items } else { [] } }
-        func number(_ v: AnswerValue?) -> Double? { v?.numberValue }
-        guard case .date(let date)? = answers["checkin.date"] else { return }
+        guard case .date(let date)? = answers["checkin.date"] else { return [] }
+        let ids = list("plan.id").map { $0.numberValue.flatMap { Int64(exactly: $0) } }
         let values = list("checkin.value"), confidences = list("checkin.confidence"), notes = list("checkin.note")
-        for (i, kpi) in due.enumerated() where i < values.count {
-            guard let value = number(values[i]) else { continue }
-            let confidence = i < confidences.count ? number(confidences[i]).map(Int.init) : nil
+        var changes: [PlanChange] = []
+        for (i, id) in ids.enumerated() where i < values.count {
+            guard let id, let value = values[i].numberValue else { continue }
+            let confidence = i < confidences.count ? confidences[i].numberValue.flatMap { Int(exactly: $0) } : nil
             let note = i < notes.count && !notes[i].display.isEmpty ? notes[i].display : nil
-            try store { () throws(StoreError) in
-                try database.addCheckin(kpi: kpi.id, client: client, date: date, value: value, confidence: confidence, note: note)
-            }
+            changes.append(.checkin(kpi: id, client: client, date: date, value: value, confidence: confidence, note: note))
         }
         var targets = list("adjust.target").makeIterator(), dues = list("adjust.due").makeIterator(), whys = list("adjust.why").makeIterator()
         for what in list("adjust.what") {
             let parts = what.display.split(separator: ":")
             guard parts.count == 2, let id = Int64(parts[0]), let why = whys.next()?.display else { continue }
-            let target = parts[1] == "target" ? number(targets.next()) : nil
+            let target = parts[1] == "target" ? targets.next()?.numberValue : nil
             let due: LocalDate? = if parts[1] == "due", case .date(let d)? = dues.next() { d } else { nil }
-            let retire = parts[1] == "retire"
-            try store { () throws(StoreError) in try database.adjust(kpi: id, client: client, target: target, due: due, retire: retire, why: why) }
+            changes.append(.adjust(kpi: id, client: client, target: target, due: due, retire: parts[1] == "retire", why: why))
         }
+        return changes
     }
 }

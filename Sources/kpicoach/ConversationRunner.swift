@@ -64,16 +64,28 @@ struct ConversationRunner {
         return CheckinPlan(kpis, today: try app.today())
     }
 
-    /// A finished check-in becomes check-ins and adjustments, then each KPI shows where it stands.
-    private func recordCheckin(_ engine: ConversationEngine, console: any Console) throws(CoachFailure) {
-        guard engine.script.uses.contains("plan.kpi"), let client = engine.variables["client.name"]?.display else { return }
-        let plan = try checkinPlan(client: client)
-        let before = Dictionary(uniqueKeysWithValues: plan.due.map { ($0.id, $0) })
-        try plan.record(engine.variables, client: client, database: database)
-        guard let after = try store({ () throws(StoreError) in try database.kpis(client: client) }) else { return }
+    /// What a finished interview changes in the plan, saved in one transaction with its last
+    /// answer: the KPIs a selection agreed, or a check-in's figures and adjustments.
+    static func planChanges(script: Script, catalogue: Catalogue?) -> (ConversationSnapshot) -> [PlanChange] {
+        { snapshot in
+            guard let client = snapshot.clientName else { return [] }
+            if script.steps.contains(where: { $0.choicesFrom == .suggestions }) {
+                let kpis = PlannedKPI.fromSelection(snapshot.variables, catalogue: catalogue)
+                return kpis.isEmpty ? [] : [.addKPIs(kpis, client: client)]
+            }
+            return script.uses.contains("plan.kpi") ? CheckinPlan.changes(snapshot.variables, client: client) : []
+        }
+    }
+
+    /// After a check-in, each KPI it covered shows where it stands.
+    private func showCheckin(_ engine: ConversationEngine, console: any Console) throws(CoachFailure) {
+        guard engine.script.uses.contains("plan.kpi"), let client = engine.variables["client.name"]?.display,
+              case .list(let ids)? = engine.variables["plan.id"],
+              let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }) else { return }
+        let covered = Set(ids.compactMap { $0.numberValue.flatMap { Int64(exactly: $0) } })
         let today = try app.today()
         let view = ProgressView(style: app.style)
-        for kpi in after where before[kpi.id] != nil {
+        for kpi in kpis where covered.contains(kpi.id) {
             let status = kpi.figures.evaluate(today: today, cadence: kpi.kpi.cadence)
             let history = [kpi.kpi.baselineValue] + kpi.checkins.map(\.value)
             for message in view.render(name: kpi.kpi.name, unit: kpi.kpi.unit.rawValue, history: history, status: status) {
@@ -82,14 +94,13 @@ struct ConversationRunner {
         }
     }
 
-    /// The KPIs a finished selection agreed become the client's plan.
-    private func addToPlan(_ engine: ConversationEngine, conversation id: Int64, console: any Console) throws(CoachFailure) {
+    /// Says how many KPIs a finished selection added to the plan.
+    private func showPlan(_ engine: ConversationEngine, console: any Console) {
         guard engine.script.steps.contains(where: { $0.choicesFrom == .suggestions }),
               let client = engine.variables["client.name"]?.display else { return }
-        let kpis = PlannedKPI.fromSelection(engine.variables, catalogue: engine.catalogue)
-        guard !kpis.isEmpty else { return }
-        try store { () throws(StoreError) in try database.addKPIs(kpis, client: client, conversation: id) }
-        console.write(app.style.message(Message("\(kpis.count) KPI\(kpis.count == 1 ? "" : "s") added to \(TerminalText.sanitize(client))'s plan: kpicoach kpi list --client \(TerminalText.sanitize(client))", tone: .success)))
+        let count = PlannedKPI.fromSelection(engine.variables, catalogue: engine.catalogue).count
+        guard count > 0 else { return }
+        console.write(app.style.message(Message("\(count) KPI\(count == 1 ? "" : "s") added to \(TerminalText.sanitize(client))'s plan: kpicoach kpi list --client \(TerminalText.sanitize(client))", tone: .success)))
     }
 
     /// Each interview leads to the next: onboarding → SMART goal → KPIs. Offer it, same client.
@@ -112,10 +123,12 @@ struct ConversationRunner {
         let coachLed = engine.state.presets["coach.name"] != nil
         let style = coachLed ? app.style.speaking(as: engine.variables["client.name"]?.display ?? "client") : app.style
         let shell = ConversationShell(console: console, style: style)
-        switch shell.run(&engine, recorder: StoreRecorder(database: database, conversationID: id, saved: saved), resumed: resumed) {
+        let recorder = StoreRecorder(database: database, conversationID: id, saved: saved,
+                                     finishing: Self.planChanges(script: engine.script, catalogue: engine.catalogue))
+        switch shell.run(&engine, recorder: recorder, resumed: resumed) {
         case .finished:
-            try addToPlan(engine, conversation: id, console: console)
-            try recordCheckin(engine, console: console)
+            showPlan(engine, console: console)
+            try showCheckin(engine, console: console)
             console.write(app.style.message(Message("All done — saved as conversation \(id). See it again with: kpicoach show \(id)", tone: .success)))
             try offerNext(after: engine, console: console)
         case .paused:

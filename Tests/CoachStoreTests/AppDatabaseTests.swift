@@ -38,6 +38,29 @@ import Testing
         #expect(try db.latestUnfinished() == nil)
     }
 
+    /// A finished interview's plan changes and its last answer are one transaction: when a
+    /// change cannot be made, the last answer is not saved either, so resuming asks it again.
+    @Test func theLastAnswerAndThePlanChangesAreSavedTogetherOrNotAtAll() throws {
+        let db = try AppDatabase.open(path: folder + "/plan.sqlite")
+        let id = try db.createConversation(snapshot())
+        let kpi = PlannedKPI(name: "Deals closed", catalogueID: nil, unit: .count, direction: .increase, baselineValue: 8,
+                             baselineDate: LocalDate(year: 2026, month: 1, day: 1)!, baselineSource: "CRM", targetValue: 12,
+                             dueDate: LocalDate(year: 2027, month: 6, day: 30)!, cadence: .monthly, weight: 1)
+        let last = AnswerRecord(step: "role", raw: "yes", value: .yesNo(true))
+        let impossible = PlanChange.checkin(kpi: 999, client: "Ana", date: LocalDate(year: 2026, month: 11, day: 23)!, value: 9, confidence: nil, note: nil)
+        #expect(throws: StoreError.self) {
+            try db.record([.answerAccepted(step: "role", value: .yesNo(true))], snapshot: snapshot([last], finished: true), conversation: id,
+                          changes: [.addKPIs([kpi], client: "Ana"), impossible])
+        }
+        #expect(try db.conversation(id).summary.status == .active)
+        #expect(try db.events(of: id).isEmpty)
+        #expect(try db.kpis(client: "Ana") == [])
+        try db.record([.answerAccepted(step: "role", value: .yesNo(true))], snapshot: snapshot([last], finished: true), conversation: id,
+                      changes: [.addKPIs([kpi], client: "Ana")])
+        #expect(try db.conversation(id).summary.status == .finished)
+        #expect(try db.kpis(client: "Ana")?.map(\.kpi.name) == ["Deals closed"])
+    }
+
     @Test func reopensAndListsNewestFirst() throws {
         let path = folder + "/kpi.sqlite"
         let first = try AppDatabase.open(path: path).createConversation(snapshot())
