@@ -44,7 +44,7 @@ enum CoachFailure: Error, CustomStringConvertible {
         case .badDate(let option, let text, let why): return "\(option) needs a date as YYYY-MM-DD, not “\(TerminalText.sanitize(text))”: \(why)"
         case .cannotWrite(let path): return "Cannot write \(path); check the folder exists and is writable."
         case .lintProblems(let count): return "\(count) problem\(count == 1 ? "" : "s") found."
-        case .testsFailed(let count): return "\(count) conversation test step\(count == 1 ? "" : "s") or walk finding\(count == 1 ? "" : "s") failed."
+        case .testsFailed(let count): return "\(count) failure\(count == 1 ? "" : "s") in the conversation tests (failed steps, problems in test files, walk findings)."
         case .noTests: return "No conversation test files found; write some in Prompts/tests/ (see the README) or name them."
         }
     }

@@ -30,15 +30,19 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Print only failures and the totals.")
     var quiet = false
 
+    func validate() throws {
+        if let walk, walk <= 0 { throw ValidationError("--walk needs a number of turns above 0.") }
+    }
+
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
             let files = try testFiles(app)
             guard !files.isEmpty else { throw .noTests }
-            var failed = 0, passed = 0
+            var failed = 0, passed = 0, problems = 0
             var walks: [(test: ConversationTest, engine: ConversationEngine, today: LocalDate)] = []
             for file in files {
-                guard let (test, engine, today) = try prepare(file, app: app, failed: &failed) else { continue }
+                guard let (test, engine, today) = try prepare(file, app: app, problems: &problems) else { continue }
                 let results = ConversationTestRunner.run(test, engine: engine, today: today)
                 let bad = results.filter { !$0.passed }
                 failed += bad.count
@@ -47,9 +51,11 @@ struct TestCommand: ParsableCommand {
                 for result in results where !quiet || !result.passed { print(line(for: result, file: file)) }
                 walks.append((test, engine, today))
             }
-            print("\(files.count) file\(files.count == 1 ? "" : "s"), \(passed + failed) steps: " + (failed == 0 ? "all passed" : "\(failed) failed"))
+            let steps = passed + failed
+            print("\(files.count) file\(files.count == 1 ? "" : "s"), \(steps) step\(steps == 1 ? "" : "s"): " + (failed == 0 ? "all passed" : "\(failed) failed")
+                  + (problems == 0 ? "" : "; \(problems) problem\(problems == 1 ? "" : "s") in the test files"))
+            failed += problems
             if let turns = walk {
-                guard turns > 0 else { throw .badOption("--walk", ["a number of turns above 0"]) }
                 for (_, engine, today) in walks { failed += report(ConversationWalk.run(start: engine, today: today, turns: turns, seed: seed), script: engine.script, turns) }
             }
             if failed > 0 { throw .testsFailed(failed) }
@@ -67,13 +73,13 @@ struct TestCommand: ParsableCommand {
     }
 
     /// Loads a test and begins its interview the way `kpicoach start` would; problems print as `file:line:col`.
-    private func prepare(_ file: String, app: AppEnvironment, failed: inout Int) throws(CoachFailure) -> (ConversationTest, ConversationEngine, LocalDate)? {
+    private func prepare(_ file: String, app: AppEnvironment, problems: inout Int) throws(CoachFailure) -> (ConversationTest, ConversationEngine, LocalDate)? {
         let loaded: ConversationTestLoader.Loaded
         switch ConversationTestLoader.loadFile(file) {
         case .success(let value): loaded = value
         case .failure(let failure):
             failure.diagnostics.forEach { print($0) }
-            failed += failure.diagnostics.count
+            problems += failure.diagnostics.count
             return nil
         }
         let test = loaded.test
@@ -82,7 +88,7 @@ struct TestCommand: ParsableCommand {
         case .success(let value): script = value
         case .failure(let problem):
             print(Diagnostic(file: file, line: loaded.scriptLine, column: loaded.scriptColumn, code: .unknownTarget, message: CoachFailure.prompts(problem).description))
-            failed += 1
+            problems += 1
             return nil
         }
         let fallback = try app.today()

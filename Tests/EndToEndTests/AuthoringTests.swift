@@ -42,7 +42,7 @@ struct AuthoringTests {
         #expect(result.stdout.contains("\(file):7:5: FAIL saved profile.role\n        profile.role: expected “Sales”, but it is “Account executive”"))
         #expect(result.stdout.contains("  ok    9:5  asks role"))
         #expect(result.stdout.contains("1 file, 6 steps: 2 failed"))
-        #expect(result.stderr.contains("2 conversation test steps"))
+        #expect(result.stderr.contains("2 failures in the conversation tests"))
     }
 
     @Test func aBrokenTestFileIsReportedWithFileLineAndColumn() throws {
@@ -54,6 +54,10 @@ struct AuthoringTests {
         #expect(result.stdout.contains("\(file):3:5: error[P003]: unknown key 'clinet'"))
         #expect(result.stdout.contains("\(file):4:11: error[P004]: ends should be finished or paused"))
         #expect(result.stdout.contains("\(file):5:5: error[P004]: a step is 'resume', 'interrupt'"))
+        #expect(result.stdout.contains("1 file, 0 steps: all passed; 3 problems in the test files"))
+        let zero = try Binary.run(["test", "--walk", "0", "--prompts", Self.prompts])
+        #expect(zero.status == 64)
+        #expect(zero.stderr.contains("--walk needs a number of turns above 0."))
     }
 
     @Test func theSeededWalkFindsNoDeadEndInAThousandTurnsOfEachInterview() throws {
