@@ -22,22 +22,36 @@ public enum AnswerJSON {
     }
 
     /// Reads named answers back from JSON text; types JSON does not keep (money, dates)
-    /// come back as numbers and text, which is what conditions and pipes need.
+    /// come back as numbers and text, which is what conditions and pipes need. Read with
+    /// `JSONDecoder`: on Linux `JSONSerialization` drops a leading U+FEFF from strings.
     public static func variables(from text: String) -> [String: AnswerValue] {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else { return [:] }
-        return object.compactMapValues(value(of:))
+        guard let object = try? JSONDecoder().decode([String: Plain].self, from: Data(text.utf8)) else { return [:] }
+        return object.compactMapValues(\.answer)
     }
 
-    static func value(of object: Any) -> AnswerValue? {
-        switch object {
-        case let n as NSNumber:
-            // JSON true/false arrive as a distinct boolean class; 1 and 0 as plain numbers.
-            let isBool = String(describing: type(of: n)).contains("Boolean")
-            return isBool ? .yesNo(n.boolValue) : .number(n.doubleValue)
-        case let s as String: return .text(s)
-        case let list as [String]: return .choices(list)
-        case let list as [Any]: return .list(list.compactMap(value(of:)))
-        default: return nil
+    /// A JSON value as written by `text(of:)`.
+    private enum Plain: Decodable {
+        case bool(Bool), number(Double), string(String), array([Plain]), other
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let b = try? c.decode(Bool.self) { self = .bool(b) }
+            else if let n = try? c.decode(Double.self) { self = .number(n) }
+            else if let s = try? c.decode(String.self) { self = .string(s) }
+            else if let a = try? c.decode([Plain].self) { self = .array(a) }
+            else { self = .other }
+        }
+
+        var answer: AnswerValue? {
+            switch self {
+            case .bool(let b): return .yesNo(b)
+            case .number(let n): return .number(n)
+            case .string(let s): return .text(s)
+            case .array(let items):
+                let texts = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+                return texts.count == items.count ? .choices(texts) : .list(items.compactMap(\.answer))
+            case .other: return nil
+            }
         }
     }
 

@@ -33,4 +33,16 @@ struct AnswerValueCodingTests {
             #expect(throws: (any Error).self) { try JSONDecoder().decode(AnswerValue.self, from: Data(bad.utf8)) }
         }
     }
+
+    /// Known answers are read back from the JSON saved with each conversation, byte for byte.
+    @Test func namedAnswersReadBackFromJSONKeepEveryCharacter() {
+        let answers: [String: AnswerValue] = [
+            "bom": .text("\u{FEFF}yes"), "years": .number(6), "ok": .yesNo(true), "support": .choices(["manager", "mentor"]),
+            "allies": .list([.text("Maria"), .number(2)]), "none": .choices([]),
+        ]
+        let back = AnswerJSON.variables(from: AnswerJSON.text(of: answers))
+        #expect(back == answers)
+        #expect(back["bom"]?.display.unicodeScalars.first == "\u{FEFF}")
+        #expect(AnswerJSON.variables(from: "not json").isEmpty)
+    }
 }
