@@ -29,6 +29,11 @@ public enum AnswerJSON {
         return object.compactMapValues(\.answer)
     }
 
+    /// One answer read back from `text(of:)`.
+    public static func value(from text: String) -> AnswerValue? {
+        (try? JSONDecoder().decode(Plain.self, from: Data(text.utf8)))?.answer
+    }
+
     /// A JSON value as written by `text(of:)`.
     private enum Plain: Decodable {
         case bool(Bool), number(Double), string(String), array([Plain]), other

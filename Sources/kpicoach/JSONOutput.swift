@@ -17,12 +17,12 @@ enum JSONOutput {
     static func conversation(_ stored: StoredConversation, events: [StoredEvent]) -> [String: Any] {
         var object = session(stored.summary)
         object["answers"] = answers(stored.state)
-        object["variables"] = (try? JSONSerialization.jsonObject(with: Data(stored.variablesJSON.utf8))) ?? [:]
+        object["variables"] = AnswerJSON.variables(from: stored.variablesJSON).mapValues(AnswerJSON.object(of:))
         object["events"] = events.map { e -> [String: Any] in
             var item: [String: Any] = ["seq": e.seq, "at": e.at, "kind": e.kind]
             if let step = e.step { item["step"] = step }
             if let raw = e.raw { item["raw"] = raw }
-            if let value = e.value, let parsed = try? JSONSerialization.jsonObject(with: Data(value.utf8), options: .fragmentsAllowed) { item["value"] = parsed }
+            if let value = e.value.flatMap(AnswerJSON.value(from:)) { item["value"] = AnswerJSON.object(of: value) }
             if let message = e.message { item["message"] = message }
             return item
         }

@@ -52,7 +52,8 @@ struct TestCommand: ParsableCommand {
                 walks.append((test, engine, today))
             }
             let steps = passed + failed
-            print("\(files.count) file\(files.count == 1 ? "" : "s"), \(steps) step\(steps == 1 ? "" : "s"): " + (failed == 0 ? "all passed" : "\(failed) failed")
+            let outcome = steps == 0 ? "none run" : failed == 0 ? "all passed" : "\(failed) failed"
+            print("\(files.count) file\(files.count == 1 ? "" : "s"), \(steps) step\(steps == 1 ? "" : "s"): " + outcome
                   + (problems == 0 ? "" : "; \(problems) problem\(problems == 1 ? "" : "s") in the test files"))
             failed += problems
             if let turns = walk {

@@ -44,5 +44,6 @@ struct AnswerValueCodingTests {
         #expect(back == answers)
         #expect(back["bom"]?.display.unicodeScalars.first == "\u{FEFF}")
         #expect(AnswerJSON.variables(from: "not json").isEmpty)
+        for value in answers.values { #expect(AnswerJSON.value(from: AnswerJSON.text(of: value)) == value) }
     }
 }
