@@ -11,8 +11,9 @@ public enum TerminalText {
         }
     }
 
-    public static func hasUnsafeScalars(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: isUnsafe)
+    /// `allowingNewlines`: for text shown as several lines, where a line break is intended.
+    public static func hasUnsafeScalars(_ text: String, allowingNewlines: Bool = false) -> Bool {
+        text.unicodeScalars.contains { isUnsafe($0) && !(allowingNewlines && $0 == "\n") }
     }
 
     /// Replaces escape sequences and control characters with a visible `�`; keeps newlines

@@ -473,7 +473,21 @@ public struct AppDatabase: Sendable {
 
     /// The most recently touched unfinished conversation, for `kpicoach` with no arguments.
     public func latestUnfinished() throws(StoreError) -> ConversationSummary? {
-        try conversations().first { $0.status == .active }
+        try latest(where: "c.status = 'active'")
+    }
+
+    /// The client's most recently touched conversation, or anyone's when `client` is nil.
+    public func latestConversation(client: String?) throws(StoreError) -> ConversationSummary? {
+        guard let client else { return try latest(where: "cl.name IS NOT NULL") }
+        return try latest(where: "cl.name = ?", arguments: [client])
+    }
+
+    /// The first of `conversations()` that matches, without reading the rest.
+    private func latest(where filter: String, arguments: StatementArguments = []) throws(StoreError) -> ConversationSummary? {
+        try reading { db in
+            try Row.fetchOne(db, sql: ConversationSummary.selection + " WHERE \(filter) ORDER BY c.updatedAt DESC, c.id DESC LIMIT 1",
+                             arguments: arguments).map(ConversationSummary.init)
+        }
     }
 
     // MARK: plumbing

@@ -94,6 +94,23 @@ struct AppEnvironment {
         }
     }
 
+    /// Gives an interview what it reads besides the answers: the goal library for `/examples`,
+    /// and the KPI catalogue when it offers suggestions.
+    func equip(_ engine: inout ConversationEngine) throws(CoachFailure) {
+        engine.library = try goalLibrary()
+        if engine.script.steps.contains(where: { $0.choicesFrom != nil }) { engine.catalogue = try catalogue() }
+    }
+
+    /// The `.yaml`/`.yml` files named, with each folder standing for the files directly in it, by name.
+    static func yamlFiles(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { return [path] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
+        }
+    }
+
     /// The goal library from `--rules`, `KPICOACH_RULES` or `Rules/` beside the prompts.
     func goalLibrary() throws(CoachFailure) -> GoalLibrary {
         switch GoalLibraryLoader.load(rulesDirectory: try rulesDirectory()) {

@@ -22,7 +22,7 @@ struct ConversationRunner {
         if let coach { presets["coach.name"] = .text(try app.clientName(coach)) }
         var engine = ConversationEngine.begin(script, presets: presets, today: try app.today())
         if let client = presets["client.name"]?.display {
-            let last = try store { () throws(StoreError) in try database.conversations() }.first { $0.client == client }?.updatedAt
+            let last = try store { () throws(StoreError) in try database.latestConversation(client: client) }?.updatedAt
             try sinceLastTime(client: client, since: last)
         }
         let snapshot = engine.snapshot
@@ -50,8 +50,8 @@ struct ConversationRunner {
 
     /// The most recent client with a check-in due, for `kpicoach` with no command.
     func clientWithCheckinDue() throws(CoachFailure) -> (name: String, kpis: [String])? {
-        let recent = try store { () throws(StoreError) in try database.conversations() }.compactMap(\.client)
-        guard let client = recent.first, let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }),
+        let recent = try store { () throws(StoreError) in try database.latestConversation(client: nil) }
+        guard let client = recent?.client, let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }),
               kpis.contains(where: { !$0.retired }) else { return nil }
         let plan = CheckinPlan(kpis, today: try app.today())
         return plan.anyDue ? (client, plan.due.map(\.kpi.name)) : nil
@@ -117,8 +117,7 @@ struct ConversationRunner {
 
     /// `saved`: what the database already holds for this conversation.
     private func run(_ engine: inout ConversationEngine, id: Int64, resumed: Bool, saved: (state: ConversationState, hash: String)) throws(CoachFailure) {
-        engine.library = try app.goalLibrary()
-        if engine.script.steps.contains(where: { $0.choicesFrom != nil }) { engine.catalogue = try app.catalogue() }
+        try app.equip(&engine)
         let console = app.makeConsole()
         let coachLed = engine.state.presets["coach.name"] != nil
         let style = coachLed ? app.style.speaking(as: engine.variables["client.name"]?.display ?? "client") : app.style

@@ -14,16 +14,7 @@ struct LintCommand: ParsableCommand {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
             let targets = paths.isEmpty ? [try app.library().directory, try app.rulesDirectory()] : paths
-            var files: [String] = []
-            for path in targets {
-                var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                    files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
-                } else {
-                    files.append(path)
-                }
-            }
+            let files = AppEnvironment.yamlFiles(targets)
             var problems = 0
             // The catalogue and its rules are checked together, once per folder that holds them.
             let catalogueFolders = Set(files.filter { $0.hasSuffix("/" + CatalogueLoader.catalogueFile) || $0.hasSuffix("/" + CatalogueLoader.rulesFile) }

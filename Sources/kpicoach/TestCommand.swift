@@ -1,7 +1,6 @@
 import ArgumentParser
 import CoachCore
 import CoachLoader
-import Foundation
 
 /// `kpicoach test`: conversation tests for script authors, and a seeded random walk.
 struct TestCommand: ParsableCommand {
@@ -37,19 +36,19 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
-            let files = try testFiles(app)
+            let files = AppEnvironment.yamlFiles(paths.isEmpty ? [try app.library().directory + "/tests"] : paths)
             guard !files.isEmpty else { throw .noTests }
             var failed = 0, passed = 0, problems = 0
-            var walks: [(test: ConversationTest, engine: ConversationEngine, today: LocalDate)] = []
+            var walks: [ConversationEngine] = []
             for file in files {
-                guard let (test, engine, today) = try prepare(file, app: app, problems: &problems) else { continue }
-                let results = ConversationTestRunner.run(test, engine: engine, today: today)
+                guard let (test, engine) = try prepare(file, app: app, problems: &problems) else { continue }
+                let results = ConversationTestRunner.run(test, engine: engine)
                 let bad = results.filter { !$0.passed }
                 failed += bad.count
                 passed += results.count - bad.count
                 if !quiet || !bad.isEmpty { print("\(file) (\(test.scriptID)): \(results.count - bad.count) of \(results.count) steps passed") }
                 for result in results where !quiet || !result.passed { print(line(for: result, file: file)) }
-                walks.append((test, engine, today))
+                walks.append(engine)
             }
             let steps = passed + failed
             let outcome = steps == 0 ? "none run" : failed == 0 ? "all passed" : "\(failed) failed"
@@ -57,24 +56,14 @@ struct TestCommand: ParsableCommand {
                   + (problems == 0 ? "" : "; \(problems) problem\(problems == 1 ? "" : "s") in the test files"))
             failed += problems
             if let turns = walk {
-                for (_, engine, today) in walks { failed += report(ConversationWalk.run(start: engine, today: today, turns: turns, seed: seed), script: engine.script, turns) }
+                for engine in walks { failed += report(ConversationWalk.run(start: engine, turns: turns, seed: seed), script: engine.script, turns) }
             }
             if failed > 0 { throw .testsFailed(failed) }
         }
     }
 
-    private func testFiles(_ app: AppEnvironment) throws(CoachFailure) -> [String] {
-        let targets = paths.isEmpty ? [try app.library().directory + "/tests"] : paths
-        return targets.flatMap { path -> [String] in
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { return [path] }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
-        }
-    }
-
     /// Loads a test and begins its interview the way `kpicoach start` would; problems print as `file:line:col`.
-    private func prepare(_ file: String, app: AppEnvironment, problems: inout Int) throws(CoachFailure) -> (ConversationTest, ConversationEngine, LocalDate)? {
+    private func prepare(_ file: String, app: AppEnvironment, problems: inout Int) throws(CoachFailure) -> (ConversationTest, ConversationEngine)? {
         let loaded: ConversationTestLoader.Loaded
         switch ConversationTestLoader.loadFile(file) {
         case .success(let value): loaded = value
@@ -93,11 +82,9 @@ struct TestCommand: ParsableCommand {
             return nil
         }
         let fallback = try app.today()
-        let today = test.today ?? fallback
-        var engine = ConversationEngine.begin(script, presets: test.presets, today: today)
-        engine.library = try app.goalLibrary()
-        if script.steps.contains(where: { $0.choicesFrom != nil }) || script.uses.contains(where: { $0.hasPrefix("kpi.") }) { engine.catalogue = try app.catalogue() }
-        return (test, engine, today)
+        var engine = ConversationEngine.begin(script, presets: test.presets, today: test.today ?? fallback)
+        try app.equip(&engine)
+        return (test, engine)
     }
 
     private func line(for result: ConversationTestRunner.StepResult, file: String) -> String {

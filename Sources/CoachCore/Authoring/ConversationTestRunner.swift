@@ -1,5 +1,3 @@
-import Foundation
-
 /// Plays a `ConversationTest` against the real engine, headless: no terminal, no database,
 /// but the same turns the shell would show and the same answers it would save.
 public struct ConversationTestRunner {
@@ -11,19 +9,17 @@ public struct ConversationTestRunner {
     }
 
     private var engine: ConversationEngine
-    private let today: LocalDate
     /// What the coach said and asked since the client's last line.
     private var shown: String = ""
     private var ended: Turn.Ending?
 
     /// `engine`: begun with the test's presets and given its goal library and catalogue.
-    public init(engine: ConversationEngine, today: LocalDate) {
+    public init(engine: ConversationEngine) {
         self.engine = engine
-        self.today = today
     }
 
-    public static func run(_ test: ConversationTest, engine: ConversationEngine, today: LocalDate) -> [StepResult] {
-        var runner = ConversationTestRunner(engine: engine, today: today)
+    public static func run(_ test: ConversationTest, engine: ConversationEngine) -> [StepResult] {
+        var runner = ConversationTestRunner(engine: engine)
         runner.show(runner.engine.handle(.conversationOpened(resumed: false)))
         return test.steps.map { StepResult(action: $0, difference: runner.perform($0.kind)) }
     }
@@ -65,11 +61,7 @@ public struct ConversationTestRunner {
     /// Quitting and resuming goes through the saved JSON form, as `kpicoach resume` does.
     private mutating func resumeFromSavedForm() -> String? {
         do {
-            let saved = try JSONDecoder().decode(ConversationState.self, from: JSONEncoder().encode(engine.state))
-            var resumed = ConversationEngine.resume(engine.script, state: saved, savedHash: engine.script.hash, today: today)
-            resumed.library = engine.library
-            resumed.catalogue = engine.catalogue
-            engine = resumed
+            engine = try engine.resumedFromSavedForm()
         } catch {
             return "the conversation could not be saved and read back: \(error)"
         }

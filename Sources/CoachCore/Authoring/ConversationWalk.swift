@@ -1,5 +1,3 @@
-import Foundation
-
 /// A seeded random walk through an interview: valid answers, hostile ones, commands, Ctrl-C,
 /// quitting and resuming, for as many turns as asked. It reports what a script author must
 /// fix: questions nobody can get past, questions never reached, and turns that break a rule
@@ -30,21 +28,19 @@ public struct ConversationWalk {
     static let evidence = 15
 
     private let start: ConversationEngine
-    private let today: LocalDate
     private var rng: SeededGenerator
     private var engine: ConversationEngine
     private var report = Report()
     private let hostile = HostileInput.samples
 
-    public init(start: ConversationEngine, today: LocalDate, seed: UInt64) {
+    public init(start: ConversationEngine, seed: UInt64) {
         self.start = start
-        self.today = today
         self.engine = start
         self.rng = SeededGenerator(seed: seed)
     }
 
-    public static func run(start: ConversationEngine, today: LocalDate, turns: Int, seed: UInt64) -> Report {
-        var walk = ConversationWalk(start: start, today: today, seed: seed)
+    public static func run(start: ConversationEngine, turns: Int, seed: UInt64) -> Report {
+        var walk = ConversationWalk(start: start, seed: seed)
         return walk.run(turns: turns)
     }
 
@@ -104,14 +100,11 @@ public struct ConversationWalk {
     private mutating func resume() -> Turn {
         report.resumed += 1
         let state = engine.state
-        guard let data = try? JSONEncoder().encode(state), let saved = try? JSONDecoder().decode(ConversationState.self, from: data) else {
+        guard let resumed = try? engine.resumedFromSavedForm() else {
             report.findings.append(Finding(kind: .lostState, step: state.activeStep ?? "-", detail: "the state could not be saved and read back"))
             engine = start
             return engine.handle(.conversationOpened(resumed: false))
         }
-        var resumed = ConversationEngine.resume(start.script, state: saved, savedHash: start.script.hash, today: today)
-        resumed.library = start.library
-        resumed.catalogue = start.catalogue
         if resumed.state.records != state.records || resumed.state.position != state.position {
             report.findings.append(Finding(kind: .lostState, step: state.activeStep ?? "-", detail: "answers or position differ after resuming"))
         }
@@ -128,7 +121,7 @@ public struct ConversationWalk {
                 report.findings.append(Finding(kind: .lostState, step: prompt.stepID ?? "-", detail: "prompted for \(prompt.stepID ?? "nothing") while \(engine.state.activeStep ?? "nothing") is open"))
             }
         }
-        for text in shown where text.unicodeScalars.contains(where: { TerminalText.isUnsafe($0) && $0 != "\n" }) {
+        for text in shown where TerminalText.hasUnsafeScalars(text, allowingNewlines: true) {
             report.findings.append(Finding(kind: .unsafeOutput, step: engine.state.activeStep ?? "-", detail: "shown: \(ConversationTest.Kind.quote(text))"))
         }
     }

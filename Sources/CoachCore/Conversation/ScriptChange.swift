@@ -1,3 +1,5 @@
+import Foundation
+
 extension ConversationEngine {
     /// Continues a saved conversation. When the script changed since (another hash), each
     /// answer is matched to its step by id and re-checked; what no longer fits is set aside
@@ -39,5 +41,17 @@ extension ConversationEngine {
         }
         engine.openingNotes = (log, notes.map { Message($0, tone: .notice) })
         return engine
+    }
+}
+
+extension ConversationEngine {
+    /// The conversation as `kpicoach resume` finds it: the state through its saved JSON form,
+    /// continued with the same script, day, goal library and catalogue.
+    public func resumedFromSavedForm() throws -> ConversationEngine {
+        let saved = try JSONDecoder().decode(ConversationState.self, from: JSONEncoder().encode(state))
+        var resumed = ConversationEngine.resume(script, state: saved, savedHash: script.hash, today: parser.today)
+        resumed.library = library
+        resumed.catalogue = catalogue
+        return resumed
     }
 }

@@ -53,3 +53,15 @@ public enum ExpressionValue: Hashable, Sendable {
         }
     }
 }
+
+extension ExpressionValue {
+    /// Whether any text in the value (a text, or a list of them, nested) satisfies `test`,
+    /// visiting them in order and stopping at the first that does.
+    func containsText(where test: (String) -> Bool) -> Bool {
+        switch self {
+        case .string(let s): return test(s)
+        case .list(let items): return items.contains { $0.containsText(where: test) }
+        default: return false
+        }
+    }
+}

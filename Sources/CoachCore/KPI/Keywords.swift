@@ -10,21 +10,12 @@ enum Keywords {
     static func mentions(_ haystack: ExpressionValue, _ needles: ExpressionValue) -> Bool {
         if case .string(let text) = haystack {
             let indexed = IndexedText.of(text)
-            return anyString(needles) { needle in
+            return needles.containsText { needle in
                 let phrase = phrase(needle)
                 return !phrase.words.isEmpty && indexed.contains(phrase)
             }
         }
-        return anyString(haystack) { mentions(.string($0), needles) }
-    }
-
-    /// Whether any text in a value (a text, or a list of them, nested) satisfies `test`.
-    private static func anyString(_ value: ExpressionValue, _ test: (String) -> Bool) -> Bool {
-        switch value {
-        case .string(let s): return test(s)
-        case .list(let items): return items.contains { anyString($0, test) }
-        default: return false
-        }
+        return haystack.containsText { mentions(.string($0), needles) }
     }
 
     static func words(_ text: String) -> [String] {
@@ -57,7 +48,7 @@ enum Keywords {
     /// or its first four letters when inflections may match.
     static func keys(of needles: ExpressionValue) -> [String] {
         var keys: [String] = []
-        _ = anyString(needles) { needle in
+        _ = needles.containsText { needle in
             let phrase = phrase(needle)
             if !phrase.words.isEmpty { keys.append(phrase.key) }
             return false
@@ -68,7 +59,7 @@ enum Keywords {
     /// The keys under which an answer's words find rules: each word, and its first four letters.
     static func lookupKeys(of haystack: ExpressionValue) -> Set<String> {
         var keys = Set<String>()
-        _ = anyString(haystack) { text in
+        _ = haystack.containsText { text in
             for word in IndexedText.of(text).words {
                 keys.insert(word)
                 keys.insert(rootKey(word))

@@ -87,22 +87,14 @@ struct RuleIndex: Hashable, Sendable {
             for key in Keywords.lookupKeys(of: values[variable] ?? .null) { choose(.keyword(variable: variable, key: key)) }
         }
         for variable in fragmentVariables {
-            for text in Self.texts(values[variable] ?? .null) {
+            _ = (values[variable] ?? .null).containsText { text in
                 let scalars = Array(text.lowercased().unicodeScalars)
-                guard scalars.count >= 3 else { continue }
-                for start in 0...(scalars.count - 3) {
+                for start in scalars.indices.dropLast(2) {
                     choose(.fragment(variable: variable, start: String(String.UnicodeScalarView(scalars[start..<(start + 3)]))))
                 }
+                return false
             }
         }
         return chosen.indices.filter { chosen[$0] }
-    }
-
-    private static func texts(_ value: ExpressionValue) -> [String] {
-        switch value {
-        case .string(let s): return [s]
-        case .list(let items): return items.flatMap(texts)
-        default: return []
-        }
     }
 }

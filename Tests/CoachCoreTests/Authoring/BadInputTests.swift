@@ -36,7 +36,7 @@ struct BadInputTests {
                     continue
                 }
                 let shown = turn.messages.map(\.text) + [prompt.question ?? ""] + prompt.options
-                #expect(!shown.contains { $0.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\n" } },
+                #expect(!shown.contains { TerminalText.hasUnsafeScalars($0, allowingNewlines: true) },
                         "\(name): unsafe text shown for \(input.debugDescription.prefix(80))")
                 if SlashCommand.parse(input) != nil {
                     commands += 1
