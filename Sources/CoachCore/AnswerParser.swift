@@ -3,12 +3,20 @@
 /// silently corrupt a plan (2024-02-30, 1e308, ambiguous 06/07 dates).
 public struct AnswerParser: Sendable {
     public let today: LocalDate
+    /// How numeric dates such as 03/04/2027 are read; nil asks.
+    public let dateOrder: DateOrder?
+    /// Minutes since midnight when the clock is known ("in 15 hrs" may be tomorrow).
+    public let minutesNow: Int?
     /// Longest answer kept; longer lines are refused rather than truncated.
     public static let maxLength = 2_000
     /// Larger magnitudes are typos, not career figures.
     public static let maxMagnitude = 1e12
 
-    public init(today: LocalDate) { self.today = today }
+    public init(today: LocalDate, dateOrder: DateOrder? = nil, minutesNow: Int? = nil) {
+        self.today = today
+        self.dateOrder = dateOrder
+        self.minutesNow = minutesNow
+    }
 
     public func parse(_ raw: String, as kind: AnswerKind) -> Result<AnswerValue, AnswerProblem> {
         let text = raw.trimmingWhitespace()
@@ -21,7 +29,7 @@ public struct AnswerParser: Sendable {
         case .money: return money(text)
         case .percent: return percent(text)
         case .scale(let lo, let hi): return scale(text, lo, hi)
-        case .date: return DateParser(today: today).parse(text).map { .date($0) }
+        case .date: return DateGrammar(today: today, order: dateOrder, minutesNow: minutesNow).read(text).map { .date($0) }
         case .yesNo: return yesNo(text).map { .yesNo($0) }
         case .choice(let options): return ChoiceMatcher(options: options).one(text).map { .choice($0) }
         case .multiChoice(let options): return ChoiceMatcher(options: options).many(text).map { .choices($0) }

@@ -8,12 +8,38 @@ public enum AnswerProblem: Error, Hashable, Sendable {
     case negative
     case outOfRange(low: String, high: String)
     case impossibleDate(String)
-    case ambiguousDate
+    /// A numeric date with two readings (month first, day first): the client picks one.
+    case ambiguousDate([LocalDate])
+    /// "Thursday 31 July 2027" when 31 July 2027 is a Saturday.
+    case weekdayMismatch(LocalDate, written: String)
+    /// Timing that fixes no day ("in a few weeks").
+    case vagueDate(String)
+    /// A deadline that has already passed, with the same day a year on as the likely meaning.
+    case pastDate(LocalDate, suggestion: LocalDate, today: LocalDate)
     case notAChoice([String])
     case ambiguousChoice([String])
     case nothingToChange
     /// A check declared in the interview script (`reject: - if: … say: …`).
     case declined(String)
+
+    /// The days an answer could have meant, offered as numbered choices.
+    public var offeredDates: [LocalDate]? {
+        switch self {
+        case .ambiguousDate(let readings): readings
+        case .pastDate(_, let suggestion, _): [suggestion]
+        default: nil
+        }
+    }
+
+    static func ago(_ days: Int) -> String {
+        switch days {
+        case 1: "yesterday"
+        case ..<14: "\(days) days ago"
+        case ..<61: "\(NumberLexicon.spelled((days + 3) / 7)) weeks ago"
+        case ..<730: "\(NumberLexicon.spelled((days + 15) / 30)) months ago"
+        default: "\(days / 365) years ago"
+        }
+    }
 
     public var message: String {
         switch self {
@@ -33,8 +59,15 @@ public enum AnswerProblem: Error, Hashable, Sendable {
             return "Please give a value from \(low) to \(high)."
         case .impossibleDate(let why):
             return why
-        case .ambiguousDate:
-            return "Dates like 06/07/2027 are ambiguous; please write 2027-06-30 or 30 June 2027."
+        case .ambiguousDate(let readings):
+            let options = readings.enumerated().map { "\($0.offset + 1)) \($0.element.spelledOut)" }.joined(separator: "  ")
+            return "That date can be read two ways — which did you mean? \(options) (or write the month as a word, e.g. 3 April 2027)"
+        case .weekdayMismatch(let day, let written):
+            return "\(day.dayMonthYear) is a \(DateWords.weekdayNames[day.weekday - 1].capitalisedFirst), not a \(written) — which did you mean? Type the date again, with the right weekday or none."
+        case .pastDate(let day, let suggestion, let today):
+            return "\(day.spelledOut) was \(Self.ago(today.days(until: day) * -1)) — did you mean \(suggestion.spelledOut)? Type 1 for that, or another date."
+        case .vagueDate(let words):
+            return "“\(TerminalText.sanitize(words))” doesn't fix a day; please give a date, e.g. 30 June 2027 or 'in 6 weeks'."
         case .notAChoice(let choices):
             return "Please pick one of: " + choices.joined(separator: ", ") + " (the number works too)."
         case .ambiguousChoice(let matches):

@@ -8,16 +8,17 @@ import Yams
 public enum CatalogueLoader {
     public static let catalogueFile = "catalogue.yaml"
     public static let rulesFile = "suggestions.yaml"
+    public static let rolesFile = "roles.yaml"
 
     /// The answers rules may read: what onboarding and the SMART goal save.
     public static let ruleVariables: Set<String> = [
         "profile.role", "profile.industry", "profile.years", "goal.type", "goal.target_role", "goal.focus", "goal.final",
         "goal.statement", "discovery.job_description", "discovery.mentor_guidance", "discovery.org_goals",
-        "discovery.personal_success", "constraints.hours", "constraints.support",
+        "discovery.personal_success", "constraints.hours", "constraints.support", "profile.family",
     ]
 
     static let metricKeys: Set<String> = ["id", "name", "family", "unit", "direction", "measure", "source", "cadence", "kind", "horizon", "baseline"]
-    static let ruleKeys: Set<String> = ["id", "if", "add", "because", "fires_for", "silent_for"]
+    static let ruleKeys: Set<String> = ["id", "if", "add", "add_family", "family_of", "because", "fires_for", "silent_for"]
 
     /// Loads both files from a Rules/ folder.
     public static func load(rulesDirectory dir: String, today: LocalDate) -> Result<Catalogue, LoadFailure> {
@@ -27,10 +28,12 @@ public enum CatalogueLoader {
         }
         let (cataloguePath, catalogue) = read(catalogueFile)
         let (rulesPath, rules) = read(rulesFile)
-        return load(catalogue: catalogue, file: cataloguePath, rules: rules, file: rulesPath, today: today)
+        let (rolesPath, roles) = read(rolesFile)
+        return load(catalogue: catalogue, file: cataloguePath, rules: rules, file: rulesPath, roles: roles, file: rolesPath, today: today)
     }
 
-    public static func load(catalogue: String, file catalogueFile: String, rules: String, file rulesFile: String, today: LocalDate) -> Result<Catalogue, LoadFailure> {
+    public static func load(catalogue: String, file catalogueFile: String, rules: String, file rulesFile: String,
+                            roles: String = "", file rolesFile: String = rolesFile, today: LocalDate) -> Result<Catalogue, LoadFailure> {
         var metricReader = NodeReader(file: catalogueFile)
         var ruleReader = NodeReader(file: rulesFile)
         var syntax: [Diagnostic] = []
@@ -48,14 +51,28 @@ public enum CatalogueLoader {
         }
         var metricNodes: [String: Node] = [:]
         var metrics: [Metric] = []
+        var judged: [String: RolesLoader.Judged] = [:]
         if let root = compose(catalogue, catalogueFile, &metricReader) {
             metrics = readMetrics(root, &metricReader, &metricNodes)
+            judged = RolesLoader.judged(root, &metricReader, known: Set(metricNodes.keys))
         }
+        var rolesDiagnostics: [Diagnostic] = []
+        let lexicon = RolesLoader.lexicon(roles, file: rolesFile, judged: judged, diagnostics: &rolesDiagnostics,
+                                          catalogueReader: &metricReader) ?? .empty
         var rulesOut: [SuggestionRule] = []
         if let root = compose(rules, rulesFile, &ruleReader) {
             rulesOut = readRules(root, &ruleReader, known: Set(metricNodes.keys), today: today)
         }
-        let suggested = Set(rulesOut.flatMap { $0.weights.map(\.metricID) })
+        let familyRules = rulesOut.filter { !$0.familyWeights.isEmpty }
+        for family in lexicon.families {
+            let role = family.example["profile.role"]?.display ?? ""
+            if lexicon.read(role)?.family.id != family.id {
+                metricReader.report(.exampleDisagrees, "the example role '\(role)' of job family '\(family.id)' is not read as that family", at: judged[family.id]?.node)
+            } else if !familyRules.contains(where: { $0.fires(for: family.example, today: today) }) {
+                metricReader.report(.exampleDisagrees, "no add_family rule fires for the example of job family '\(family.id)'", at: judged[family.id]?.node)
+            }
+        }
+        let suggested = Set(rulesOut.flatMap { $0.weights.map(\.metricID) } + (familyRules.isEmpty ? [] : lexicon.families.flatMap(\.metrics)))
         for metric in metrics where !suggested.contains(metric.id) {
             metricReader.report(.unsuggestable, "no rule in \(rulesFile.split(separator: "/").last ?? "") adds '\(metric.id)', so it can never be suggested", at: metricNodes[metric.id])
         }
@@ -67,9 +84,9 @@ public enum CatalogueLoader {
                 }
             }
         }
-        let all = syntax + metricReader.diagnostics + ruleReader.diagnostics
+        let all = syntax + metricReader.diagnostics + ruleReader.diagnostics + rolesDiagnostics
         guard all.isEmpty else { return .failure(LoadFailure(all)) }
-        return .success(Catalogue(metrics: metrics, rules: rulesOut))
+        return .success(Catalogue(metrics: metrics, rules: rulesOut, roles: lexicon))
     }
 
     private static func items(_ root: Node, _ key: String, _ reader: inout NodeReader, allowed: Set<String>) -> [Node] {
@@ -86,7 +103,7 @@ public enum CatalogueLoader {
     }
 
     private static func readMetrics(_ root: Node, _ reader: inout NodeReader, _ nodes: inout [String: Node]) -> [Metric] {
-        items(root, "metrics", &reader, allowed: ["id", "version", "metrics"]).compactMap { item in
+        items(root, "metrics", &reader, allowed: ["id", "version", "metrics", "job_families"]).compactMap { item in
             guard let pairs = reader.mapping(item, "a metric", allowed: metricKeys) else { return nil }
             var f: [String: Node] = [:]
             for pair in pairs { f[pair.key] = pair.value }
@@ -131,11 +148,12 @@ public enum CatalogueLoader {
             guard let pairs = reader.mapping(item, "a rule", allowed: ruleKeys) else { return nil }
             var f: [String: Node] = [:]
             for pair in pairs { f[pair.key] = pair.value }
-            for key in ["id", "if", "add", "because"] where f[key] == nil {
+            for key in ["id", "if", "because"] where f[key] == nil {
                 reader.report(.missingField, "a rule needs '\(key)'", at: item)
             }
+            if f["add"] == nil, f["add_family"] == nil { reader.report(.missingField, "a rule needs 'add' or 'add_family'", at: item) }
             guard let idNode = f["id"], let id = reader.string(idNode, "id"), let ifNode = f["if"], let source = reader.string(ifNode, "if"),
-                  let addNode = f["add"], let reasonNode = f["because"], let reason = reader.string(reasonNode, "because") else { return nil }
+                  f["add"] != nil || f["add_family"] != nil, let reasonNode = f["because"], let reason = reader.string(reasonNode, "because") else { return nil }
             guard seen.insert(id).inserted else {
                 reader.report(.duplicateID, "the rule id '\(id)' is used twice", at: idNode)
                 return nil
@@ -151,7 +169,25 @@ public enum CatalogueLoader {
                 reader.report(.unknownVariable, "'\(name)' is not an answer rules can read (known: \(ruleVariables.sorted().joined(separator: ", ")))",
                               at: ifNode, offset: NodeReader.scalarOffset(of: name, in: source))
             }
-            guard let weightPairs = reader.mapping(addNode, "add", allowed: []) else { return nil }
+            var familyWeights: [Int] = []
+            if let node = f["add_family"] {
+                guard case .sequence(let list) = node else {
+                    reader.report(.badValue, "add_family is a list of weights for the family's metrics, most important first", at: node)
+                    return nil
+                }
+                for item in list {
+                    guard let w = reader.number(item, "a weight"), w >= 1, w <= 6, w == w.rounded() else {
+                        reader.report(.badValue, "family weights are whole numbers from 1 to 6", at: item)
+                        continue
+                    }
+                    familyWeights.append(Int(w))
+                }
+            }
+            let familyOf = f["family_of"].flatMap { reader.strings($0, "family_of") } ?? []
+            for name in familyOf where !ruleVariables.contains(name) {
+                reader.report(.unknownVariable, "'\(name)' is not an answer rules can read", at: f["family_of"])
+            }
+            let weightPairs = f["add"].flatMap { reader.mapping($0, "add", allowed: []) } ?? []
             var weights: [SuggestionRule.MetricWeight] = []
             for pair in weightPairs {
                 guard known.contains(pair.key) else {
@@ -166,7 +202,8 @@ public enum CatalogueLoader {
             }
             let fires = f["fires_for"].map { profile($0, &reader) } ?? [:]
             let silent = f["silent_for"].map { profile($0, &reader) } ?? [:]
-            let rule = SuggestionRule(id: id, condition: condition, weights: weights, reason: reason, firesFor: fires, silentFor: silent)
+            let rule = SuggestionRule(id: id, condition: condition, weights: weights, reason: reason, firesFor: fires, silentFor: silent,
+                                      familyWeights: familyWeights, familyOf: familyOf)
             if let node = f["fires_for"], !rule.fires(for: fires, today: today) {
                 reader.report(.exampleDisagrees, "rule '\(id)' does not fire for its own fires_for profile", at: node)
             }

@@ -23,6 +23,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case unsuggestable = "R002"
         case thinFamily = "R003"
         case exampleDisagrees = "R004"
+        case titleInTwoFamilies = "R005"
+        case unknownFamily = "R006"
     }
 
     public init(file: String, line: Int, column: Int, code: Code, message: String) {

@@ -47,10 +47,14 @@ struct AppEnvironment {
         return LocalDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))!
     }
 
-    /// `create: false` for commands that only read or continue what exists.
+    /// How numeric dates are read: `--date-order` or KPICOACH_DATE_ORDER; nil asks.
+    var dateOrder: DateOrder? {
+        (options.dateOrder ?? env["KPICOACH_DATE_ORDER"]).flatMap { DateOrder(rawValue: $0.lowercased()) }
+    }
+
     /// A date given on the command line: ISO, or the forms the interviews accept ("today").
     func date(_ text: String, option: String) throws(CoachFailure) -> LocalDate {
-        switch DateParser(today: try today()).parse(text) {
+        switch DateGrammar(today: try today(), order: dateOrder).read(text) {
         case .success(let date): return date
         case .failure(let problem): throw .badDate(option: option, text: text, why: problem.message)
         }
@@ -123,7 +127,7 @@ struct AppEnvironment {
     func askYesNo(_ question: String) throws(CoachFailure) -> Bool {
         let console = makeConsole()
         console.write(style.question(question))
-        let parser = AnswerParser(today: try today())
+        let parser = AnswerParser(today: try today(), dateOrder: dateOrder)
         while case .line(let line) = console.readLine(prompt: style.prompt, completions: ["yes", "no"]) {
             switch parser.parse(line, as: .yesNo) {
             case .success(let value): return value == .yesNo(true)

@@ -16,4 +16,7 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Treat this day as today, YYYY-MM-DD (or KPICOACH_TODAY).", valueName: "date"))
     var today: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read numeric dates such as 03/04/2027 day-first (dmy) or month-first (mdy) instead of asking (or KPICOACH_DATE_ORDER).", valueName: "dmy|mdy"))
+    var dateOrder: String?
 }

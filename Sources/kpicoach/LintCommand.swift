@@ -16,16 +16,17 @@ struct LintCommand: ParsableCommand {
             let targets = paths.isEmpty ? [try app.library().directory, try app.rulesDirectory()] : paths
             let files = AppEnvironment.yamlFiles(targets)
             var problems = 0
-            // The catalogue and its rules are checked together, once per folder that holds them.
-            let catalogueFolders = Set(files.filter { $0.hasSuffix("/" + CatalogueLoader.catalogueFile) || $0.hasSuffix("/" + CatalogueLoader.rulesFile) }
-                .map { ($0 as NSString).deletingLastPathComponent })
+            // The catalogue, its rules and the roles are checked together, once per folder that holds them.
+            let ruleFiles = [CatalogueLoader.catalogueFile, CatalogueLoader.rulesFile, CatalogueLoader.rolesFile]
+            let isRuleFile = { (file: String) in ruleFiles.contains { file.hasSuffix("/" + $0) || file == $0 } }
+            let catalogueFolders = Set(files.filter(isRuleFile).map { ($0 as NSString).deletingLastPathComponent })
             for folder in catalogueFolders.sorted() {
                 if case .failure(let failure) = CatalogueLoader.load(rulesDirectory: folder, today: try app.today()) {
                     problems += failure.diagnostics.count
                     failure.diagnostics.forEach { print($0) }
                 }
             }
-            for file in files where !file.hasSuffix(CatalogueLoader.catalogueFile) && !file.hasSuffix(CatalogueLoader.rulesFile) {
+            for file in files where !isRuleFile(file) {
                 if case .failure(let failure) = Self.check(file) {
                     problems += failure.diagnostics.count
                     failure.diagnostics.forEach { print($0) }

@@ -49,7 +49,9 @@ import Testing
     }
 
     @Test func slashDatesAreAmbiguous() {
-        #expect(parser.parse("06/07/2027", as: .date) == .failure(.ambiguousDate))
+        #expect(parser.parse("06/07/2027", as: .date)
+                == .failure(.ambiguousDate([LocalDate(year: 2027, month: 6, day: 7)!, LocalDate(year: 2027, month: 7, day: 6)!])))
+        #expect(AnswerParser(today: parser.today, dateOrder: .dmy).parse("06/07/2027", as: .date) == .success(.date(LocalDate(year: 2027, month: 7, day: 6)!)))
     }
 
     @Test func scalesAcceptOutOfTen() {

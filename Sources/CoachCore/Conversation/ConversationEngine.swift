@@ -21,18 +21,19 @@ public struct ConversationEngine: Sendable {
     /// What a changed script did to saved answers, told when the conversation opens.
     var openingNotes: (log: [LogEntry], messages: [Message]) = ([], [])
 
-    public init(script: Script, state: ConversationState, today: LocalDate) {
+    public init(script: Script, state: ConversationState, today: LocalDate, dateOrder: DateOrder? = nil) {
         self.script = script
         self.state = state
-        self.parser = AnswerParser(today: today)
+        self.parser = AnswerParser(today: today, dateOrder: dateOrder)
         self.paths = ScriptPaths(script: script, today: today)
     }
 
     /// A fresh conversation positioned at the script's first question.
-    public static func begin(_ script: Script, presets: [String: AnswerValue], today: LocalDate) -> ConversationEngine {
+    public static func begin(_ script: Script, presets: [String: AnswerValue], today: LocalDate, dateOrder: DateOrder? = nil) -> ConversationEngine {
         let paths = ScriptPaths(script: script, today: today)
         let position = paths.walk(records: [], presets: presets).position
-        return ConversationEngine(script: script, state: ConversationState(scriptID: script.id, presets: presets, position: position), today: today)
+        return ConversationEngine(script: script, state: ConversationState(scriptID: script.id, presets: presets, position: position),
+                                  today: today, dateOrder: dateOrder)
     }
 
     public mutating func handle(_ event: ConversationEvent) -> Turn {
@@ -74,6 +75,7 @@ public struct ConversationEngine: Sendable {
         if let pending = state.pending { return confirm(pending, line) }
         guard let step = currentStep else { return Turn(next: .end(.finished)) }
         if let (name, command, argument) = SlashCommand.parse(line) {
+            state.clarifying = nil
             var turn = Turn(log: [.commandUsed(step: step.id, command: line.trimmingWhitespace())], next: .end(.paused))
             guard let command else {
                 turn.messages.append(Message("I don't know /\(TerminalText.sanitize(name)). Type /help to see what works here.", tone: .problem))
@@ -136,15 +138,43 @@ public struct ConversationEngine: Sendable {
         if step.kind == .answerPicker { return pickAnswerToChange(typed, at: step) }
         let scope = variables
         let line = typed.trimmingWhitespace().isEmpty ? step.defaultAnswer.map { $0.render(paths.answers(scope), today: parser.today) } ?? typed : typed
-        switch check(line, for: step) {
+        let offered = state.clarifying
+        state.clarifying = nil
+        let result = offered.flatMap { pick(line, from: $0, for: step) } ?? check(line, for: step).flatMapError { questioned($0, line, for: step) }
+        switch result {
         case .failure(let problem):
             return rejected(line, problem, at: step)
         case .success(let value):
             state.failedAttempts = 0
             let record = AnswerRecord(step: step.id, raw: line, value: value)
-            let turn = Turn(log: [.answerAccepted(step: step.id, value: value)], next: .end(.paused))
+            var turn = Turn(log: [.answerAccepted(step: step.id, value: value)], next: .end(.paused))
+            if case .date(let day) = value { turn.messages.append(Message("Saved: \(day.spelledOut).", tone: .success)) }
             return accept(record, turn: turn)
         }
+    }
+
+    /// One of the readings offered after the last answer, picked by number or typed out.
+    private func pick(_ line: String, from offered: [AnswerValue], for step: Step) -> Result<AnswerValue, AnswerProblem>? {
+        let text = line.trimmingWhitespace()
+        guard let n = Int(text), n >= 1, n <= offered.count else { return nil }
+        return check(offered[n - 1].display, for: step)
+    }
+
+    /// A date written with a year that has passed, refused by the script's own rule, gets a question
+    /// instead when the same day next year would do ("that was three weeks ago — did you mean …?").
+    private func questioned(_ problem: AnswerProblem, _ line: String, for step: Step) -> Result<AnswerValue, AnswerProblem> {
+        if case .ambiguousDate(let readings) = problem {
+            let fitting = readings.filter { (try? check($0.iso, for: step).get()) != nil }
+            if fitting.count == 1 { return .success(.date(fitting[0])) }
+            return .failure(.ambiguousDate(fitting.isEmpty ? readings : fitting))
+        }
+        guard case .declined = problem, case .success(.date(let day)) = parser.parse(line, as: .date), day < parser.today,
+              line.contains(String(day.year)) else {
+            return .failure(problem)
+        }
+        let nextYear = day.adding(months: 12)
+        guard case .success = check(nextYear.iso, for: step) else { return .failure(problem) }
+        return .failure(.pastDate(day, suggestion: nextYear, today: parser.today))
     }
 
     /// "+3" on a step with `relative_to` adds 3 to that value; anything else parses by type.
@@ -176,6 +206,13 @@ public struct ConversationEngine: Sendable {
     }
 
     private mutating func rejected(_ line: String, _ problem: AnswerProblem, at step: Step) -> Turn {
+        if let offered = problem.offeredDates {
+            state.clarifying = offered.map(AnswerValue.date)
+            var prompt = reopen(step)
+            prompt.completions = offered.indices.map { String($0 + 1) } + prompt.completions
+            return Turn(log: [.answerRejected(step: step.id, reason: problem.message)],
+                        messages: [Message(problem.message, tone: .problem)], next: .ask(prompt))
+        }
         state.failedAttempts += 1
         var turn = Turn(log: [.answerRejected(step: step.id, reason: problem.message)],
                         messages: [Message(problem.message, tone: .problem)], next: .end(.paused))

@@ -20,6 +20,9 @@ public struct ConversationState: Codable, Hashable, Sendable {
     public var editing: Int?
     public var failedAttempts: Int
     public var pending: Confirmation?
+    /// Readings offered after an answer that could mean more than one thing (03/04/2027, a past
+    /// deadline); the next line may pick one by number.
+    public var clarifying: [AnswerValue]?
     public var interruptedOnEmptyLine: Bool
 
     public init(scriptID: String, presets: [String: AnswerValue], records: [AnswerRecord] = [],

@@ -4,9 +4,11 @@ extension ConversationEngine {
     /// Continues a saved conversation. When the script changed since (another hash), each
     /// answer is matched to its step by id and re-checked; what no longer fits is set aside
     /// and the client is told which answers and why.
-    public static func resume(_ script: Script, state saved: ConversationState, savedHash: String, today: LocalDate) -> ConversationEngine {
-        var engine = ConversationEngine(script: script, state: saved, today: today)
+    public static func resume(_ script: Script, state saved: ConversationState, savedHash: String, today: LocalDate,
+                              dateOrder: DateOrder? = nil) -> ConversationEngine {
+        var engine = ConversationEngine(script: script, state: saved, today: today, dateOrder: dateOrder)
         engine.state.pending = nil
+        engine.state.clarifying = nil
         engine.state.editing = nil
         engine.state.interruptedOnEmptyLine = false
         guard savedHash != script.hash else { return engine }

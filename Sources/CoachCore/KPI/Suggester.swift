@@ -33,15 +33,41 @@ public struct Suggester: Sendable {
         let values = answers.mapValues(ExpressionValue.init)
         for i in catalogue.ruleIndex.candidates(values, count: catalogue.rules.count) where catalogue.rules[i].fires(for: values, today: today) {
             let rule = catalogue.rules[i]
-            for w in rule.weights where catalogue[w.metricID] != nil {
-                score[w.metricID, default: 0] += w.weight
-                if !(reasons[w.metricID] ?? []).contains(rule.reason) { reasons[w.metricID, default: []].append(rule.reason) }
-                fired[w.metricID, default: []].append(rule.id)
+            var weights = rule.weights.map { ($0.metricID, $0.weight, rule.reason) }
+            if !rule.familyWeights.isEmpty, let (family, reason) = family(for: rule, answers) {
+                weights += zip(family.metrics, rule.familyWeights).map { ($0, $1, reason) }
+            }
+            for (metricID, weight, reason) in weights where catalogue[metricID] != nil {
+                score[metricID, default: 0] += weight
+                if !(reasons[metricID] ?? []).contains(reason) { reasons[metricID, default: []].append(reason) }
+                fired[metricID, default: []].append(rule.id)
             }
         }
         return score.keys
             .sorted { (score[$0]!, -catalogue.position(of: $0)) > (score[$1]!, -catalogue.position(of: $1)) }
             .map { Suggestion(metric: catalogue[$0]!, score: score[$0]!, reasons: reasons[$0] ?? [], rules: fired[$0] ?? []) }
+    }
+
+    /// The family a rule's `family_of` answers name, with the reason to give; a family the client
+    /// picked (`profile.family`) stands in when no title is recognised.
+    public func family(for rule: SuggestionRule, _ answers: [String: AnswerValue]) -> (JobFamily, String)? {
+        for name in rule.familyOf {
+            guard let text = answers[name]?.display, let reading = catalogue.roles.read(text) else { continue }
+            return (reading.family, reading.family.reason(for: reading.title))
+        }
+        guard let chosen = answers[Self.chosenFamily]?.display, let family = catalogue.roles.family(named: chosen) else { return nil }
+        return (family, "You placed your work in \(family.name), where \(family.judgedBy).")
+    }
+
+    /// Where the interview keeps the family a client picked for a title it did not recognise.
+    public static let chosenFamily = "profile.family"
+
+    /// What the suggestions could make of the client's role: the family and title, or nil.
+    public func placement(_ answers: [String: AnswerValue]) -> RoleReading? {
+        for name in ["profile.role", "goal.target_role"] {
+            if let text = answers[name]?.display, let reading = catalogue.roles.read(text) { return reading }
+        }
+        return nil
     }
 
     /// The entry to give up for balance: the weakest of the family most repeated in the list

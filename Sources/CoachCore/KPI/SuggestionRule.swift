@@ -7,6 +7,10 @@ public struct SuggestionRule: Hashable, Sendable {
     public let reason: String
     public let firesFor: [String: AnswerValue]
     public let silentFor: [String: AnswerValue]
+    /// Weights for the metrics of the client's job family, in the family's order (`add_family`).
+    public let familyWeights: [Int]
+    /// The answers whose title decides the family, first readable one wins (`family_of`).
+    public let familyOf: [String]
 
     public struct MetricWeight: Hashable, Sendable {
         public let metricID: String
@@ -19,7 +23,10 @@ public struct SuggestionRule: Hashable, Sendable {
     }
 
     public init(id: String, condition: Expression, weights: [MetricWeight], reason: String,
-                firesFor: [String: AnswerValue] = [:], silentFor: [String: AnswerValue] = [:]) {
+                firesFor: [String: AnswerValue] = [:], silentFor: [String: AnswerValue] = [:],
+                familyWeights: [Int] = [], familyOf: [String] = []) {
+        self.familyWeights = familyWeights
+        self.familyOf = familyOf
         self.id = id
         self.condition = condition
         self.weights = weights

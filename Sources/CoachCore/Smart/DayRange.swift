@@ -57,13 +57,4 @@ struct DayRange: Sendable, Equatable {
         if let current = make(today.year), current.last >= today { return current }
         return make(today.year + 1)
     }
-
-    func date(for anchor: TimeExpression.Anchor) -> LocalDate {
-        switch anchor {
-        case .start: first
-        case .middle: first.adding(days: first.days(until: last) / 2)
-        case .end, .within: last
-        case .before: first == last ? first : first.adding(days: -1)
-        }
-    }
 }

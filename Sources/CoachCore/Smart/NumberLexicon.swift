@@ -124,6 +124,12 @@ enum NumberLexicon {
 }
 
 extension NumberLexicon {
+    /// "three" for 3, digits from 10 up: how counts read in a sentence.
+    static func spelled(_ n: Int) -> String {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+        return (0..<10).contains(n) ? words[n] : String(n)
+    }
+
     /// A whole answer written in words ("three", "a dozen", "twenty-five"); nil unless the
     /// number words are all there is, so "three weeks" is not read as 3.
     static func wholeNumber(_ answer: String) -> Double? {

@@ -14,10 +14,13 @@ struct ParsedGoal: Sendable {
         let text = GoalText(goal)
         let times = TimeExpressionScanner(text: text, today: today).scan()
         var timeIndex = [Int?](repeating: nil, count: text.count)
+        var timeMask = [Bool](repeating: false, count: text.count)
         for (position, time) in times.enumerated() {
-            for index in time.span { timeIndex[index] = position }
+            for index in time.span {
+                timeIndex[index] = position
+                timeMask[index] = time.masksQuantities
+            }
         }
-        let timeMask = timeIndex.map { $0 != nil }
         let quantities = QuantityScanner(text: text, timeMask: timeMask).scan()
         var quantityIndex = [Int?](repeating: nil, count: text.count)
         for (position, quantity) in quantities.enumerated() {

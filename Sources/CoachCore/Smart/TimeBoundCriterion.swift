@@ -33,6 +33,8 @@ struct TimeBoundCriterion: SmartCriterionRule {
             return "\(quoted) sets a deadline (\(date.iso))."
         case .window(let date?):
             return "\(quoted) sets a window ending \(date.iso)."
+        case .timeOfDay(let date):
+            return "\(quoted) sets a time of day (\(date.iso))."
         case .cadence:
             return "\(quoted) sets a recurring cadence."
         default:

@@ -14,11 +14,8 @@ struct TimeExpression: Sendable, Equatable {
         case period
         /// The time unit of a money rate ("$80k a year").
         case rate
-    }
-
-    /// Which day of a named period a phrase points at ("by the end of June" versus "early June").
-    enum Anchor: Sendable, Equatable {
-        case start, middle, end, before, within
+        /// A time of day ("by 11am"): a deadline today, whose clock time is also a measurable limit.
+        case timeOfDay(LocalDate)
     }
 
     let span: Range<Int>
@@ -27,15 +24,22 @@ struct TimeExpression: Sendable, Equatable {
     var date: LocalDate? {
         switch kind {
         case .deadline(let date), .window(let date): date
+        case .timeOfDay(let date): date
         default: nil
         }
     }
 
     var isFrame: Bool {
         switch kind {
-        case .deadline, .window: true
+        case .deadline, .window, .timeOfDay: true
         default: false
         }
+    }
+
+    /// Whether the quantity scanner must skip its numbers: a clock time still counts as a limit.
+    var masksQuantities: Bool {
+        if case .timeOfDay = kind { return false }
+        return true
     }
 
     /// Whether the phrase makes a goal time-bound.

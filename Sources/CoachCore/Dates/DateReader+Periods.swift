@@ -1,0 +1,214 @@
+/// Named periods: weeks, months, quarters and years around today; the school calendar; seasons;
+/// holidays. A period as a deadline means its last day (README, "Dates").
+extension DateReader {
+    private enum PeriodUnit {
+        case week, weekend, month, quarter, year
+    }
+
+    private static let periodUnits: [String: PeriodUnit] = [
+        "week": .week, "weekend": .weekend, "month": .month, "quarter": .quarter, "qtr": .quarter, "year": .year,
+    ]
+
+    /// Period ends that need no qualifier ("year-end", "EOQ").
+    private static let periodEnds = PhraseTable<PeriodUnit>([
+        ("year end", .year), ("yearend", .year), ("eoy", .year), ("month end", .month), ("eom", .month),
+        ("quarter end", .quarter), ("eoq", .quarter), ("eow", .week), ("week end", .week),
+    ])
+
+    /// "this month", "next quarter", "last week", "the year" (after a prefix), "year-end", "next year Q2".
+    func period(at index: Int, prefixed: Bool) -> Found? {
+        if let end = Self.periodEnds.match(in: text, at: index) {
+            return periodRange(end.value, offset: 0).map { Found(end: end.span.upperBound, value: .range($0)) }
+        }
+        var cursor = index
+        var offset = 0
+        var qualified = false
+        if let word = text.word(at: cursor) {
+            switch word {
+            case "this", "current": qualified = true
+            case "next", "coming", "following": offset = 1; qualified = true
+            case "last", "previous", "past": offset = -1; qualified = true
+            case "the" where prefixed || whole: break
+            default:
+                guard prefixed, Self.periodUnits[word] != nil else { return nil }
+                cursor -= 1
+            }
+            cursor += 1
+        }
+        if text.word(at: index) == "the", let word = text.word(at: cursor), ["next", "coming", "following"].contains(word) {
+            offset = 1
+            qualified = true
+            cursor += 1
+        }
+        guard qualified || prefixed, let word = text.word(at: cursor), let unit = Self.periodUnits[word] else { return nil }
+        if unit == .year, offset != 0 || qualified, let quarter = quarterAfterYear(at: cursor + 1, year: today.year + offset) {
+            return quarter
+        }
+        return periodRange(unit, offset: offset).map { Found(end: cursor + 1, value: .range($0)) }
+    }
+
+    /// "next year Q2": the quarter of the year just read.
+    private func quarterAfterYear(at index: Int, year: Int) -> Found? {
+        guard let letter = text.word(at: index), letter == "q" || letter == "h", text.isNumber(at: index + 1),
+              let number = Int(text[index + 1].text) else { return nil }
+        let range = letter == "q" ? DayRange.quarter(number, year: year) : DayRange.half(number, year: year)
+        return range.map { Found(end: index + 2, value: .range($0)) }
+    }
+
+    private func periodRange(_ unit: PeriodUnit, offset: Int) -> DayRange? {
+        switch unit {
+        case .week:
+            return DayRange.week(containing: today.adding(days: 7 * offset))
+        case .weekend:
+            let sunday = DayRange.week(containing: today).last.adding(days: 7 * offset)
+            return DayRange(first: sunday.adding(days: -1), last: sunday)
+        case .month:
+            let day = today.adding(months: offset)
+            return DayRange.month(day.month, year: day.year)
+        case .quarter:
+            let day = today.adding(months: 3 * offset)
+            return DayRange.quarter(day.quarter, year: day.year)
+        case .year:
+            return DayRange.year(today.year + offset)
+        }
+    }
+
+    // MARK: The school calendar
+
+    private enum SchoolPeriod {
+        case semester, schoolYear, schoolWeek
+    }
+
+    private static let schoolPeriods = PhraseTable<SchoolPeriod>([
+        ("semester", .semester), ("term", .semester), ("school term", .semester), ("academic term", .semester),
+        ("school year", .schoolYear), ("academic year", .schoolYear), ("school week", .schoolWeek),
+    ])
+
+    /// Semesters end on 31 May and 20 December, the school year on 30 June, the school week on
+    /// Friday (README, "Dates"): an approximation, shown back so the client can correct it.
+    func schoolPeriod(at index: Int, prefixed: Bool) -> Found? {
+        var cursor = index
+        var offset = 0
+        var season: Int?
+        if let word = text.word(at: cursor), ["this", "the", "current", "next", "coming"].contains(word) {
+            offset = ["next", "coming"].contains(word) ? 1 : 0
+            cursor += 1
+        } else if !prefixed {
+            return nil
+        }
+        if let word = text.word(at: cursor), ["spring", "fall", "autumn"].contains(word) {
+            season = word == "spring" ? 5 : 12
+            cursor += 1
+        }
+        guard let found = Self.schoolPeriods.match(in: text, at: cursor) else { return nil }
+        let end = found.span.upperBound
+        switch found.value {
+        case .semester:
+            var ends: [LocalDate] = []
+            for year in today.year...(today.year + 2) {
+                for (month, day) in [(5, 31), (12, 20)] where season == nil || season == month {
+                    if let date = LocalDate(year: year, month: month, day: day), date >= today { ends.append(date) }
+                }
+            }
+            return ends.count > offset ? single(ends[offset], end: end) : nil
+        case .schoolYear:
+            let thisYear = LocalDate(year: today.year, month: 6, day: 30)!
+            let last = (thisYear >= today ? thisYear : thisYear.adding(months: 12)).adding(months: 12 * offset)
+            return single(last, end: end)
+        case .schoolWeek:
+            let friday = DayRange.week(containing: today).first.adding(days: 4)
+            let base = friday >= today ? friday : friday.adding(days: 7)
+            return single(base.adding(days: 7 * offset), end: end)
+        }
+    }
+
+    // MARK: Seasons
+
+    /// Northern meteorological seasons: "this spring", "next winter", "summer 2027", "the fall".
+    func season(at index: Int, prefixed: Bool) -> Found? {
+        var cursor = index
+        var modifier: String?
+        if let word = text.word(at: cursor), ["this", "next", "the", "coming", "last"].contains(word) {
+            modifier = word
+            cursor += 1
+        }
+        guard modifier != nil || prefixed || whole, let name = text.word(at: cursor),
+              DayRange.season(name, year: today.year) != nil else { return nil }
+        let end = cursor + 1
+        if let year = fourDigitYear(at: end) { return DayRange.season(name, year: year).map { Found(end: end + 1, value: .range($0)) } }
+        let candidates = ((today.year - 2)...(today.year + 2)).compactMap { DayRange.season(name, year: $0) }
+        let range: DayRange?
+        switch modifier {
+        case "next", "coming": range = candidates.first { $0.first > today }
+        case "last": range = candidates.last { $0.last < today }
+        default: range = candidates.first { $0.last >= today }
+        }
+        return range.map { Found(end: end, value: .range($0)) }
+    }
+
+    // MARK: Holidays
+
+    private enum Holiday {
+        case fixed(month: Int, day: Int)
+        /// The nth weekday of a month; n = -1 for the last one.
+        case nth(Int, weekday: Int, month: Int)
+        case easter
+    }
+
+    private static let holidays = PhraseTable<Holiday>([
+        ("christmas", .fixed(month: 12, day: 25)), ("christmas day", .fixed(month: 12, day: 25)),
+        ("xmas", .fixed(month: 12, day: 25)), ("christmas eve", .fixed(month: 12, day: 24)),
+        ("xmas eve", .fixed(month: 12, day: 24)), ("new year 's day", .fixed(month: 1, day: 1)),
+        ("new years day", .fixed(month: 1, day: 1)), ("new year day", .fixed(month: 1, day: 1)),
+        ("new year", .fixed(month: 1, day: 1)), ("new year 's", .fixed(month: 1, day: 1)),
+        ("new year 's eve", .fixed(month: 12, day: 31)), ("new years eve", .fixed(month: 12, day: 31)),
+        ("nye", .fixed(month: 12, day: 31)), ("halloween", .fixed(month: 10, day: 31)),
+        ("valentine 's day", .fixed(month: 2, day: 14)), ("valentines day", .fixed(month: 2, day: 14)),
+        ("valentine 's", .fixed(month: 2, day: 14)), ("valentine day", .fixed(month: 2, day: 14)),
+        ("independence day", .fixed(month: 7, day: 4)), ("the fourth of july", .fixed(month: 7, day: 4)),
+        ("fourth of july", .fixed(month: 7, day: 4)), ("thanksgiving", .nth(4, weekday: 4, month: 11)),
+        ("thanksgiving day", .nth(4, weekday: 4, month: 11)), ("memorial day", .nth(-1, weekday: 1, month: 5)),
+        ("labor day", .nth(1, weekday: 1, month: 9)), ("labour day", .nth(1, weekday: 1, month: 9)),
+        ("easter", .easter), ("easter sunday", .easter), ("easter day", .easter),
+        ("the holidays", .fixed(month: 12, day: 24)), ("the holiday season", .fixed(month: 12, day: 24)),
+        ("holiday season", .fixed(month: 12, day: 24)), ("the christmas holidays", .fixed(month: 12, day: 24)),
+    ])
+
+    /// Christmas, Easter, Thanksgiving (US) and the rest by name: the next one, or the one of a year written after it.
+    func holiday(at index: Int, prefixed: Bool) -> Found? {
+        var cursor = index
+        var modifier: String?
+        if let word = text.word(at: cursor), ["this", "next", "last"].contains(word) {
+            modifier = word
+            cursor += 1
+        }
+        guard let found = Self.holidays.match(in: text, at: cursor) else { return nil }
+        let end = found.span.upperBound
+        let make: (Int) -> LocalDate? = { Self.day(of: found.value, in: $0) }
+        if let year = fourDigitYear(at: end), let day = make(year) { return single(day, end: end + 1) }
+        let upcoming = (today.year...(today.year + 1)).compactMap(make).first { $0 >= today }
+        switch modifier {
+        case "next": return (today.year...(today.year + 1)).compactMap(make).first { $0 > today }.map { single($0, end: end) }
+        case "last": return ((today.year - 1)...today.year).compactMap(make).last { $0 < today }.map { single($0, end: end) }
+        default: return upcoming.map { single($0, end: end) }
+        }
+    }
+
+    private static func day(of holiday: Holiday, in year: Int) -> LocalDate? {
+        switch holiday {
+        case .fixed(let month, let day):
+            return LocalDate(year: year, month: month, day: day)
+        case .nth(let n, let weekday, let month):
+            guard let range = DayRange.month(month, year: year) else { return nil }
+            if n == -1 { return range.last.adding(days: -((range.last.weekday - weekday + 7) % 7)) }
+            return range.first.next(weekday: weekday, strictly: false).adding(days: 7 * (n - 1))
+        case .easter:
+            // The anonymous Gregorian computus.
+            let a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4
+            let f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30
+            let i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451
+            let month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1
+            return LocalDate(year: year, month: month, day: day)
+        }
+    }
+}

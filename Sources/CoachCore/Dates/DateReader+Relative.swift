@@ -1,0 +1,450 @@
+/// Dates counted from today: weekdays, offsets, periods, days inside a month, times of day.
+extension DateReader {
+    // MARK: Weekdays
+
+    /// "Friday", "this Friday", "next Friday", "Friday of next week", "Friday after next",
+    /// "last Friday", and a weekday with a date ("Thursday Jul 22, 2027"), cross-checked.
+    func weekdayPhrase(at start: Int, prefixed: Bool) -> Found? {
+        var index = start
+        var modifier: String?
+        if text.word(at: index) == "this", text.word(at: index + 1) == "coming" { index += 1 }
+        if let word = text.word(at: index), ["this", "next", "last", "past", "previous", "coming"].contains(word) {
+            modifier = word
+            index += 1
+        }
+        guard let (weekday, afterName) = weekdayName(at: index) else { return nil }
+        if modifier == nil, let dated = datedWeekday(weekday, after: afterName) { return dated }
+        let week = DayRange.week(containing: today).first
+        var cursor = afterName
+        if text.isSymbol(",", at: cursor) { cursor += 1 }
+        if text.word(at: cursor) == "of" { cursor += 1 }
+        if text.word(at: cursor) == "the", text.word(at: cursor + 1) == "week" { cursor += 0 }
+        if let which = text.word(at: cursor), ["next", "this", "last", "following"].contains(which), text.word(at: cursor + 1) == "week" {
+            let weeks = which == "this" ? 0 : which == "last" ? -1 : 1
+            return single(week.adding(days: 7 * weeks + weekday - 1), end: cursor + 2)
+        }
+        switch modifier {
+        case "next":
+            if text.word(at: afterName) == "week" { return nil }
+            return single(week.adding(days: 7 + weekday - 1), end: afterName)
+        case "last", "past", "previous":
+            let back = (today.weekday - weekday + 7) % 7
+            return single(today.adding(days: -(back == 0 ? 7 : back)), end: afterName)
+        default:
+            let coming = today.next(weekday: weekday, strictly: false)
+            if text.word(at: afterName) == "after", text.word(at: afterName + 1) == "next" {
+                return single(week.adding(days: 14 + weekday - 1), end: afterName + 2)
+            }
+            guard modifier != nil || prefixed || whole else { return nil }
+            return single(coming, end: afterName)
+        }
+    }
+
+    private func datedWeekday(_ weekday: Int, after index: Int) -> Found? {
+        var cursor = index
+        if text.isSymbol(",", at: cursor) { cursor += 1 }
+        if text.word(at: cursor) == "the" { cursor += 1 }
+        let dated = [monthDate(at: cursor), numericInWeekday(at: cursor)].compactMap { $0 }.max { $0.end < $1.end }
+        guard let dated else { return nil }
+        if case .problem(.ambiguous(let monthFirst, let dayFirst)) = dated.value {
+            // The weekday settles which reading was meant.
+            let fitting = [monthFirst, dayFirst].filter { $0.weekday == weekday }
+            return fitting.count == 1 ? single(fitting[0], end: dated.end) : dated
+        }
+        guard case .range(let range) = dated.value else { return dated }
+        if range.first.weekday == weekday { return dated }
+        return Found(end: dated.end, value: .problem(.weekdayMismatch(range.first, written: weekday)))
+    }
+
+    private func numericInWeekday(at index: Int) -> Found? {
+        guard text.isNumber(at: index) else { return nil }
+        let calendar = DateReader(text: text, grammar: grammar, whole: true)
+        return calendar.numeric(at: index, prefixed: true) ?? calendar.iso(at: index)
+    }
+
+    func single(_ day: LocalDate, end: Int) -> Found {
+        Found(end: end, value: .range(.day(day)))
+    }
+
+    // MARK: Days of a month
+
+    /// "the third Tuesday of September 2027", "the last weekend of October", "the first week of
+    /// March", "the first Monday of the month".
+    func ordinalInMonth(at start: Int) -> Found? {
+        var index = start
+        if text.word(at: index) == "the" { index += 1 }
+        let position: Int
+        if let word = text.word(at: index), word == "last" || word == "final" {
+            position = -1
+            index += 1
+        } else if let (value, end) = ordinalDay(at: index), (1...31).contains(value) {
+            position = value
+            index = end
+        } else {
+            return nil
+        }
+        enum Target { case weekday(Int), day, week, weekend }
+        let target: Target
+        if let (weekday, end) = weekdayName(at: index) {
+            target = .weekday(weekday)
+            index = end
+        } else if text.word(at: index) == "day" {
+            target = .day
+            index += 1
+        } else if text.word(at: index) == "week" {
+            target = .week
+            index += 1
+        } else if text.word(at: index) == "weekend" {
+            target = .weekend
+            index += 1
+        } else {
+            return nil
+        }
+        guard let word = text.word(at: index), word == "of" || word == "in" else { return nil }
+        guard let (spec, end) = monthSpec(at: index + 1) else { return nil }
+        func resolve(_ month: Int, _ year: Int) -> Found? {
+            guard let range = DayRange.month(month, year: year) else { return nil }
+            switch target {
+            case .weekday(let weekday):
+                guard position <= 5 else { return nil }
+                if position == -1 { return single(range.last.adding(days: -((range.last.weekday - weekday + 7) % 7)), end: end) }
+                let day = range.first.next(weekday: weekday, strictly: false).adding(days: 7 * (position - 1))
+                guard day.month == month else {
+                    let name = DateWords.weekdayNames[weekday - 1].capitalisedFirst
+                    return Found(end: end, value: .problem(.impossible("\(DateWords.monthNames[month - 1].capitalisedFirst) \(year) has no \(position)th \(name).")))
+                }
+                return single(day, end: end)
+            case .day:
+                if position == -1 { return single(range.last, end: end) }
+                return single(range.first.adding(days: position - 1), end: end)
+            case .week:
+                guard position <= 5 else { return nil }
+                if position == -1 { return single(range.last, end: end) }
+                return single(min(range.first.adding(days: 7 * position - 1), range.last), end: end)
+            case .weekend:
+                guard position <= 5 else { return nil }
+                let saturdays = range.first.next(weekday: 6, strictly: false)
+                let saturday = position == -1
+                    ? range.last.adding(days: -((range.last.weekday - 6 + 7) % 7))
+                    : saturdays.adding(days: 7 * (position - 1))
+                guard saturday.month == month else { return nil }
+                return single(saturday.adding(days: 1), end: end)
+            }
+        }
+        guard let found = resolve(spec.month, spec.year) else { return nil }
+        if spec.floating, let day = found.day, day < today {
+            let later = spec.advance(spec.month, spec.year)
+            return resolve(later.0, later.1)
+        }
+        return found
+    }
+
+    /// "20 of next month", "the fifteenth of this month", "the 15th" (this month, or next once it has passed).
+    func dayOfMonth(at start: Int, prefixed: Bool) -> Found? {
+        var index = start
+        let hasThe = text.word(at: index) == "the"
+        if hasThe { index += 1 }
+        guard let (dayOfMonth, afterDay) = dayNumber(at: index) else { return nil }
+        let isOrdinal = ordinalDay(at: index) != nil
+        var cursor = afterDay
+        if let word = text.word(at: cursor), word == "of" || word == "in" { cursor += 1 }
+        if let (spec, end) = monthSpec(at: cursor), !spec.named {
+            var found = day(spec.year, spec.month, dayOfMonth, end: end)
+            if spec.floating, let day = found.day, day < today {
+                let later = spec.advance(spec.month, spec.year)
+                found = self.day(later.1, later.0, dayOfMonth, end: end)
+            }
+            return found
+        }
+        guard isOrdinal, hasThe || prefixed || whole, text.word(at: afterDay).map({ DateWords.months[$0] == nil }) ?? true else { return nil }
+        if let thisMonth = LocalDate(year: today.year, month: today.month, day: dayOfMonth), thisMonth >= today {
+            return single(thisMonth, end: afterDay)
+        }
+        let next = today.adding(months: 1)
+        return day(next.year, next.month, dayOfMonth, end: afterDay)
+    }
+
+    struct MonthSpec {
+        let month: Int
+        let year: Int
+        /// Named without a year ("March") or as "the month": it moves on once it has passed.
+        let floating: Bool
+        let named: Bool
+        let advance: (Int, Int) -> (Int, Int)
+    }
+
+    /// "September 2027", "October", "the month", "this month", "next month", "last month".
+    func monthSpec(at index: Int) -> (MonthSpec, Int)? {
+        let byYear: (Int, Int) -> (Int, Int) = { ($0, $1 + 1) }
+        let byMonth: (Int, Int) -> (Int, Int) = { $0 == 12 ? (1, $1 + 1) : ($0 + 1, $1) }
+        if let (month, afterMonth) = monthName(at: index) {
+            if let year = fourDigitYear(at: afterMonth) {
+                return (MonthSpec(month: month, year: year, floating: false, named: true, advance: byYear), afterMonth + 1)
+            }
+            if let (offset, end) = relativeYear(at: afterMonth) {
+                return (MonthSpec(month: month, year: today.year + offset, floating: false, named: true, advance: byYear), end)
+            }
+            let year = month >= today.month ? today.year : today.year + 1
+            return (MonthSpec(month: month, year: year, floating: true, named: true, advance: byYear), afterMonth)
+        }
+        if text.word(at: index) == "month", text.word(at: index - 1) == "of" {
+            return (MonthSpec(month: today.month, year: today.year, floating: true, named: false, advance: byMonth), index + 1)
+        }
+        guard let word = text.word(at: index), text.word(at: index + 1) == "month" else { return nil }
+        let offset: Int
+        switch word {
+        case "the": offset = 0
+        case "this", "current": offset = 0
+        case "next", "following": offset = 1
+        case "last", "previous": offset = -1
+        default: return nil
+        }
+        let day = today.adding(months: offset)
+        return (MonthSpec(month: day.month, year: day.year, floating: word == "the", named: false, advance: byMonth), index + 2)
+    }
+
+    // MARK: Days
+
+    /// today, tonight, tomorrow, yesterday, the day after tomorrow, now, end of day, by 11am, noon.
+    func relativeDay(at start: Int, prefixed: Bool) -> Found? {
+        var index = start
+        if text.word(at: index) == "the" { index += 1 }
+        if let word = text.word(at: index), word == "day" || word == "week",
+           let direction = text.word(at: index + 1), direction == "after" || direction == "before",
+           let base = point(at: index + 2, prefixed: true), let day = base.day {
+            let step = (word == "day" ? 1 : 7) * (direction == "after" ? 1 : -1)
+            return single(day.adding(days: step), end: base.end)
+        }
+        guard let word = text.word(at: start) else { return timeOfDay(at: start).map { single($0.day, end: $0.end) } }
+        switch word {
+        case "today", "tonight", "now", "eod", "cob", "tod", "tdy": return single(today, end: start + 1)
+        case "tomorrow", "tmr", "tmrw", "tomorow": return single(today.adding(days: 1), end: start + 1)
+        case "yesterday": return single(today.adding(days: -1), end: start + 1)
+        case "next", "following":
+            switch text.word(at: start + 1) {
+            case "day": return single(today.adding(days: 1), end: start + 2)
+            case "hour", "minute": return single(today, end: start + 2)
+            default: break
+            }
+        case "this":
+            if let part = text.word(at: start + 1), DateWords.dayParts.contains(part) { return single(today, end: start + 2) }
+        case "end", "close":
+            if let next = text.word(at: start + 1), next == "of", let what = text.word(at: start + 2) ?? nil,
+               what == "day" || what == "business" || what == "play" {
+                return single(today, end: start + 3)
+            }
+            if text.word(at: start + 1) == "of", text.word(at: start + 2) == "the", text.word(at: start + 3) == "day" {
+                return single(today, end: start + 4)
+            }
+        default: break
+        }
+        if prefixed, let (day, end) = timeOfDay(at: start) { return single(day, end: end) }
+        return nil
+    }
+
+    /// "11am", "11 a.m.", "5:30 pm", "17:00", "noon", "midday", "midnight": today, or tomorrow once
+    /// the time has passed (when the clock is known).
+    func timeOfDay(at index: Int) -> (day: LocalDate, end: Int)? {
+        func on(_ minutes: Int, end: Int) -> (LocalDate, Int) {
+            let passed = grammar.minutesNow.map { $0 > minutes } ?? false
+            return (passed ? today.adding(days: 1) : today, end)
+        }
+        if let word = text.word(at: index) {
+            switch word {
+            case "noon", "midday", "lunchtime": return on(12 * 60, end: index + 1)
+            case "midnight": return on(24 * 60 - 1, end: index + 1)
+            default: return nil
+            }
+        }
+        var cursor = index + 1
+        var minutes = 0
+        var hasClock = false
+        let hour: Int
+        if text.isNumber(at: index), case let parts = text[index].text.split(separator: "."), parts.count == 2,
+           parts[0].count <= 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]), h <= 24, m < 60 {
+            // "12.16 pm", "13.12": a dotted clock time, read only where nothing else could be meant.
+            let marked = ["am", "pm"].contains(text.word(at: cursor) ?? "")
+            guard marked || (whole && cursor == text.count) else { return nil }
+            (hour, minutes, hasClock) = (h, m, true)
+        } else {
+            guard text.isNumber(at: index), text[index].text.count <= 2, let h = Int(text[index].text), h <= 24 else { return nil }
+            hour = h
+        }
+        if !hasClock, text.isSymbol(":", at: cursor), text.isJoined(cursor), text.isNumber(at: cursor + 1), text[cursor + 1].text.count == 2,
+           let written = Int(text[cursor + 1].text), written < 60 {
+            minutes = written
+            cursor += 2
+            hasClock = true
+            if text.isSymbol(":", at: cursor), text.isJoined(cursor), text.isNumber(at: cursor + 1) { cursor += 2 }
+        }
+        if let marker = text.word(at: cursor), marker == "am" || marker == "pm" || marker == "a" || marker == "p" {
+            var end = cursor + 1
+            if marker.count == 1 {
+                guard text.isSymbol(".", at: end), text.word(at: end + 1) == "m" else { return nil }
+                end += 2
+            }
+            if text.isSymbol(".", at: end), text.isJoined(end), !text.isNumber(at: end + 1) { end += 1 }
+            guard (1...12).contains(hour) else { return nil }
+            let isPM = marker.hasPrefix("p")
+            return on(((hour % 12) + (isPM ? 12 : 0)) * 60 + minutes, end: end)
+        }
+        if text.word(at: cursor) == "o'clock" { return on(hour * 60, end: cursor + 1) }
+        guard hasClock, hour < 24 else { return nil }
+        return on(hour * 60 + minutes, end: cursor)
+    }
+
+    // MARK: Offsets
+
+    /// "in 3 weeks" (after a prefix), "3 weeks from now", "two weeks from today", "in 1 year 2 months",
+    /// "a week after tomorrow", "3 days ago", "3 Fridays from now", "in a few weeks" (vague).
+    func offset(at start: Int, prefixed: Bool) -> Found? {
+        var index = start
+        // A bare amount of time is a window only after a prefix ("in 3 weeks"), never as a whole answer ("a day").
+        var windowed = prefixed && (!whole || start > 0)
+        if text.word(at: index) == "the", text.word(at: index + 1) != "next" { index += 1 }
+        if let word = text.word(at: index), word == "after" || (word == "next" && NumberLexicon.parse(text, at: index + 1) != nil) {
+            index += 1
+            windowed = true
+        }
+        if let (count, weekday, end) = countedWeekdays(at: index) {
+            guard let (trailing, after) = trailer(at: end) else { return nil }
+            let first = today.next(weekday: weekday, strictly: true)
+            let steps = 7 * (count - 1)
+            switch trailing {
+            case .fromNow: return single(first.adding(days: steps), end: after)
+            case .ago:
+                let back = (today.weekday - weekday + 7) % 7
+                return single(today.adding(days: -(back == 0 ? 7 : back) - steps), end: after)
+            case .from(let base): return single(base.next(weekday: weekday, strictly: true).adding(days: steps), end: after)
+            case .before(let base):
+                let back = (base.weekday - weekday + 7) % 7
+                return single(base.adding(days: -(back == 0 ? 7 : back) - steps), end: after)
+            }
+        }
+        let impliesOne = prefixed && text.word(at: start - 1) == "next"
+        guard let amount = duration(at: index, impliesOne: impliesOne) else { return nil }
+        if let (trailing, after) = trailer(at: amount.end) ?? (text.word(at: amount.end) == "before" && amount.end + 1 == text.count ? (.ago, amount.end + 1) : nil) {
+            guard let months = amount.months, let days = amount.days else { return Found(end: after, value: .vague) }
+            switch trailing {
+            case .fromNow: return shifted(today, months, days, end: after, window: true)
+            case .ago: return shifted(today, -months, -days, end: after, window: false)
+            case .from(let base): return shifted(base, months, days, end: after, window: false)
+            case .before(let base): return shifted(base, -months, -days, end: after, window: false)
+            }
+        }
+        // "in 2 hours" is a deadline; "within 4 hours" in a goal is a response-time standard.
+        guard windowed, !amount.clock || whole || text.word(at: start - 1) == "in" else { return nil }
+        guard let months = amount.months, let days = amount.days else { return Found(end: amount.end, value: .vague) }
+        return shifted(today, months, days, end: amount.end, window: true)
+    }
+
+    private enum Trailer {
+        case fromNow, ago
+        case from(LocalDate)
+        case before(LocalDate)
+    }
+
+    /// What an amount of time is counted from: "from now", "later", "ago", "after tomorrow", "before Christmas".
+    private func trailer(at index: Int) -> (Trailer, Int)? {
+        var cursor = index
+        if text.isSymbol("'", at: cursor) || text.word(at: cursor) == "'s" { cursor += 1 }
+        guard let word = text.word(at: cursor) else { return nil }
+        switch word {
+        case "time", "later", "hence", "out": return (.fromNow, cursor + 1)
+        case "ago", "back", "earlier": return (.ago, cursor + 1)
+        case "from", "after", "before":
+            if let next = text.word(at: cursor + 1), next == "now" || next == "today" {
+                return (word == "before" ? .ago : .fromNow, cursor + 2)
+            }
+            guard let base = point(at: cursor + 1, prefixed: true), let day = base.day else { return nil }
+            return (word == "before" ? .before(day) : .from(day), base.end)
+        default: return nil
+        }
+    }
+
+    private func shifted(_ base: LocalDate, _ months: Double, _ days: Double, end: Int, window: Bool) -> Found? {
+        guard abs(months) <= 1_200, abs(days) <= 36_500 else { return nil }
+        let wholeMonths = months.rounded(.towardZero)
+        var extraDays = (months - wholeMonths) * 30.436875 + days
+        if extraDays.rounded() != extraDays {
+            // Part of a day: with the clock known it may cross midnight; without, it stays on the day.
+            let now = Double(grammar.minutesNow ?? 0) / 1_440
+            extraDays = grammar.minutesNow == nil ? extraDays.rounded(.towardZero) : (now + extraDays).rounded(.down)
+        }
+        let day = base.adding(months: Int(wholeMonths)).adding(days: Int(extraDays))
+        return window ? Found(end: end, value: .window(day)) : single(day, end: end)
+    }
+
+    struct Amount {
+        let end: Int
+        /// nil for a vague amount ("a few weeks").
+        let months: Double?
+        let days: Double?
+        /// Hours or minutes are part of it.
+        var clock = false
+    }
+
+    /// "3 weeks", "a year", "1 year 2 months", "a year and a half", "six months", "half a year", "a few weeks".
+    func duration(at start: Int, impliesOne: Bool) -> Amount? {
+        var index = start
+        var months = 0.0
+        var days = 0.0
+        var parts = 0
+        var vague = false
+        var lastUnit: DateWords.Unit?
+        var clock = false
+        while true {
+            var cursor = index
+            if parts > 0, text.word(at: cursor) == "and" || text.isSymbol(",", at: cursor) { cursor += 1 }
+            if let word = text.word(at: cursor), ["about", "around", "roughly", "approximately", "nearly", "almost", "some"].contains(word) {
+                cursor += 1
+            }
+            var count: Double?
+            if let word = text.word(at: cursor), word == "a" || word == "an" || word == "one",
+               text.word(at: cursor + 1) == "half" || text.word(at: cursor + 1) == "quarter", parts > 0 {
+                let fraction = text.word(at: cursor + 1) == "half" ? 0.5 : 0.25
+                if let last = lastUnit { months += (last.months ?? 0) * fraction; days += last.days * fraction }
+                index = cursor + 2
+                parts += 1
+                continue
+            }
+            if let word = text.word(at: cursor), ["few", "several", "couple", "coming", "next"].contains(word) || (word == "a" && ["few", "couple"].contains(text.word(at: cursor + 1) ?? "")) {
+                if word == "next" { break }
+                vague = true
+                cursor += word == "a" ? 2 : 1
+                if text.word(at: cursor) == "of" { cursor += 1 }
+            } else if text.word(at: cursor) == "half", let article = text.word(at: cursor + 1), article == "a" || article == "an" {
+                count = 0.5
+                cursor += 2
+            } else if let word = text.word(at: cursor), word == "a" || word == "an" {
+                count = 1
+                cursor += 1
+            } else if let number = NumberLexicon.parse(text, at: cursor), number.value >= 0, number.value < 100_000 {
+                count = number.value
+                cursor = number.end
+                if text.isInnerHyphen(at: cursor) { cursor += 1 }
+            } else if !(parts == 0 && impliesOne) {
+                break
+            }
+            guard let word = text.word(at: cursor), let unit = DateWords.units[word] else { break }
+            let amount = vague ? 0 : (count ?? 1)
+            months += (unit.months ?? 0) * amount
+            days += unit.days * amount
+            lastUnit = unit
+            clock = clock || unit.isClock
+            index = cursor + 1
+            parts += 1
+            if vague { break }
+        }
+        guard parts > 0 else { return nil }
+        return vague ? Amount(end: index, months: nil, days: nil) : Amount(end: index, months: months, days: days, clock: clock)
+    }
+
+    /// "3 Fridays", "two Mondays".
+    private func countedWeekdays(at index: Int) -> (Int, Int, Int)? {
+        guard let number = NumberLexicon.parse(text, at: index), number.value >= 1, number.value <= 520,
+              let word = text.word(at: number.end), word.hasSuffix("s") || number.value == 1,
+              let weekday = DateWords.weekdays[word] else { return nil }
+        return (Int(number.value), weekday, number.end + 1)
+    }
+}

@@ -1,0 +1,497 @@
+/// The grammar's productions over goal tokens. Every reader returns where it stopped and what it
+/// read; `point` takes the longest reading, so "June 1st 2027" wins over "June".
+struct DateReader {
+    let text: GoalText
+    let grammar: DateGrammar
+    /// The text is the whole answer: bare forms ("June", "2027", "Friday") are dates there.
+    let whole: Bool
+
+    var today: LocalDate { grammar.today }
+
+    enum Value: Equatable {
+        case range(DayRange)
+        /// A day counted from today ("in 3 weeks").
+        case window(LocalDate)
+        case problem(DateProblem)
+        case vague
+    }
+
+    struct Found: Equatable {
+        let end: Int
+        let value: Value
+
+        func meaning(_ anchor: DateAnchor) -> DatePhrase.Meaning {
+            switch value {
+            case .range(let range): .day(range.date(for: anchor), window: false)
+            case .window(let day): .day(day, window: true)
+            case .problem(let problem): .problem(problem)
+            case .vague: .vague
+            }
+        }
+
+        var range: DayRange? {
+            if case .range(let range) = value { return range }
+            return nil
+        }
+
+        var day: LocalDate? {
+            switch value {
+            case .range(let range): range.last
+            case .window(let day): day
+            default: nil
+            }
+        }
+    }
+
+    static let prefixes = PhraseTable<DateAnchor>([
+        ("by", .end), ("by the end of", .end), ("by end of", .end), ("at the end of", .end),
+        ("the end of", .end), ("end of", .end), ("before the end of", .end), ("until the end of", .end),
+        ("by the close of", .end), ("close of", .end), ("before", .before), ("prior to", .before),
+        ("ahead of", .before), ("until", .end), ("till", .end), ("til", .end), ("through", .end), ("thru", .end),
+        ("no later than", .end), ("not later than", .end), ("on or before", .end), ("by no later than", .end),
+        ("on", .end), ("at", .end), ("during", .end), ("throughout", .end), ("in", .within), ("within", .within),
+        ("within the next", .within), ("in the next", .within), ("over the next", .within),
+        ("for the next", .within), ("during the next", .within), ("the next", .within), ("over", .within),
+        ("for", .within), ("starting", .start), ("starting in", .start), ("starting from", .start),
+        ("start of", .start), ("the start of", .start), ("at the start of", .start), ("by the start of", .start),
+        ("beginning of", .start), ("the beginning of", .start), ("at the beginning of", .start),
+        ("by the beginning of", .start), ("early", .early), ("early in", .early), ("in early", .early),
+        ("by early", .early), ("mid", .middle), ("in mid", .middle), ("by mid", .middle), ("middle of", .middle),
+        ("the middle of", .middle), ("by the middle of", .middle), ("late", .end), ("late in", .end),
+        ("in late", .end), ("by late", .end),
+    ])
+
+    // MARK: - Expressions: a point, a range, a time of day after it
+
+    func expression(at start: Int, prefixed: Bool, anchor: DateAnchor) -> Found? {
+        var index = start
+        if text.isSymbol("-", at: index), text.isJoined(index + 1) { index += 1 }
+        if let word = text.word(at: index), word == "from" || word == "between" {
+            return range(from: index + 1, prefixed: true)
+        }
+        if let leading = leadingDayRange(at: index) { return withTime(leading) }
+        // A time before the day: "8:25 a.m. Dec. 12, 2014", "5pm tomorrow".
+        if whole, let time = timeOfDay(at: index), text.contains(time.end) {
+            var after = time.end
+            if text.isSymbol(",", at: after) || text.word(at: after) == "on" { after += 1 }
+            if let dated = point(at: after, prefixed: true) { return withTime(dated) }
+        }
+        guard let first = point(at: index, prefixed: prefixed).map(withTime) else { return nil }
+        if anchor != .before, let spanned = rangeEnd(after: first) { return withTime(spanned) }
+        return trailingWeekday(after: first)
+    }
+
+    /// "from 10 to 15 August", "between Monday and Friday": the last day of the range.
+    private func range(from index: Int, prefixed: Bool) -> Found? {
+        if let leading = leadingDayRange(at: index) { return leading }
+        guard let first = point(at: index, prefixed: prefixed) else { return nil }
+        return rangeEnd(after: first) ?? (whole ? first : nil)
+    }
+
+    /// "13-15 July", "10 to 15 August 2027".
+    private func leadingDayRange(at index: Int) -> Found? {
+        guard let (from, afterDay) = dayNumber(at: index), let afterJoin = rangeJoin(at: afterDay),
+              let second = monthDate(at: afterJoin), let last = second.range?.last, last.day >= from else { return nil }
+        return second
+    }
+
+    private func rangeJoin(at index: Int) -> Int? {
+        if text.isSymbol("-", at: index) { return index + 1 }
+        if let word = text.word(at: index), ["to", "till", "until", "through", "thru", "and"].contains(word) { return index + 1 }
+        return nil
+    }
+
+    /// After "July 13": "-15", "to Nov 12", "to Monday"; the range ends on its last day.
+    private func rangeEnd(after first: Found) -> Found? {
+        guard let join = rangeJoin(at: first.end) else { return nil }
+        if case .problem(.ambiguous) = first.value {
+            // "8/10/2012 - 8/15/2012": the end settles it.
+            guard let second = point(at: join, prefixed: true), second.range != nil else { return nil }
+            return second
+        }
+        guard let firstRange = first.range else { return nil }
+        if firstRange.first == firstRange.last, let (day, afterDay) = dayNumber(at: join),
+           !text.isSymbol("/", at: afterDay), !text.isSymbol(":", at: afterDay), DateWords.months[text.word(at: afterDay) ?? ""] == nil,
+           !(text.isNumber(at: afterDay) && text[afterDay].text.count == 4 && text.isSymbol("-", at: afterDay - 1)),
+           day > firstRange.first.day {
+            let month = firstRange.first
+            var end = afterDay
+            var year = month.year
+            if text.isSymbol(",", at: end), let written = fourDigitYear(at: end + 1) { year = written; end += 2 }
+            else if let written = fourDigitYear(at: end) { year = written; end += 1 }
+            guard let last = LocalDate(year: year, month: month.month, day: day) else {
+                return Found(end: end, value: .problem(.impossible(Self.missingDay(day, month.month, year))))
+            }
+            return Found(end: end, value: .range(DayRange(first: last, last: last)))
+        }
+        guard let second = point(at: join, prefixed: true), let secondRange = second.range else { return nil }
+        var last = secondRange.last
+        let explicitYear = (join..<second.end).contains { fourDigitYear(at: $0) != nil }
+        if explicitYear { return Found(end: second.end, value: .range(.day(last))) }
+        if last < firstRange.first {
+            last = firstRange.first.days(until: last) > -7 ? last.adding(days: 7) : last.adding(months: 12)
+        }
+        // A year-less end is the first such day after the start ("January 3, 2017 - February 1st").
+        while last.adding(months: -12) >= firstRange.first, last.year > firstRange.first.year { last = last.adding(months: -12) }
+        return Found(end: second.end, value: .range(DayRange(first: last, last: last)))
+    }
+
+    /// "July 31 2027 (Thursday)": a weekday after the date is checked against it.
+    private func trailingWeekday(after found: Found) -> Found {
+        guard let range = found.range, range.first == range.last else { return found }
+        var index = found.end
+        if text.isSymbol(",", at: index) || text.isSymbol("(", at: index) { index += 1 }
+        guard let (weekday, end) = weekdayName(at: index), text.word(at: end) != "of" else { return found }
+        let close = text.isSymbol(")", at: end) ? end + 1 : end
+        if range.first.weekday == weekday { return Found(end: close, value: found.value) }
+        return Found(end: close, value: .problem(.weekdayMismatch(range.first, written: weekday)))
+    }
+
+    /// "tomorrow at 5pm", "Friday 11am", "June 3 by noon": the time belongs to the phrase.
+    private func withTime(_ found: Found) -> Found {
+        var index = found.end
+        if text.isSymbol(",", at: index) || (text.word(at: index) == "t" && text.isJoined(index)) { index += 1 }
+        if let word = text.word(at: index), word == "at" || word == "by" || word == "around" || word == "from" { index += 1 }
+        if let end = timeOfDay(at: index)?.end { return Found(end: end, value: found.value) }
+        if let word = text.word(at: found.end), DateWords.dayParts.contains(word) {
+            return Found(end: found.end + 1, value: found.value)
+        }
+        return found
+    }
+
+    // MARK: - Points
+
+    func point(at index: Int, prefixed: Bool) -> Found? {
+        guard text.contains(index) else { return nil }
+        let readers: [() -> Found?] = [
+            { iso(at: index) },
+            { numeric(at: index, prefixed: prefixed) },
+            { monthDate(at: index) },
+            { weekdayPhrase(at: index, prefixed: prefixed) },
+            { monthAlone(at: index, prefixed: prefixed) },
+            { ordinalInMonth(at: index) },
+            { dayOfMonth(at: index, prefixed: prefixed) },
+            { quarterOrHalf(at: index) },
+            { relativeDay(at: index, prefixed: prefixed) },
+            { offset(at: index, prefixed: prefixed) },
+            { period(at: index, prefixed: prefixed) },
+            { schoolPeriod(at: index, prefixed: prefixed) },
+            { season(at: index, prefixed: prefixed) },
+            { holiday(at: index, prefixed: prefixed) },
+            { (prefixed || whole) ? year(at: index) : nil },
+        ]
+        var best: Found?
+        for read in readers {
+            guard let found = read() else { continue }
+            if best == nil || found.end > best!.end { best = found }
+        }
+        return best
+    }
+
+    // MARK: Calendar dates
+
+    /// 2027-06-30, 2027/06/30, 2027.06.30, 2027-06 (the month), 20270630.
+    func iso(at index: Int) -> Found? {
+        guard let year = fourDigitYear(at: index) else {
+            if whole, text.isNumber(at: index), text[index].text.count == 8, index + 1 == text.count,
+               let all = Int(text[index].text), let date = LocalDate(year: all / 10_000, month: (all / 100) % 100, day: all % 100),
+               (1900...2199).contains(date.year) {
+                return single(date, end: index + 1)
+            }
+            return nil
+        }
+        let separator = text.contains(index + 1) ? text[index + 1].text : ""
+        guard ["-", "/", "."].contains(separator), text.isJoined(index + 1), text.isJoined(index + 2),
+              text.isNumber(at: index + 2), text[index + 2].text.count <= 2, let month = Int(text[index + 2].text) else {
+            return nil
+        }
+        if text.isSymbol(separator, at: index + 3), text.isJoined(index + 3), text.isJoined(index + 4),
+           text.isNumber(at: index + 4), text[index + 4].text.count <= 2, let dayOfMonth = Int(text[index + 4].text) {
+            return day(year, month, dayOfMonth, end: index + 5)
+        }
+        guard separator == "-" || separator == "/", (1...12).contains(month) else {
+            return month > 12 ? Found(end: index + 3, value: .problem(.impossible(Self.noMonth(month)))) : nil
+        }
+        return DayRange.month(month, year: year).map { Found(end: index + 3, value: .range($0)) }
+    }
+
+    /// 10/31/2027, 13/03/2027, 3/4/27, 12.31.2027: the order follows from the numbers, the user's
+    /// setting, or it is asked. Without a year it needs a prefix or a whole answer, so a score such
+    /// as "8/10" is never read as a date.
+    func numeric(at index: Int, prefixed: Bool) -> Found? {
+        var parts: [Int] = []
+        var end = index
+        if text.isNumber(at: index), text[index].text.filter({ $0 == "." }).count == 2 {
+            parts = text[index].text.split(separator: ".").compactMap { Int($0) }
+            end = index + 1
+            guard parts.count == 3, text[index].text.split(separator: ".").last?.count != 3 else { return nil }
+        } else {
+            guard text.isNumber(at: index), text[index].text.count <= 2, let first = Int(text[index].text),
+                  text.contains(index + 1), ["/", "-", "."].contains(text[index + 1].text), text.isJoined(index + 1),
+                  text.isJoined(index + 2), text.isNumber(at: index + 2), let second = Int(text[index + 2].text) else { return nil }
+            if text[index + 2].text.count == 4, text[index + 1].text == "/", prefixed || whole, (1...12).contains(first) {
+                return DayRange.month(first, year: second).map { Found(end: index + 3, value: .range($0)) }
+            }
+            guard text[index + 2].text.count <= 2 else { return nil }
+            let separator = text[index + 1].text
+            parts = [first, second]
+            end = index + 3
+            if text.isSymbol(separator, at: end), text.isJoined(end), text.isJoined(end + 1), text.isNumber(at: end + 1),
+               [2, 4].contains(text[end + 1].text.count), let written = Int(text[end + 1].text) {
+                parts.append(written)
+                end += 2
+            } else if separator != "/" || !(prefixed || whole) {
+                return nil
+            }
+        }
+        let year: Int? = parts.count == 3 ? (parts[2] < 100 ? 2000 + parts[2] : parts[2]) : nil
+        let (a, b) = (parts[0], parts[1])
+        let monthFirst = (1...12).contains(a) && (1...31).contains(b)
+        let dayFirst = (1...12).contains(b) && (1...31).contains(a)
+        func resolve(month: Int, day: Int) -> Found {
+            if let year { return self.day(year, month, day, end: end) }
+            return yearless(month: month, day: day, end: end)
+        }
+        switch (monthFirst, dayFirst) {
+        case (true, true) where a != b:
+            if let order = grammar.order { return order == .mdy ? resolve(month: a, day: b) : resolve(month: b, day: a) }
+            let readings = (resolve(month: a, day: b), resolve(month: b, day: a))
+            switch (readings.0.range, readings.1.range) {
+            case (let m?, let d?): return Found(end: end, value: .problem(.ambiguous(monthFirst: m.last, dayFirst: d.last)))
+            case (nil, _?): return readings.1
+            default: return readings.0
+            }
+        case (true, _): return resolve(month: a, day: b)
+        case (_, true): return resolve(month: b, day: a)
+        default:
+            guard whole else { return nil }
+            return Found(end: end, value: .problem(.impossible("Neither \(a) nor \(b) can be a month, so that isn't a date.")))
+        }
+    }
+
+    /// "June 1st", "1st of June 2027", "Jun 1, 2027", "2027 May 22nd", "2027/Aug/10", "8/Oct/2027",
+    /// "the 3rd of March next year".
+    func monthDate(at start: Int) -> Found? {
+        var index = start
+        if text.word(at: index) == "the", ordinalDay(at: index + 1) != nil { index += 1 }
+        // Year first: "2027 May 22nd", "2027/Aug/10", "2027-aug-10".
+        if let year = fourDigitYear(at: index) {
+            var cursor = index + 1
+            let separator = text.contains(cursor) && ["/", "-", "."].contains(text[cursor].text) ? text[cursor].text : nil
+            if separator != nil { cursor += 1 }
+            guard let (month, afterMonth) = monthName(at: cursor) else { return nil }
+            cursor = afterMonth
+            if let separator, text.isSymbol(separator, at: cursor) { cursor += 1 }
+            guard let (dayOfMonth, afterDay) = dayNumber(at: cursor) else { return nil }
+            return day(year, month, dayOfMonth, end: afterDay)
+        }
+        // Day first: "1st of June", "8/Oct/2027", "32 January".
+        if let (dayOfMonth, afterDay) = dayNumber(at: index) ?? (whole ? impossibleDay(at: index) : nil) {
+            var cursor = afterDay
+            let separator = text.contains(cursor) && ["/", "-", "."].contains(text[cursor].text) && text.isJoined(cursor) ? text[cursor].text : nil
+            if separator != nil { cursor += 1 } else if text.word(at: cursor) == "of" { cursor += 1 }
+            guard let (month, afterMonth) = monthName(at: cursor) else { return nil }
+            cursor = afterMonth
+            if let separator, text.isSymbol(separator, at: cursor), let year = yearNumber(at: cursor + 1) {
+                return day(year, month, dayOfMonth, end: cursor + 2)
+            }
+            return withYear(month: month, day: dayOfMonth, after: cursor)
+        }
+        // Month first: "June 1st", "Jun 1, 2027", "March the 3rd".
+        guard let (month, afterMonth) = monthName(at: index) else { return nil }
+        var cursor = afterMonth
+        if text.word(at: cursor) == "the" { cursor += 1 }
+        if whole, let (impossible, afterDay) = impossibleDay(at: cursor), text.isSymbol(",", at: afterDay) || fourDigitYear(at: afterDay) != nil {
+            return withYear(month: month, day: impossible, after: afterDay)
+        }
+        guard let (dayOfMonth, afterDay) = dayNumber(at: cursor), !text.isSymbol(":", at: afterDay),
+              !(text.isNumber(at: cursor) && text[cursor].text.count > 2) else { return nil }
+        return withYear(month: month, day: dayOfMonth, after: afterDay)
+    }
+
+    /// An optional year after a day and month: ", 2027", "of 2027", "next year", "this year".
+    private func withYear(month: Int, day dayOfMonth: Int, after index: Int) -> Found {
+        var cursor = index
+        if text.isSymbol(",", at: cursor) || text.word(at: cursor) == "of" { cursor += 1 }
+        if let time = timeOfDay(at: cursor), fourDigitYear(at: time.end) != nil { cursor = time.end }
+        if let year = fourDigitYear(at: cursor) { return day(year, month, dayOfMonth, end: cursor + 1) }
+        if let (offset, end) = relativeYear(at: index) { return day(today.year + offset, month, dayOfMonth, end: end) }
+        return yearless(month: month, day: dayOfMonth, end: index)
+    }
+
+    // MARK: Months, quarters, years
+
+    /// "June", "June 2027", "next March", "March after next", "this May", "last October", "June next year".
+    private func monthAlone(at start: Int, prefixed: Bool) -> Found? {
+        if let year = fourDigitYear(at: start), let (month, end) = monthName(at: start + 1), dayNumber(at: end) == nil {
+            return monthRange(month, year, end: end)
+        }
+        var index = start
+        var modifier: String?
+        if let word = text.word(at: index), ["this", "next", "last", "coming"].contains(word) {
+            modifier = word
+            index += 1
+        }
+        guard let (month, afterMonth) = monthName(at: index) else { return nil }
+        var cursor = afterMonth
+        if text.word(at: cursor) == "of" || text.isSymbol(",", at: cursor), fourDigitYear(at: cursor + 1) != nil { cursor += 1 }
+        if let year = fourDigitYear(at: cursor) { return monthRange(month, year, end: cursor + 1) }
+        if let (offset, end) = relativeYear(at: afterMonth) { return monthRange(month, today.year + offset, end: end) }
+        let next = month > today.month ? today.year : today.year + 1
+        if text.word(at: afterMonth) == "after", text.word(at: afterMonth + 1) == "next" {
+            return monthRange(month, next + 1, end: afterMonth + 2)
+        }
+        switch modifier {
+        case "next", "coming": return monthRange(month, next, end: afterMonth)
+        case "last": return monthRange(month, month < today.month ? today.year : today.year - 1, end: afterMonth)
+        default:
+            guard modifier != nil || prefixed || whole else { return nil }
+            return DayRange.upcoming(from: today) { DayRange.month(month, year: $0) }.map { Found(end: afterMonth, value: .range($0)) }
+        }
+    }
+
+    private func monthRange(_ month: Int, _ year: Int, end: Int) -> Found? {
+        DayRange.month(month, year: year).map { Found(end: end, value: .range($0)) }
+    }
+
+    /// "Q3", "Q3 2027", "2027Q4", "2027-Q4", "Q2 next year", "the third quarter of 2027", "H2", "the second half of the year".
+    private func quarterOrHalf(at start: Int) -> Found? {
+        var index = start
+        var leadingYear: Int?
+        if let year = fourDigitYear(at: index), text.word(at: index + 1) == "q" || text.isSymbol("-", at: index + 1) {
+            leadingYear = year
+            index += text.isSymbol("-", at: index + 1) ? 2 : 1
+        } else if text.word(at: index) == "the" {
+            index += 1
+        }
+        let isQuarter: Bool
+        let number: Int
+        var end: Int
+        if let letter = text.word(at: index), letter == "q" || letter == "h", text.isNumber(at: index + 1),
+           text.isJoined(index + 1), let value = Int(text[index + 1].text) {
+            (isQuarter, number, end) = (letter == "q", value, index + 2)
+        } else if leadingYear == nil, let (value, afterOrdinal) = NumberLexicon.ordinal(in: text, at: index),
+                  let noun = text.word(at: afterOrdinal), noun == "quarter" || noun == "half" {
+            (isQuarter, number, end) = (noun == "quarter", value, afterOrdinal + 1)
+        } else {
+            return nil
+        }
+        guard isQuarter ? (1...4).contains(number) : (1...2).contains(number) else { return nil }
+        let make: (Int) -> DayRange? = { isQuarter ? DayRange.quarter(number, year: $0) : DayRange.half(number, year: $0) }
+        if let leadingYear { return make(leadingYear).map { Found(end: end, value: .range($0)) } }
+        var cursor = end
+        if text.word(at: cursor) == "of" || text.isSymbol(",", at: cursor) { cursor += 1 }
+        if let year = fourDigitYear(at: cursor) { return make(year).map { Found(end: cursor + 1, value: .range($0)) } }
+        if text.word(at: cursor) == "fy", let year = yearNumber(at: cursor + 1) {
+            return make(year).map { Found(end: cursor + 2, value: .range($0)) }
+        }
+        if let (offset, afterYear) = relativeYear(at: cursor) {
+            return make(today.year + offset).map { Found(end: afterYear, value: .range($0)) }
+        }
+        if text.word(at: cursor) == "the", text.word(at: cursor + 1) == "year" {
+            cursor += 2
+            return DayRange.upcoming(from: today, make).map { Found(end: cursor, value: .range($0)) }
+        }
+        return DayRange.upcoming(from: today, make).map { Found(end: end, value: .range($0)) }
+    }
+
+    private func year(at index: Int) -> Found? {
+        guard let year = fourDigitYear(at: index) else { return nil }
+        return DayRange.year(year).map { Found(end: index + 1, value: .range($0)) }
+    }
+
+    /// "next year", "this year", "last year" as an offset from this year; returns the index after it.
+    func relativeYear(at index: Int) -> (Int, Int)? {
+        guard let word = text.word(at: index), text.word(at: index + 1) == "year" else { return nil }
+        switch word {
+        case "this": return (0, index + 2)
+        case "next": return (1, index + 2)
+        case "last": return (-1, index + 2)
+        default: return nil
+        }
+    }
+
+    // MARK: - Shared pieces
+
+    func fourDigitYear(at index: Int) -> Int? {
+        guard text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text),
+              (1900...2199).contains(year) else { return nil }
+        return year
+    }
+
+    /// A four-digit year, or two digits meaning 20YY.
+    private func yearNumber(at index: Int) -> Int? {
+        if let year = fourDigitYear(at: index) { return year }
+        guard text.isNumber(at: index), text[index].text.count == 2, let short = Int(text[index].text) else { return nil }
+        return 2000 + short
+    }
+
+    func monthName(at index: Int) -> (Int, Int)? {
+        guard let word = text.word(at: index), let month = DateWords.months[word] else { return nil }
+        let abbreviated = !DateWords.monthNames.contains(word)
+        let end = abbreviated && text.isSymbol(".", at: index + 1) && text.isJoined(index + 1) ? index + 2 : index + 1
+        return (month, end)
+    }
+
+    func weekdayName(at index: Int) -> (Int, Int)? {
+        guard let word = text.word(at: index), let weekday = DateWords.weekdays[word] else { return nil }
+        let end = word.count <= 5 && text.isSymbol(".", at: index + 1) && text.isJoined(index + 1) ? index + 2 : index + 1
+        return (weekday, end)
+    }
+
+    /// "3rd", "third", "twenty-first", "thirty first".
+    func ordinalDay(at index: Int) -> (Int, Int)? {
+        if let (value, end) = NumberLexicon.ordinal(in: text, at: index) { return (value, end) }
+        guard let word = text.word(at: index) else { return nil }
+        if let value = DateWords.ordinalWords[word], value > 12 { return (value, index + 1) }
+        guard word == "twenty" || word == "thirty" else { return nil }
+        let next = text.isInnerHyphen(at: index + 1) ? index + 2 : index + 1
+        guard let unitWord = text.word(at: next), let unit = DateWords.ordinalWords[unitWord], unit < 10 else { return nil }
+        return ((word == "twenty" ? 20 : 30) + unit, next + 1)
+    }
+
+    /// A day written as a number (1–31) or an ordinal.
+    func dayNumber(at index: Int) -> (Int, Int)? {
+        if let ordinal = ordinalDay(at: index) { return (1...31).contains(ordinal.0) ? ordinal : nil }
+        guard text.isNumber(at: index), text[index].text.count <= 2, let value = Int(text[index].text),
+              (1...31).contains(value) else { return nil }
+        return (value, index + 1)
+    }
+
+    /// A day no month has, written before a month name in a whole answer ("32 January"), to be refused with the reason.
+    private func impossibleDay(at index: Int) -> (Int, Int)? {
+        guard text.isNumber(at: index), text[index].text.count == 2, let value = Int(text[index].text), value > 31 else { return nil }
+        return (value, index + 1)
+    }
+
+    func day(_ year: Int, _ month: Int, _ dayOfMonth: Int, end: Int) -> Found {
+        guard (1...12).contains(month) else { return Found(end: end, value: .problem(.impossible(Self.noMonth(month)))) }
+        guard (1900...2199).contains(year) else {
+            return Found(end: end, value: .problem(.impossible("\(year) is outside the years a coaching plan can use (1900–2199).")))
+        }
+        guard let date = LocalDate(year: year, month: month, day: dayOfMonth) else {
+            return Found(end: end, value: .problem(.impossible(Self.missingDay(dayOfMonth, month, year))))
+        }
+        return Found(end: end, value: .range(.day(date)))
+    }
+
+    /// A day and month without a year: its next occurrence, today included (29 February: the next leap year).
+    func yearless(month: Int, day dayOfMonth: Int, end: Int) -> Found {
+        for year in today.year...(today.year + 8) {
+            if let date = LocalDate(year: year, month: month, day: dayOfMonth), date >= today {
+                return Found(end: end, value: .range(.day(date)))
+            }
+        }
+        return Found(end: end, value: .problem(.impossible(Self.missingDay(dayOfMonth, month, nil))))
+    }
+
+    static func noMonth(_ month: Int) -> String {
+        "There is no month \(month); months go from 1 to 12."
+    }
+
+    static func missingDay(_ day: Int, _ month: Int, _ year: Int?) -> String {
+        let name = DateWords.monthNames[month - 1].capitalisedFirst
+        guard let year else { return "\(name) never has a day \(day)." }
+        return "\(name) \(year) has only \(LocalDate.daysIn(month: month, year: year)) days, so \(day) \(name) \(year) doesn't exist."
+    }
+}

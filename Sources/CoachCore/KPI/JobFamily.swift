@@ -1,0 +1,142 @@
+/// A kind of work that is judged by the same results ("quality assurance": escaped defects,
+/// automation coverage). Titles map to it in Rules/roles.yaml; its metrics, in order of weight,
+/// live in Rules/catalogue.yaml.
+public struct JobFamily: Hashable, Sendable {
+    public let id: String
+    public let name: String
+    /// The Standard Occupational Classification major group it belongs to.
+    public let soc: String
+    /// Completes "“QA engineer” is quality assurance work, where …".
+    public let judgedBy: String
+    /// Metric ids, most important first.
+    public let metrics: [String]
+    /// A profile the family's rules must fire for (lint checks it).
+    public let example: [String: AnswerValue]
+
+    public init(id: String, name: String, soc: String, judgedBy: String = "", metrics: [String] = [],
+                example: [String: AnswerValue] = [:]) {
+        self.id = id
+        self.name = name
+        self.soc = soc
+        self.judgedBy = judgedBy
+        self.metrics = metrics
+        self.example = example
+    }
+
+    /// The reason a suggestion from this family gives, naming what matched.
+    public func reason(for title: String) -> String {
+        "“\(TerminalText.sanitize(title))” is \(name) work, where \(judgedBy)."
+    }
+}
+
+/// How senior a title reads, in the order a career usually climbs.
+public enum Seniority: Int, Comparable, Sendable, CaseIterable {
+    case junior, individualContributor, senior, principal, lead, manager, head, director, vp, executive
+
+    public init?(name: String) {
+        guard let level = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = level
+    }
+
+    public var name: String {
+        switch self {
+        case .junior: "junior"
+        case .individualContributor: "individual contributor"
+        case .senior: "senior"
+        case .principal: "principal"
+        case .lead: "lead"
+        case .manager: "manager"
+        case .head: "head"
+        case .director: "director"
+        case .vp: "vp"
+        case .executive: "executive"
+        }
+    }
+
+    /// Individual work, leading work, managing people, running a function.
+    public var track: String {
+        switch self {
+        case .junior, .individualContributor, .senior, .principal: "individual contributor"
+        case .lead: "lead"
+        case .manager, .head: "manager"
+        case .director, .vp, .executive: "director"
+        }
+    }
+
+    public static func < (a: Seniority, b: Seniority) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// What a job title says: which family, which title words matched, how senior.
+public struct RoleReading: Hashable, Sendable {
+    public let family: JobFamily
+    /// The title as the client wrote it, the part that matched.
+    public let title: String
+    public let seniority: Seniority
+}
+
+/// Job titles, their spellings and abbreviations, mapped to families; reads any title a client types.
+public struct RoleLexicon: Sendable {
+    public let families: [JobFamily]
+    private let titles: PhraseTable<Int>
+    private let seniority: PhraseTable<Seniority>
+    private let titleWords: [String: Set<Int>]
+
+    public static let empty = RoleLexicon(families: [], titles: [:], seniority: [])
+
+    /// `titles` maps a title to the index of its family in `families`.
+    public init(families: [JobFamily], titles: [String: Int], seniority: [(String, Seniority)]) {
+        self.families = families
+        self.titles = PhraseTable(titles.map { (Self.normalised($0.key), $0.value) }.sorted { $0.0 < $1.0 })
+        self.seniority = PhraseTable(seniority.map { (Self.normalised($0.0), $0.1) })
+        var words: [String: Set<Int>] = [:]
+        for (title, family) in titles {
+            for word in Self.normalised(title).split(separator: " ") where word.count > 2 { words[String(word), default: []].insert(family) }
+        }
+        titleWords = words
+    }
+
+    /// A title's words as the goal tokenizer reads them ("front-end" → "front end", "jr." → "jr").
+    public static func normalised(_ title: String) -> String {
+        let text = GoalText(title)
+        return text.tokens.filter { $0.kind != .symbol }.map(\.text).joined(separator: " ")
+    }
+
+    public func family(id: String) -> JobFamily? { families.first { $0.id == id } }
+
+    public func family(named name: String) -> JobFamily? {
+        families.first { $0.name.lowercased() == name.lowercased() || $0.id == name }
+    }
+
+    /// The longest title found in `role`, its family and seniority; nil when no title matches.
+    public func read(_ role: String) -> RoleReading? {
+        let text = GoalText(role)
+        var best: PhraseTable<Int>.Match?
+        for index in 0..<text.count {
+            guard let found = titles.match(in: text, at: index) else { continue }
+            if best == nil || found.span.count > best!.span.count { best = found }
+        }
+        guard let best else { return nil }
+        var level = Seniority.individualContributor
+        var index = 0
+        while index < text.count {
+            if let found = seniority.match(in: text, at: index) {
+                level = max(level, found.value)
+                index = found.span.upperBound
+            } else {
+                index += 1
+            }
+        }
+        let span = text.tokens[best.span.lowerBound].range.lowerBound..<text.tokens[best.span.upperBound - 1].range.upperBound
+        return RoleReading(family: families[best.value], title: String(role[span]), seniority: level)
+    }
+
+    /// Families whose titles share words with `role`, most shared first, then the rest in file order:
+    /// the short list offered when a title is not recognised.
+    public func closest(to role: String) -> [JobFamily] {
+        var score = [Int](repeating: 0, count: families.count)
+        for token in GoalText(role).tokens where token.isWord {
+            for form in token.forms { for family in titleWords[form] ?? [] { score[family] += 1 } }
+        }
+        return families.indices.sorted { (score[$0], -$0) > (score[$1], -$1) }.map { families[$0] }
+    }
+}
