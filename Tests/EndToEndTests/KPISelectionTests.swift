@@ -40,8 +40,9 @@ import Testing
         #expect(directions[1] == "stay below", "a direction can be changed")
         #expect(units[3] == "count" && directions[3] == "increase" && cadences[3] == "quarterly")
         let suggest = try Binary.json(["suggest", "--role", "account executive", "--goal", "close more new-business deals — 12 new deals a quarter by 2027-06-30, starting from 8 deals a quarter",
-                                       "--type", "promotion", "--target-role", "sales manager", "--industry", "B2B software"])
-        let first = try #require((suggest["suggestions"] as? [[String: Any]])?.first)
+                                       "--type", "promotion", "--target-role", "sales manager", "--industry", "B2B software", "--limit", "50"])
+        let picked = try #require((v["kpi.picked"] as? [String])?.first)
+        let first = try #require((suggest["suggestions"] as? [[String: Any]])?.first { $0["name"] as? String == picked })
         #expect(names[1...2].allSatisfy { !$0.isEmpty })
         #expect(units[0] == first["unit"] as? String, "Enter keeps the catalogue's unit")
 

@@ -115,7 +115,6 @@ public struct RoleLexicon: Sendable {
             guard let found = titles.match(in: text, at: index) else { continue }
             if best == nil || found.span.count > best!.span.count { best = found }
         }
-        guard let best else { return nil }
         var level = Seniority.individualContributor
         var index = 0
         while index < text.count {
@@ -126,8 +125,31 @@ public struct RoleLexicon: Sendable {
                 index += 1
             }
         }
+        guard let best else {
+            // No whole title: the family its words point to, when they point to one clearly
+            // ("janitorial supervisor", "landscape crew leader").
+            return votedFamily(text).map { RoleReading(family: $0, title: role.trimmingWhitespace(), seniority: level) }
+        }
         let span = text.tokens[best.span.lowerBound].range.lowerBound..<text.tokens[best.span.upperBound - 1].range.upperBound
         return RoleReading(family: families[best.value], title: String(role[span]), seniority: level)
+    }
+
+    /// Each content word votes for the families whose titles hold it, split between them; a
+    /// family wins with at least one whole vote and more than any other.
+    private func votedFamily(_ text: GoalText) -> JobFamily? {
+        var votes = [Double](repeating: 0, count: families.count)
+        var index = 0
+        while index < text.count {
+            if let found = seniority.match(in: text, at: index) { index = found.span.upperBound; continue }
+            let token = text[index]
+            index += 1
+            guard token.isWord, token.text.count > 2, !FunctionWords.contains(token.text),
+                  let owners = token.forms.lazy.compactMap({ titleWords[$0] }).first else { continue }
+            for family in owners { votes[family] += 1 / Double(owners.count) }
+        }
+        let ranked = votes.indices.sorted { votes[$0] > votes[$1] }
+        guard let first = ranked.first, votes[first] >= 1, ranked.count < 2 || votes[first] > votes[ranked[1]] else { return nil }
+        return families[first]
     }
 
     /// Families whose titles share words with `role`, most shared first, then the rest in file order:

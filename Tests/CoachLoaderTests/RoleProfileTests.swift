@@ -1,0 +1,95 @@
+import CoachCore
+import CoachLoader
+import Foundation
+import Testing
+import Yams
+
+/// The development set of client profiles built from public "KPIs for <role>" pages
+/// (Tests/Fixtures/role-profiles.yaml): how many get two or more of their page's metrics in the
+/// top five, and what share of all the pages' metrics appear there.
+@Suite struct RoleProfileTests {
+    struct RoleProfile {
+        let name: String
+        let family: String
+        let answers: [String: AnswerValue]
+        let expected: [String]
+    }
+
+    static let profiles: [RoleProfile] = {
+        let file = URL(fileURLWithPath: promptsDirectory).deletingLastPathComponent()
+            .appendingPathComponent("Tests/Fixtures/role-profiles.yaml")
+        guard let text = try? String(contentsOf: file, encoding: .utf8),
+              let root = try? Yams.load(yaml: text) as? [String: Any],
+              let rows = root["profiles"] as? [[String: Any]] else { return [] }
+        return rows.map { row in
+            let answers = (row["profile"] as? [String: Any] ?? [:]).mapValues { value -> AnswerValue in
+                if let n = value as? Double { return .number(n) }
+                if let n = value as? Int { return .number(Double(n)) }
+                return .text("\(value)")
+            }
+            return RoleProfile(name: row["name"] as? String ?? "?", family: row["family"] as? String ?? "?",
+                               answers: answers, expected: row["expect"] as? [String] ?? [])
+        }
+    }()
+
+    let catalogue: Catalogue = {
+        switch CatalogueLoader.load(rulesDirectory: rulesDirectory, today: today) {
+        case .success(let c): return c
+        case .failure(let f): fatalError(f.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+    }()
+
+    @Test func corpusCoversEnoughRolesAndFamilies() {
+        #expect(Self.profiles.count >= 80)
+        #expect(Set(Self.profiles.map(\.family)).count >= 25)
+        let ids = Set(catalogue.metrics.map(\.id))
+        for profile in Self.profiles {
+            #expect(profile.expected.allSatisfy(ids.contains), "\(profile.name): \(profile.expected)")
+        }
+    }
+
+    @Test func mostProfilesGetTwoOfTheirGuidesMetricsInTheTopFive() {
+        var hits = 0, found = 0, named = 0, scored = 0
+        var misses: [String] = []
+        for profile in Self.profiles {
+            let top = Suggester(catalogue: catalogue, today: today).suggest(profile.answers, limit: 5).map(\.metric.id)
+            let matched = profile.expected.filter(top.contains)
+            found += matched.count
+            named += profile.expected.count
+            // A page with one metric the catalogue holds cannot show two; it still counts for the share.
+            guard profile.expected.count >= 2 else { continue }
+            scored += 1
+            if matched.count >= 2 { hits += 1 } else {
+                misses.append("  \(profile.name) (\(profile.family)): expected \(profile.expected), top five \(top)")
+            }
+        }
+        let rate = Double(hits) / Double(max(1, scored))
+        print("Role profiles: \(hits)/\(scored) (\(Int((rate * 100).rounded())) %) of the profiles whose page names two catalogue metrics have two in the top five; \(found)/\(named) (\(Int((Double(found) / Double(max(1, named)) * 100).rounded())) %) of all the guides' metrics appear there (\(Self.profiles.count) profiles)")
+        misses.forEach { print($0) }
+        // A development-set floor, not the target: the issue asks for 85 % (see BENCHMARKS.md).
+        #expect(rate >= 0.33)
+    }
+
+    @Test func theIssuesExamplesReadAsACoachWould() {
+        let suggester = Suggester(catalogue: catalogue, today: today)
+        let qa = suggester.suggest(["profile.role": .text("QA engineer"), "goal.type": .text("promotion"),
+                                    "goal.target_role": .text("QA lead"), "goal.final": .text("become QA lead next year")])
+        #expect(qa.prefix(5).contains { $0.metric.id == "escaped_defects" })
+        #expect(qa.prefix(5).contains { $0.metric.id == "test_automation_coverage" })
+        #expect(qa.first?.reasons.first?.contains("quality assurance") == true)
+        let warehouse = suggester.suggest(["profile.role": .text("warehouse supervisor"), "goal.final": .text("fewer accidents on my shift")])
+        #expect(warehouse.first?.metric.id == "safety_incidents")
+        #expect(suggester.placement(["profile.role": .text("chief vibes officer")]) == nil)
+    }
+
+    @Test func titlesReadWithTheirSeniority() {
+        let roles = catalogue.roles
+        #expect(roles.read("Senior QA Engineer")?.family.id == "quality_assurance_testing")
+        #expect(roles.read("Senior QA Engineer")?.seniority == .senior)
+        #expect(roles.read("RN")?.family.id == "nursing")
+        #expect(roles.read("SDR")?.family.id == "sales")
+        #expect(roles.read("head chef")?.family.id == "food_service_hospitality")
+        #expect(roles.read("Director of Nursing")?.seniority == .director)
+        #expect(roles.families.count >= 30)
+    }
+}
