@@ -127,12 +127,16 @@ private struct ScriptBuilder {
         }
         if let node = f["choices_from"], let source = reader.string(node, "choices_from") {
             if let dynamic = DynamicChoices(rawValue: source) { step.choicesFrom = dynamic } else {
-                reader.report(.badValue, "choices_from '\(source)' is not known (use: suggestions)", at: node)
+                reader.report(.badValue, "choices_from '\(source)' is not known (use: suggestions, job_families)", at: node)
             }
         }
         step.defaultAnswer = f["default"].flatMap { template($0) }
         step.relativeTo = f["relative_to"].flatMap { template($0) }
-        step.kind = step.choicesFrom == nil ? kind(f, keyNode: keyNode) : .multiChoice([])
+        switch step.choicesFrom {
+        case nil: step.kind = kind(f, keyNode: keyNode)
+        case .suggestions: step.kind = .multiChoice([])
+        case .jobFamilies: step.kind = .choice([])
+        }
         let low = f["min"].flatMap { reader.number($0, "min") }
         let high = f["max"].flatMap { reader.number($0, "max") }
         if case .scale = step.kind {} else if low != nil || high != nil {

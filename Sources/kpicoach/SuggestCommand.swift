@@ -23,6 +23,9 @@ struct SuggestCommand: ParsableCommand {
     @Option(help: "The client's industry.")
     var industry: String?
 
+    @Option(help: "The closest kind of work, for a title Rules/roles.yaml does not know (e.g. \"software engineering\").")
+    var family: String?
+
     @Option(help: "How many suggestions (1–50).")
     var limit = 5
 
@@ -40,19 +43,43 @@ struct SuggestCommand: ParsableCommand {
             answers["goal.type"] = type.map(AnswerValue.choice)
             answers["goal.target_role"] = targetRole.map(AnswerValue.text)
             answers["profile.industry"] = industry.map(AnswerValue.text)
-            let suggestions = Suggester(catalogue: try app.catalogue(), today: try app.today()).suggest(answers, limit: limit)
+            let catalogue = try app.catalogue()
+            if let family {
+                guard let known = catalogue.roles.family(named: family) else {
+                    throw .badOption("--family", catalogue.roles.families.map(\.name))
+                }
+                answers[Suggester.chosenFamily] = .choice(known.name)
+            }
+            let suggester = Suggester(catalogue: catalogue, today: try app.today())
+            let suggestions = suggester.suggest(answers, limit: limit)
+            let placement = suggester.placement(answers)
+            let note = placement == nil ? unplaced(chosen: answers[Suggester.chosenFamily]?.display) : nil
             if json {
                 let list: [[String: Any]] = suggestions.map { s in
                     ["id": s.metric.id, "name": s.metric.name, "family": s.metric.family, "unit": s.metric.unit.rawValue,
                      "direction": s.metric.direction.rawValue, "score": s.score, "reasons": s.reasons]
                 }
-                print(JSONOutput.text(["suggestions": list]))
+                var output: [String: Any] = ["suggestions": list]
+                if let placement {
+                    output["role"] = ["title": placement.title, "job_family": placement.family.name, "seniority": placement.seniority.name]
+                }
+                if let note { output["note"] = note }
+                print(JSONOutput.text(output))
                 return
             }
+            if let note { print(note) }
             for (i, s) in suggestions.enumerated() {
                 print("\(i + 1). \(s.metric.name) (\(s.metric.family); \(s.metric.unit.rawValue), \(s.metric.direction.rawValue)) — score \(s.score)")
                 for reason in s.reasons { print("     · " + TerminalText.sanitize(reason)) }
             }
         }
+    }
+
+    /// The honest sentence for a title no family claims.
+    private func unplaced(chosen: String?) -> String {
+        let title = "“" + TerminalText.sanitize(role) + "”"
+        if let chosen { return "I couldn't place \(title) in a job family, so these use the kind of work you named: \(chosen)." }
+        return "I couldn't place \(title) in a job family (Rules/roles.yaml), so these come from the goal alone; "
+            + "name the closest kind of work with --family, e.g. --family \"software engineering\"."
     }
 }

@@ -10,10 +10,10 @@ struct AuthoringTests {
     @Test func everyShippedInterviewHasAConversationTestAndItPasses() throws {
         let scripts = try FileManager.default.contentsOfDirectory(atPath: Self.prompts).filter { $0.hasSuffix(".yaml") }.sorted()
         let tests = try FileManager.default.contentsOfDirectory(atPath: Self.prompts + "/tests").filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(scripts == tests)
+        #expect(Set(scripts).isSubset(of: tests), "every interview has a test file of its own name")
         let result = try Binary.run(["test", "--prompts", Self.prompts])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("\(scripts.count) files,"))
+        #expect(result.stdout.contains("\(tests.count) files,"))
         #expect(result.stdout.contains("steps: all passed"))
         #expect(!result.stdout.contains("FAIL"))
         for script in scripts {
@@ -65,8 +65,9 @@ struct AuthoringTests {
         print(result.stdout)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let walks = result.stdout.split(separator: "\n").filter { $0.hasPrefix("walk ") }
-        #expect(walks.count == 5)
-        #expect(result.stdout.components(separatedBy: "no dead ends, every question reached, nothing unsafe shown, nothing lost on resume").count == 6)
+        let tests = try FileManager.default.contentsOfDirectory(atPath: Self.prompts + "/tests").filter { $0.hasSuffix(".yaml") }
+        #expect(walks.count == tests.count)
+        #expect(result.stdout.components(separatedBy: "no dead ends, every question reached, nothing unsafe shown, nothing lost on resume").count == tests.count + 1)
         for walk in walks { #expect(walk.contains("(seed 20261123, 1000 turns)") && !walk.contains(" 0 finished")) }
     }
 }

@@ -282,7 +282,8 @@ public struct ConversationEngine: Sendable {
         var turn = turn
         switch command {
         case .help:
-            let help = step.help ?? "Answer in your own words."
+            var help = step.help ?? "Answer in your own words."
+            if step.choicesFrom == .jobFamilies { help += "\nKinds of work: " + familyChoices.joined(separator: ", ") + "." }
             turn.messages.append(Message("\(help)\nExpected: \(kind(of: step).formatHint).\n\(SlashCommand.helpText)", tone: .notice))
             turn.next = .ask(reopen(step))
         case .why:
@@ -430,9 +431,20 @@ public struct ConversationEngine: Sendable {
 
     /// The step's answer kind, with options worked out now when they are dynamic.
     private func kind(of step: Step) -> AnswerKind {
-        guard step.choicesFrom == .suggestions else { return step.kind }
-        return .multiChoice(suggestions(for: step).map(\.metric.name))
+        switch step.choicesFrom {
+        case nil: return step.kind
+        case .suggestions: return .multiChoice(suggestions(for: step).map(\.metric.name))
+        case .jobFamilies: return .choice(familyChoices)
+        }
     }
+
+    /// Every job family, those whose titles share words with the client's title first.
+    private var familyChoices: [String] {
+        catalogue?.roles.closest(to: variables["profile.role"]?.display ?? "").map(\.name) ?? []
+    }
+
+    /// How many of the families are listed; the rest are a TAB or a typed name away.
+    static let familiesShown = 8
 
     private func suggestions(for step: Step) -> [Suggester.Suggestion] {
         guard step.choicesFrom == .suggestions, let catalogue else { return [] }
@@ -466,11 +478,17 @@ public struct ConversationEngine: Sendable {
         let edits = Set(editableRecords.map { "/edit " + $0.record.step }).sorted()
         let kind = kind(of: step)
         let options = kind == .answerPicker ? editableRecords.map { label($0.record.step) } : kind.choices
-        let shown = step.choicesFrom == .suggestions
-            ? suggestions(for: step).enumerated().map { i, s in
+        let shown: [String]
+        switch step.choicesFrom {
+        case .suggestions:
+            shown = suggestions(for: step).enumerated().map { i, s in
                 "\(s.metric.name) — " + (s.reasons.first ?? "") + (s.reasons.count > 1 ? " (/why \(i + 1) for more)" : "")
             }
-            : options
+        case .jobFamilies:
+            shown = Array(options.prefix(Self.familiesShown))
+        case nil:
+            shown = options
+        }
         return Prompt(stepID: step.id, question: nil,
                       options: kind == .yesNo ? [] : shown,
                       completions: options + commands + edits)

@@ -21,6 +21,9 @@ struct ScriptPaths: Sendable {
     func answers(_ scope: [String: AnswerValue]) -> (String) -> AnswerValue? {
         { [catalogue] name in
             if let value = scope[name] { return value }
+            if let catalogue, name.hasPrefix(Expression.familyPrefix) {
+                return .text(catalogue.roles.read(String(name.dropFirst(Expression.familyPrefix.count)))?.family.name ?? "")
+            }
             guard let catalogue, name.hasPrefix(Expression.cataloguePrefix) else { return nil }
             let parts = name.dropFirst(Expression.cataloguePrefix.count).split(separator: ":", maxSplits: 1)
             guard parts.count == 2, let metric = catalogue.metric(named: String(parts[1])) else { return nil }

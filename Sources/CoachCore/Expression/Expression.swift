@@ -32,6 +32,8 @@ public indirect enum Expression: Hashable, Sendable {
         case pace
         /// SMART checks of a goal text, with the client's role and objectives as context.
         case smart, met, critique, followup
+        /// `job_family(title)`: the job family a title belongs to (Rules/roles.yaml), '' when none.
+        case jobFamily = "job_family"
 
         var arity: ClosedRange<Int> {
             switch self {
@@ -46,6 +48,8 @@ public indirect enum Expression: Hashable, Sendable {
 
     /// How `catalogue(name, field)` asks the answers for a catalogue field.
     public static let cataloguePrefix = "catalogue:"
+    /// How `job_family(title)` asks the answers for a title's family.
+    public static let familyPrefix = "family:"
 
     /// Parses `source`; errors carry the offset of the offending token.
     public init(parsing source: String) throws(ExpressionError) {
@@ -87,6 +91,7 @@ public indirect enum Expression: Hashable, Sendable {
             if f == .catalogue, case .string(let name)? = values.first, values.count > 1, case .string(let field) = values[1] {
                 return lookup(Self.cataloguePrefix + field + ":" + name)
             }
+            if f == .jobFamily { return lookup(Self.familyPrefix + (values.first?.display ?? "")) }
             return Self.call(f, values, today: today)
         }
     }

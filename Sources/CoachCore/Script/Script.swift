@@ -95,6 +95,8 @@ public struct Step: Hashable, Sendable {
 public enum DynamicChoices: String, Hashable, Sendable {
     /// The KPI suggestions for the client's answers so far, best first.
     case suggestions
+    /// The job families of Rules/roles.yaml, those closest to the client's title first.
+    case jobFamilies = "job_families"
 }
 
 /// Where an answer is kept: `profile.role`, or `support.people[]` to collect a looping answer.
