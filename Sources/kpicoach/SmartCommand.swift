@@ -38,7 +38,9 @@ struct SmartCommand: ParsableCommand {
                 print(String(decoding: (try? encoder.encode(critique)) ?? Data(), as: UTF8.self))
                 return
             }
-            let verdict = critique.isSmart ? "SMART — nothing is missing." : "Not SMART yet."
+            let verdict = critique.isSmart ? "SMART — every letter is met."
+                : critique.hasNoFailures ? "Not SMART yet: nothing fails, but " + critique.open.map(\.title).joined(separator: " and ") + " cannot be judged until the questions below are answered."
+                : "Not SMART yet."
             print(TerminalText.sanitize("“\(goal)”\n\(verdict)\n\(critique.text(questions: true))", keepNewlines: true))
         }
     }

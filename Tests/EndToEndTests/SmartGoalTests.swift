@@ -28,16 +28,16 @@ import Testing
             #expect(object["goal"] as? String == goal)
             let criteria = try #require(object["criteria"] as? [String: [String: Any]])
             #expect(Set(criteria.keys) == ["specific", "measurable", "achievable", "relevant", "time_bound"])
-            var anyFalse = false
+            var allTrue = true
             for (name, c) in criteria {
                 #expect(Set(c.keys) == ["met", "reason", "question", "evidence"], "\(goal) \(name)")
                 #expect(c["met"] is NSNull || c["met"] is Bool)
                 #expect(c["question"] is NSNull || c["question"] is String)
                 #expect(c["reason"] is String)
                 #expect(c["evidence"] is [String] || (c["evidence"] as? [Any])?.isEmpty == true)
-                if (c["met"] as? Bool) == false { anyFalse = true }
+                if (c["met"] as? Bool) != true { allTrue = false }
             }
-            #expect((object["smart"] as? Bool) == !anyFalse, "\(goal): smart must be true only when no criterion is false")
+            #expect((object["smart"] as? Bool) == allTrue, "\(goal): smart must be true only when every criterion is met")
         }
     }
 
@@ -59,7 +59,7 @@ import Testing
         let final = try #require(variables["goal.final"] as? String)
         #expect(final.contains("12 new deals"))
         #expect((variables["goal.final_critique"] as? String)?.contains("✗") == false)
-        let check = try Binary.json(["smart", final, "--role", "account executive", "--target-role", "sales manager"])
+        let check = try Binary.json(["smart", final, "--role", "account executive", "--target-role", "sales manager", "--baseline", "8"])
         let criteria = try #require(check["criteria"] as? [String: [String: Any]])
         #expect(criteria.values.allSatisfy { ($0["met"] as? Bool) != false }, "\(criteria)")
         #expect(check["smart"] as? Bool == true)

@@ -23,6 +23,14 @@ struct MeasurableCriterion: SmartCriterionRule {
             return CriterionFinding(met: true, reason: reason(first, goal), question: nil,
                                     evidence: goal.evidence(measures.map(\.span)))
         }
+        if let grades = goal.clauses.lazy.compactMap({ LetterGrades.range(in: goal, within: $0.span) }).first {
+            return CriterionFinding(met: true, reason: "\(goal.quote(grades)) is a grade on a letter scale that can be checked.",
+                                    question: nil, evidence: goal.evidence([grades]))
+        }
+        if let done = SpecificCriterion().completions(in: goal).first {
+            return CriterionFinding(met: true, reason: "\(goal.quote(done)) is done or not done: a yes-or-no completion that can be checked.",
+                                    question: nil, evidence: goal.evidence([done]))
+        }
         if let unnamed = goal.outcomes.first {
             return CriterionFinding(
                 met: false,

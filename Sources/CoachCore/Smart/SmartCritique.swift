@@ -10,9 +10,20 @@ public struct SmartCritique: Equatable, Sendable, Encodable {
         self.findings = findings
     }
 
-    /// Unknown criteria do not fail a goal: the coach asks about them instead of rejecting it.
+    /// SMART only when every letter is confirmed: an open question (where you start, why it
+    /// matters) is not a pass, though it is not a failure either.
     public var isSmart: Bool {
+        SmartCriterion.allCases.allSatisfy { self[$0].met == true }
+    }
+
+    /// No letter fails; some may still be open questions.
+    public var hasNoFailures: Bool {
         SmartCriterion.allCases.allSatisfy { self[$0].met != false }
+    }
+
+    /// The letters that cannot be judged from what is known yet.
+    public var open: [SmartCriterion] {
+        SmartCriterion.allCases.filter { self[$0].met == nil }
     }
 
     /// Never optional, so callers need no unwrapping; a critique built without a criterion

@@ -14,6 +14,8 @@ struct SpecificCriterion: SmartCriterionRule {
         case judgement(phrase: Range<Int>, word: Range<Int>)
         case noObject(Range<Int>)
         case unnamedOutcome(Range<Int>, VerifiableOutcome.Kind)
+        /// An action on an object that does not say which, or how much ("increase sales").
+        case unscoped(verb: Range<Int>, object: Range<Int>, needsAmount: Bool)
 
         var isConcrete: Bool {
             switch self {
@@ -27,7 +29,7 @@ struct SpecificCriterion: SmartCriterionRule {
             case .outcome(let span), .visibleBehaviour(let span), .result(let span), .vagueFrame(let span),
                  .noObject(let span), .unnamedOutcome(let span, _):
                 [span]
-            case .action(let verb, let object), .abstractObject(let verb, let object):
+            case .action(let verb, let object), .abstractObject(let verb, let object), .unscoped(let verb, let object, _):
                 [verb, object]
             case .judgement(let phrase, _):
                 [phrase]
@@ -76,6 +78,9 @@ struct SpecificCriterion: SmartCriterionRule {
             "\(goal.quote(span)) has no object, so there is nothing concrete to observe."
         case .unnamedOutcome(let span, let kind):
             "\(goal.quote(span)) does not say \(kind.missingName)."
+        case .unscoped(let verb, let object, let needsAmount):
+            "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say which \(goal.quote(object))"
+                + (needsAmount ? " or by how much." : ".")
         }
     }
 
@@ -90,7 +95,14 @@ struct SpecificCriterion: SmartCriterionRule {
         case .noObject(let span):
             "What exactly will you \(goal.quote(span)): which deals, people, outputs or results?"
         case .unnamedOutcome(_, let kind):
-            "Can you name \(kind.missingName) exactly, as it would appear on paper?"
+            switch kind {
+            case .promotion: "Promoted to which role?"
+            case .jobOffer: "Which job, and with which kind of employer?"
+            default: "Can you name \(kind.missingName) exactly, as it would appear on paper?"
+            }
+        case .unscoped(_, let object, let needsAmount):
+            needsAmount ? "Which \(goal.text.quote(object.dropFirstDeterminer(in: goal.text))), and by how much?"
+                : "Which \(goal.text.quote(object.dropFirstDeterminer(in: goal.text))) exactly: where, for whom, or which part?"
         case .outcome, .action, .visibleBehaviour, .result:
             "What will you do, or what result will exist, when this goal is reached?"
         }
@@ -127,7 +139,8 @@ struct SpecificCriterion: SmartCriterionRule {
         "visible", "strategic", "successful", "efficient", "effective", "positive", "patient", "calm",
         "present", "focused", "disciplined", "motivated", "nice", "nicer", "kind", "kinder", "assertive",
         "resilient", "stressed", "busy", "balanced", "available", "engaged", "creative", "innovative",
-        "reliable", "consistent", "professional", "version", "side", "lot",
+        "reliable", "consistent", "professional", "version", "side", "lot", "fit", "leader", "player", "polite",
+        "able", "overweight", "tired", "employed", "expert", "boss",
     ]
 
     /// Abstract-looking heads that are in fact tracked metrics ("resolution time").
@@ -138,8 +151,7 @@ struct SpecificCriterion: SmartCriterionRule {
 
     private func read(_ clause: GoalClause, in goal: ParsedGoal) -> Reading? {
         if let outcome = goal.outcomes.first(where: { $0.span.overlaps(clause.span) }) {
-            return outcome.isNamed || outcome.kind.isConcreteUnnamed
-                ? .outcome(outcome.span) : .unnamedOutcome(outcome.span, outcome.kind)
+            return outcome.isNamed ? .outcome(outcome.span) : .unnamedOutcome(outcome.span, outcome.kind)
         }
         let verb = goal.verb(in: clause)
         let action = verb.map { read($0, in: clause, goal) }
@@ -151,6 +163,8 @@ struct SpecificCriterion: SmartCriterionRule {
             return .vagueFrame(start..<max(frame.span.upperBound, object?.span.upperBound ?? 0))
         }
         if let action { return action }
+        // A verbless grade target ("from a C+ to a B+") is still a result.
+        if let grades = LetterGrades.range(in: goal, within: clause.span) { return .result(grades) }
         // A clause without a verb can still name a result ("20 new clients by June"), if the number counts something.
         let result = goal.quantities.first {
             clause.span.contains($0.span.lowerBound) && ![.clockTime, .effort, .frequency].contains($0.kind)
@@ -160,19 +174,65 @@ struct SpecificCriterion: SmartCriterionRule {
     }
 
     private func read(_ verb: PhraseTable<ActionVerb>.Match, in clause: GoalClause, _ goal: ParsedGoal) -> Reading {
-        if verb.value.kind == .selfContained { return .visibleBehaviour(verb.span) }
-        guard let object = ObjectPhrase(in: goal, from: verb.span.upperBound, limit: clause.span.upperBound) else {
+        let text = goal.text
+        if verb.value.kind == .selfContained {
+            // "exercise more" commits to nothing anyone could count.
+            if let word = text.word(at: verb.span.upperBound), ObjectScope.comparatives.contains(word), !hasMeasure(in: clause, goal) {
+                return .unscoped(verb: verb.span, object: verb.span.upperBound..<(verb.span.upperBound + 1), needsAmount: true)
+            }
+            return .visibleBehaviour(verb.span)
+        }
+        var objectStart = verb.span.upperBound
+        // "Complete and document the API": both verbs share the object.
+        if text.word(at: objectStart) == "and", let second = ActionVerb.lexicon.match(in: text, at: objectStart + 1) {
+            objectStart = second.span.upperBound
+        }
+        guard let object = ObjectPhrase(in: goal, from: objectStart, limit: clause.span.upperBound) else {
             return .noObject(verb.span)
         }
-        if object.hasQuantity { return .action(verb: verb.span, object: object.span) }
+        if object.hasQuantity || hasMeasure(in: clause, goal) { return .action(verb: verb.span, object: object.span) }
         if let word = object.qualityWord {
             return .judgement(phrase: verb.span.lowerBound..<object.span.upperBound, word: word..<(word + 1))
         }
         guard let head = object.head else { return .noObject(verb.span) }
-        if isAbstract(head, in: goal), !hasTarget(after: object, in: goal) {
+        let scope = ObjectScope(object, in: goal, clause: clause)
+        let named = object.span.contains { index in
+            index > 0 && text[index].isWord && (text.source[text[index].range].first?.isUppercase ?? false)
+        }
+        if isAbstract(head, in: goal), !named, !hasTarget(after: object, in: goal) {
             return .abstractObject(verb: verb.span, object: object.span)
         }
+        let verbWord = text[verb.span.lowerBound].forms
+        // "more" with nothing to count it by, or a change with no amount, does not say how much.
+        if scope.comparative != nil || verb.value.direction != nil {
+            return .unscoped(verb: verb.span, object: object.span, needsAmount: true)
+        }
+        if verbWord.contains(where: ObjectScope.knowingVerbs.contains) {
+            return .abstractObject(verb: verb.span, object: object.span)
+        }
+        if verbWord.contains(where: ObjectScope.learningVerbs.contains), scope.contentWords < 2, !scope.complement {
+            return .unscoped(verb: verb.span, object: object.span, needsAmount: false)
+        }
+        if (scope.general || verb.value.kind == .vague), !scope.narrowed {
+            return .unscoped(verb: verb.span, object: object.span, needsAmount: false)
+        }
         return .action(verb: verb.span, object: object.span)
+    }
+
+    /// A count, amount, share, score or time spent anywhere in the clause gives its action a scope.
+    private func hasMeasure(in clause: GoalClause, _ goal: ParsedGoal) -> Bool {
+        goal.quantities.contains { clause.span.contains($0.span.lowerBound) } || LetterGrades.range(in: goal, within: clause.span) != nil
+    }
+
+    /// Clauses whose action is concrete and scoped: done or not done, so checkable as yes or no
+    /// ("contact my references", "revise the department manual").
+    func completions(in goal: ParsedGoal) -> [Range<Int>] {
+        goal.clauses.compactMap { clause in
+            guard let verb = goal.verb(in: clause), verb.value.kind == .action, verb.value.direction == nil,
+                  !goal.text[verb.span.lowerBound].forms.contains(where: ObjectScope.activityVerbs.contains),
+                  case .action(let verbSpan, let object)? = read(clause, in: goal) else { return nil }
+            return verbSpan.lowerBound..<object.upperBound
+        }
     }
 
     private func isAbstract(_ head: Int, in goal: ParsedGoal) -> Bool {

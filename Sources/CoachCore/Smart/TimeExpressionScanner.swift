@@ -10,7 +10,11 @@ struct TimeExpressionScanner {
         var index = 0
         while index < text.count {
             // Every time phrase starts with a word or a number.
-            if text[index].kind == .symbol {
+            if text.isSymbol("/", at: index), text.isJoined(index + 1), let end = cadenceUnitEnd(at: index + 1) {
+                // "3x/wk", "twice/day": a slash reads as "per".
+                found.append(rateOrCadence(index..<end))
+                index = end
+            } else if text[index].kind == .symbol {
                 index += 1
             } else if let expression = vague(at: index) ?? cadence(at: index) ?? hyphenatedPeriod(at: index)
                         ?? frame(at: index) {
@@ -46,6 +50,7 @@ struct TimeExpressionScanner {
         "day", "week", "month", "quarter", "year", "weekday", "workday", "work day", "working day",
         "business day", "school day", "morning", "evening", "night", "weekend", "sprint", "shift",
         "fortnight", "hour", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "wk", "mo", "yr",
     ])
 
     private static let cadenceAdverbs = PhraseTable([

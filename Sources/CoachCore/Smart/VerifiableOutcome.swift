@@ -17,11 +17,6 @@ struct VerifiableOutcome: Sendable, Equatable {
             case .jobOffer: "which employer or role"
             }
         }
-
-        /// Whether the event itself is concrete even when unnamed ("get promoted", "get hired").
-        var isConcreteUnnamed: Bool {
-            self == .promotion || self == .jobOffer
-        }
     }
 
     let kind: Kind

@@ -49,7 +49,8 @@ extension GoalExample {
         GoalExample("Sell more", specific: false, measurable: false, timeBound: false),
         GoalExample("Hit 110% of my quarterly quota this quarter", specific: true, measurable: true, timeBound: true),
         // Concrete activity, but "more" is no measure and "soon" no deadline.
-        GoalExample("Close more deals soon", specific: true, measurable: false, timeBound: false),
+        // "More" with no number says neither which deals nor how many (README, "SMART, letter by letter").
+        GoalExample("Close more deals soon", specific: false, measurable: false, timeBound: false),
         GoalExample("Generate a dozen qualified leads per month", specific: true, measurable: true, timeBound: true),
         GoalExample("Win two enterprise accounts before the end of the year", specific: true, measurable: true,
                     timeBound: true),
@@ -138,7 +139,8 @@ extension GoalExample {
         GoalExample("Negotiate a 10% salary increase at my review in March", specific: true, measurable: true,
                     timeBound: true),
         // Asking is concrete, but no amount says what success is.
-        GoalExample("Ask for a raise", specific: true, measurable: false, timeBound: false),
+        // Which raise, of how much: a general object with no scope.
+        GoalExample("Ask for a raise", specific: false, measurable: false, timeBound: false),
         GoalExample("Increase my salary by fifteen percent within 18 months", specific: true, measurable: true,
                     timeBound: true, achievable: true),
         GoalExample("Earn 80k", specific: true, measurable: true, timeBound: false),
@@ -187,7 +189,8 @@ extension GoalExample {
         GoalExample("Be nicer to customers", specific: false, measurable: false, timeBound: false),
         GoalExample("Resolve 95 percent of tickets on first contact by Q4", specific: true, measurable: true,
                     timeBound: true),
-        GoalExample("Reduce customer complaints", specific: true, measurable: false, timeBound: false),
+        // A change with no amount: by how much? (README, "SMART, letter by letter").
+        GoalExample("Reduce customer complaints", specific: false, measurable: false, timeBound: false),
         GoalExample("Get an NPS of at least 50 from my accounts in 2026", specific: true, measurable: true,
                     timeBound: true),
         GoalExample("Improve customer satisfaction scores to 90% in 2027", specific: true, measurable: true,

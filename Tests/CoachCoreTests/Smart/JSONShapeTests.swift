@@ -38,7 +38,10 @@ struct JSONShapeTests {
     }
 
     @Test func smartFlagFollowsTheFindings() throws {
-        #expect(try object(for: "Close 12 new deals by the end of Q3")["smart"] as? Bool == true)
+        // With no role or starting point known, achievable and relevant stay open: not SMART yet.
+        #expect(try object(for: "Close 12 new deals by the end of Q3")["smart"] as? Bool == false)
+        let known = SmartContext(role: "account executive", baseline: 8, today: GoalExample.today)
+        #expect(try object(for: "Close 12 new deals by the end of Q3 to reach my sales quota", context: known)["smart"] as? Bool == true)
         let vague = try object(for: "Get better at sales")
         #expect(vague["smart"] as? Bool == false)
         let criteria = try #require(vague["criteria"] as? [String: Any])
@@ -54,15 +57,18 @@ struct JSONShapeTests {
         #expect(decoded.met == nil)
     }
 
-    @Test func isSmartIgnoresUnknownButNotFalse() {
+    @Test func isSmartNeedsEveryLetterAndAnOpenQuestionIsNoFailure() {
         let met = CriterionFinding(met: true, reason: "r.", question: nil, evidence: [])
         let unknown = CriterionFinding(met: nil, reason: "r.", question: "q?", evidence: [])
         let failed = CriterionFinding(met: false, reason: "r.", question: "q?", evidence: [])
         var findings = Dictionary(uniqueKeysWithValues: SmartCriterion.allCases.map { ($0, met) })
-        findings[.relevant] = unknown
         #expect(SmartCritique(goal: "g", findings: findings).isSmart)
-        findings[.timeBound] = failed
+        findings[.relevant] = unknown
         #expect(!SmartCritique(goal: "g", findings: findings).isSmart)
+        #expect(SmartCritique(goal: "g", findings: findings).hasNoFailures)
+        #expect(SmartCritique(goal: "g", findings: findings).open == [.relevant])
+        findings[.timeBound] = failed
+        #expect(!SmartCritique(goal: "g", findings: findings).hasNoFailures)
         #expect(SmartCritique(goal: "g", findings: [:])[.specific].met == nil)
     }
 }

@@ -1,0 +1,101 @@
+/// Whether an action's object says which one, and how much: the rubric's "enough scope to tell
+/// which" (README, "SMART, letter by letter"). "Increase sales" names no sales and no amount;
+/// "increase premium-plan sales by 10%" names both.
+struct ObjectScope: Sendable, Equatable {
+    /// A modifier, a name or a complement picks out which ("premium-plan sales", "a job as a nurse").
+    let narrowed: Bool
+    /// How many words of the object carry content ("Excel pivot tables" has three).
+    let contentWords: Int
+    /// "more", "fewer", "less", "better" with nothing to check them against.
+    let comparative: Int?
+    /// The head is a general noun that needs scope before anyone can tell which ("sales", "a job").
+    let general: Bool
+    /// A prepositional complement follows ("a job as a nurse", "study Biology for my midterm").
+    let complement: Bool
+
+    init(_ object: ObjectPhrase, in goal: ParsedGoal, clause: GoalClause) {
+        let text = goal.text
+        var narrowed = false
+        var content = 0
+        var comparative: Int?
+        for index in object.span where text[index].isWord {
+            let word = text[index].text
+            if Self.comparatives.contains(word) { comparative = comparative ?? index; continue }
+            if FunctionWords.contains(word) || ObjectPhrase.qualityWords.contains(word) { continue }
+            content += 1
+            if index != object.head, !Self.genericModifiers.contains(word) { narrowed = true }
+            if Self.isName(index, in: text) { narrowed = true }
+        }
+        // A complement picks out which: "a job as a nurse", "sales in the north-east region"; an
+        // infinitive of purpose ("a plan to address turnover") or a judgement ("to successful delivery") does not.
+        var complement = false
+        if let word = text.word(at: object.end), Self.complementWords.contains(word), object.end + 1 < clause.span.upperBound,
+           goal.time(at: object.end) == nil, goal.time(at: object.end + 1) == nil, !ActionVerb.startsClause(in: text, at: object.end + 1) {
+            let next = object.end + 1
+            let startsContent = text.word(at: next).map {
+                (!FunctionWords.contains($0) || FunctionWords.determiners.contains($0)) && !ObjectPhrase.qualityWords.contains($0)
+                    && !["successful", "success"].contains($0)
+            } ?? text.isNumber(at: next)
+            if startsContent { complement = true }
+        }
+        self.complement = complement
+        self.narrowed = narrowed || complement
+        self.contentWords = content
+        self.comparative = comparative
+        self.general = object.head.map { head in text[head].forms.contains(where: Self.generalNouns.contains) } ?? false
+    }
+
+    /// Capitalised inside the sentence, or an acronym: a name ("Excel", "the DEF project").
+    private static func isName(_ index: Int, in text: GoalText) -> Bool {
+        guard index > 0, let first = text.source[text[index].range].first else { return false }
+        return first.isUppercase
+    }
+
+    /// Amounts that commit to no number: "more calls", "a few clients".
+    static let comparatives: Set<String> = [
+        "more", "fewer", "less", "better", "higher", "lower", "bigger", "greater", "faster", "few", "several",
+        "lots", "plenty", "many",
+    ]
+
+    /// Modifiers that do not say which ("a new job", "my own clients").
+    static let genericModifiers: Set<String> = [
+        "new", "own", "next", "first", "other", "different", "extra", "additional", "certain", "various", "good",
+        "great", "high", "regular", "current", "future", "overall", "general", "some", "real", "full", "right",
+        "dream", "ideal", "perfect", "important", "key", "relevant", "useful", "quality", "big", "small",
+        "major", "minor", "successful",
+    ]
+
+    static let complementWords: Set<String> = ["for", "at", "in", "with", "on", "as", "of", "from", "about", "into", "across", "to", "among", "within"]
+
+    /// Heads that need scope before anyone can tell which: general nouns of work and life.
+    static let generalNouns: Set<String> = [
+        "sale", "sales", "customer", "client", "call", "job", "internship", "revenue", "traffic", "weight",
+        "money", "grade", "business", "lead", "deal", "product", "skill", "tech", "technology", "book", "email",
+        "e-mail", "meeting", "project", "result", "goal", "task", "work", "income", "profit", "growth", "score",
+        "mark", "marketing", "position", "promotion", "raise", "career", "course", "class", "contact",
+        "connection", "opportunity", "plan", "change", "thing", "language", "program", "programme", "degree",
+        "fitness", "shape", "team", "staff", "people", "report", "content", "post", "article", "feedback",
+        "review", "application", "interview", "volunteer", "event", "presentation", "workshop", "training",
+        "certification", "certificate", "qualification",
+    ]
+
+    /// Verbs of learning, whose object needs more than a word before it says what will be learnt.
+    static let learningVerbs: Set<String> = ["learn", "master", "study", "practise", "practice"]
+
+    /// Verbs of ongoing activity: doing them has no point at which it is done ("study for", "mentor").
+    static let activityVerbs: Set<String> = [
+        "study", "practise", "practice", "learn", "mentor", "coach", "train", "meet", "network", "read", "update",
+        "review", "work", "do", "have", "keep", "maintain", "track", "try", "spend", "use", "ask", "talk", "help",
+    ]
+
+    /// Verbs of knowing, which no one else can observe: only a measure makes them specific.
+    static let knowingVerbs: Set<String> = ["understand", "know", "appreciate", "realise", "realize"]
+}
+
+extension Range<Int> {
+    /// The span without a leading article or possessive, for quoting an object back ("which sales").
+    func dropFirstDeterminer(in text: GoalText) -> Range<Int> {
+        guard count > 1, let word = text.word(at: lowerBound), FunctionWords.determiners.contains(word) else { return self }
+        return (lowerBound + 1)..<upperBound
+    }
+}
