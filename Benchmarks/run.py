@@ -70,6 +70,12 @@ suggest = [bench("suggest", "Rules", "10000") for _ in range(3)]
 rows.append((f"suggestions over a generated catalogue of {suggest[0]['rules']:,} rules (in process)",
              (statistics.median(s["suggest_median_ms"] for s in suggest), min(s["suggest_median_ms"] for s in suggest)), 5))
 
+smart = [bench("smart", "Tests/Fixtures") for _ in range(3)]
+rows.append((f"one SMART critique, averaged over the {smart[0]['goals']} development-set goals (in process)",
+             (statistics.median(s["critique_median_ms"] for s in smart), min(s["critique_median_ms"] for s in smart)), 1))
+rows.append((f"one date answer read, averaged over the {smart[0]['dates']} development-set expressions (in process)",
+             (statistics.median(s["date_median_ms"] for s in smart), min(s["date_median_ms"] for s in smart)), None))
+
 long_db = os.path.join(WORK, "long.sqlite")
 long = bench("conversation", long_db, "Prompts", "10000")
 resume = timed("resume", ["resume", str(long["conversation"]), "--db", long_db])

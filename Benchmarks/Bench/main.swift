@@ -10,6 +10,7 @@ import Foundation
 ///     kpicoach-bench practice DB CLIENTS N     fill DB with CLIENTS clients, 2 KPIs each, N check-ins per KPI
 ///     kpicoach-bench conversation DB PROMPTS N fill DB with one onboarding conversation of at least N events
 ///     kpicoach-bench dashboard-phases DB       time each part of `kpicoach clients` over DB
+///     kpicoach-bench smart FIXTURES_DIR        time one SMART critique and one date reading over the development sets
 let today = LocalDate(year: 2026, month: 11, day: 23)!
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -53,11 +54,13 @@ case "suggest":
     let dir = arguments[1]
     let catalogueText = (try? String(contentsOfFile: dir + "/" + CatalogueLoader.catalogueFile, encoding: .utf8)) ?? ""
     let shipped = (try? String(contentsOfFile: dir + "/" + CatalogueLoader.rulesFile, encoding: .utf8)) ?? ""
+    let roles = (try? String(contentsOfFile: dir + "/" + CatalogueLoader.rolesFile, encoding: .utf8)) ?? ""
     guard case .success(let base) = CatalogueLoader.load(rulesDirectory: dir, today: today) else { fail("cannot load \(dir)") }
     let rulesText = shipped + "\n" + generatedRules(count, metrics: base.metrics.map(\.id))
     var loaded: Catalogue?
     let load = milliseconds {
-        if case .success(let c) = CatalogueLoader.load(catalogue: catalogueText, file: "catalogue.yaml", rules: rulesText, file: "suggestions.yaml", today: today) { loaded = c }
+        if case .success(let c) = CatalogueLoader.load(catalogue: catalogueText, file: "catalogue.yaml", rules: rulesText, file: "suggestions.yaml",
+                                                       roles: roles, file: "roles.yaml", today: today) { loaded = c }
     }
     guard let catalogue = loaded else {
         if case .failure(let f) = CatalogueLoader.load(catalogue: catalogueText, file: "catalogue.yaml", rules: rulesText, file: "suggestions.yaml", today: today) {
@@ -74,6 +77,28 @@ case "suggest":
     var top: [Suggester.Suggestion] = []
     let samples = (0..<30).map { _ in milliseconds { top = suggester.suggest(answers, limit: 7) } }
     print("{\"rules\": \(catalogue.rules.count), \"metrics\": \(catalogue.metrics.count), \"load_ms\": \(load), \"suggest_median_ms\": \(median(samples)), \"top\": \"\(top.first?.metric.name ?? "-")\"}")
+
+case "smart":
+    guard arguments.count == 2 else { fail("usage: smart FIXTURES_DIR") }
+    /// The quoted `text:` of every item in a fixture file.
+    func texts(_ file: String) -> [String] {
+        let source = (try? String(contentsOfFile: arguments[1] + "/" + file, encoding: .utf8)) ?? ""
+        return source.split(separator: "\n").compactMap { line in
+            guard let start = line.range(of: "{text: \"")?.upperBound, let end = line[start...].range(of: "\", ")?.lowerBound else { return nil }
+            return String(line[start..<end])
+        }
+    }
+    let goals = texts("smart-goals.yaml"), dates = texts("dates.yaml")
+    guard !goals.isEmpty, !dates.isEmpty else { fail("no goals or dates in \(arguments[1])") }
+    let analyzer = SmartAnalyzer()
+    let context = SmartContext(role: "account executive", today: today)
+    let parser = AnswerParser(today: today)
+    var critique: [Double] = [], reading: [Double] = []
+    for _ in 0..<20 {
+        critique.append(milliseconds { for goal in goals { _ = analyzer.analyze(goal, context: context) } } / Double(goals.count))
+        reading.append(milliseconds { for date in dates { _ = parser.parse(date, as: .date) } } / Double(dates.count))
+    }
+    print("{\"goals\": \(goals.count), \"critique_median_ms\": \(median(critique)), \"dates\": \(dates.count), \"date_median_ms\": \(median(reading))}")
 
 case "practice":
     guard arguments.count == 4, let clients = Int(arguments[2]), let checkins = Int(arguments[3]) else { fail("usage: practice DB CLIENTS N") }

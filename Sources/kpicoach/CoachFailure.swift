@@ -22,6 +22,7 @@ enum CoachFailure: Error, CustomStringConvertible {
     case nothingToAdjust
     case cannotWrite(String)
     case badDate(option: String, text: String, why: String)
+    case futureCheckin(String)
 
     var description: String {
         switch self {
@@ -42,6 +43,7 @@ enum CoachFailure: Error, CustomStringConvertible {
         case .badNumber: return "Numbers must be real figures (no inf or NaN, at most a trillion), and a weight must be above 0."
         case .nothingToAdjust: return "Say what changes (--target, --due or --retire) and why (--why \"…\"); the history keeps both."
         case .badDate(let option, let text, let why): return "\(option) needs a date (e.g. 2027-06-30, 30 June 2027, end of next month), not “\(TerminalText.sanitize(text))”: \(why)"
+        case .futureCheckin(let day): return "A check-in records figures already reached, so it can't be dated \(day), after today."
         case .cannotWrite(let path): return "Cannot write \(path); check the folder exists and is writable."
         case .lintProblems(let count): return "\(count) problem\(count == 1 ? "" : "s") found."
         case .testsFailed(let count): return "\(count) failure\(count == 1 ? "" : "s") in the conversation tests (failed steps, problems in test files, walk findings)."

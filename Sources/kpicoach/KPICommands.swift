@@ -52,10 +52,10 @@ struct KPIAddCommand: ParsableCommand {
     @Option(help: "count, money, percent, hours, score or yes/no.") var unit: String
     @Option(help: "increase, decrease, 'stay above' or 'stay below'.") var direction: String
     @Option(help: "Where the client starts.") var baseline: Double
-    @Option(name: .customLong("baseline-date"), help: "When the baseline was measured (YYYY-MM-DD).") var baselineDate: String
+    @Option(name: .customLong("baseline-date"), help: "When the baseline was measured (2026-11-01, last Monday, …).") var baselineDate: String
     @Option(name: .customLong("baseline-source"), help: "Where the baseline comes from.") var baselineSource = "entered by the coach"
     @Option(help: "Where the client wants to be.") var target: Double
-    @Option(help: "By when (YYYY-MM-DD).") var due: String
+    @Option(help: "By when (2027-06-30, 30 June 2027, end of next month, Q3 2027, …).") var due: String
     @Option(help: "weekly, monthly or quarterly.") var cadence = "monthly"
     @Option(help: "Its share in the goal's roll-up (> 0).") var weight = 1.0
     @Option(name: .customLong("catalog"), help: "The catalogue metric id it follows.") var catalogue: String?
@@ -67,12 +67,13 @@ struct KPIAddCommand: ParsableCommand {
             guard let direction = Metric.Direction(rawValue: direction) else { throw .badOption("--direction", Metric.Direction.allCases.map(\.rawValue)) }
             guard let cadence = Metric.Cadence(rawValue: cadence) else { throw .badOption("--cadence", Metric.Cadence.allCases.map(\.rawValue)) }
             guard weight > 0, weight.isFinite, baseline.isFinite, target.isFinite else { throw .badNumber }
+            let dueDate = try app.date(due, option: "--due")
             let kpi = PlannedKPI(name: name, catalogueID: catalogue, unit: unit, direction: direction, baselineValue: baseline,
                                  baselineDate: try app.date(baselineDate, option: "--baseline-date"), baselineSource: baselineSource,
-                                 targetValue: target, dueDate: try app.date(due, option: "--due"), cadence: cadence, weight: weight)
+                                 targetValue: target, dueDate: dueDate, cadence: cadence, weight: weight)
             let database = try app.openDatabase()
             try store { () throws(StoreError) in try database.addKPIs([kpi], client: client, conversation: nil) }
-            print("Added “\(TerminalText.sanitize(name))” to \(TerminalText.sanitize(client))'s plan.")
+            print("Added “\(TerminalText.sanitize(name))” to \(TerminalText.sanitize(client))'s plan, due \(dueDate.spelledOut).")
         }
     }
 }
@@ -84,7 +85,7 @@ struct KPIAdjustCommand: ParsableCommand {
     @Option(help: "The client's name.") var client: String
     @Option(help: "The KPI id (kpi list shows it).") var kpi: Int64
     @Option(help: "The new target.") var target: Double?
-    @Option(help: "The new due date (YYYY-MM-DD).") var due: String?
+    @Option(help: "The new due date (2027-06-30, 30 June 2027, end of next month, …).") var due: String?
     @Flag(help: "Retire the KPI: its history stays, it leaves check-ins and the roll-up.") var retire = false
     @Option(help: "Why it changes, in a sentence.") var why: String
 
@@ -96,7 +97,7 @@ struct KPIAdjustCommand: ParsableCommand {
             let dueDate = try due.map { (text: String) throws(CoachFailure) in try app.date(text, option: "--due") }
             let database = try app.openDatabase(create: false)
             try store { () throws(StoreError) in try database.adjust(kpi: kpi, client: client, target: target, due: dueDate, retire: retire, why: why) }
-            print("Adjusted KPI \(kpi); the change is kept in its history.")
+            print("Adjusted KPI \(kpi)" + (dueDate.map { ", now due \($0.spelledOut)" } ?? "") + "; the change is kept in its history.")
         }
     }
 }
@@ -110,7 +111,7 @@ struct CheckinCommand: ParsableCommand {
     @Option(help: "The client's name.") var client: String
     @Option(help: "The KPI id (kpi list shows it); without it, the check-in interview runs.") var kpi: Int64?
     @Option(help: "The value measured (with --kpi).") var value: Double?
-    @Option(help: "When it was measured (YYYY-MM-DD; default today).") var date: String?
+    @Option(help: "When it was measured (2026-11-30, yesterday, last Friday; default today).") var date: String?
     @Option(help: "How confident the client is of reaching the target, 0–10.") var confidence: Int?
     @Option(help: "Wins, obstacles, what they need.") var note: String?
 
@@ -125,6 +126,7 @@ struct CheckinCommand: ParsableCommand {
             guard value.isFinite, abs(value) <= AnswerParser.maxMagnitude else { throw .badNumber }
             if let confidence, !(0...10).contains(confidence) { throw .badOption("--confidence", ["0 to 10"]) }
             let day = if let date { try app.date(date, option: "--date") } else { try app.today() }
+            guard day <= (try app.today()) else { throw .futureCheckin(day.spelledOut) }
             let database = try app.openDatabase(create: false)
             try store { () throws(StoreError) in
                 try database.addCheckin(kpi: kpi, client: client, date: day, value: value, confidence: confidence, note: note)
@@ -132,7 +134,7 @@ struct CheckinCommand: ParsableCommand {
             guard let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }),
                   let saved = kpis.first(where: { $0.id == kpi }) else { return }
             let figures = saved.figures.evaluate(today: try app.today(), cadence: saved.kpi.cadence)
-            print("Saved \(NumberFormat.plain(value)) for “\(TerminalText.sanitize(saved.kpi.name))” on \(day.iso): "
+            print("Saved \(NumberFormat.plain(value)) for “\(TerminalText.sanitize(saved.kpi.name))” on \(day.spelledOut): "
                   + "\(Int((figures.progress * 100).rounded()))% of the way, \(figures.status.words).")
         }
     }

@@ -97,4 +97,30 @@ import Testing
             #expect(!r.stderr.contains("Fatal error"))
         }
     }
+
+    /// The one date grammar behind every date option: read in the client's words, echoed with the
+    /// weekday, an ambiguous numeric date refused with both readings unless --date-order settles it,
+    /// and a check-in after today refused. Today is Monday 23 November 2026.
+    @Test func dateOptionsReadWordsAndEchoTheDay() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        _ = try Binary.run(["client", "add", "Cy", "--db", db])
+        let base = ["kpi", "add", "--client", "Cy", "--name", "Calls", "--unit", "count", "--direction", "increase",
+                    "--baseline", "1", "--baseline-date", "last Monday", "--target", "5", "--db", db]
+        let added = try Binary.run(base + ["--due", "end of next month"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.contains("due Thursday 31 December 2026"))
+        let ambiguous = try Binary.run(base + ["--due", "03/04/2027"])
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.stderr.contains("Thursday 4 March 2027") && ambiguous.stderr.contains("Saturday 3 April 2027"))
+        let settled = try Binary.run(base + ["--due", "03/04/2027", "--date-order", "dmy"])
+        #expect(settled.stdout.contains("due Saturday 3 April 2027"), "\(settled.stderr)")
+        let monthFirst = try Binary.run(base + ["--due", "03/04/2027"], env: ["KPICOACH_DATE_ORDER": "mdy"])
+        #expect(monthFirst.stdout.contains("due Thursday 4 March 2027"), "\(monthFirst.stderr)")
+        let impossible = try Binary.run(base + ["--due", "2027-02-29"])
+        #expect(impossible.status == 1 && impossible.stderr.contains("February 2027 has only 28 days"))
+        let future = try Binary.run(["checkin", "--client", "Cy", "--kpi", "1", "--value", "2", "--date", "next Friday", "--db", db])
+        #expect(future.status == 1 && future.stderr.contains("after today"))
+        let past = try Binary.run(["checkin", "--client", "Cy", "--kpi", "1", "--value", "2", "--date", "yesterday", "--db", db])
+        #expect(past.status == 0 && past.stdout.contains("on Sunday 22 November 2026"), "\(past.stderr)")
+    }
 }
