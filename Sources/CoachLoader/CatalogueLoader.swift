@@ -32,6 +32,18 @@ public enum CatalogueLoader {
         return load(catalogue: catalogue, file: cataloguePath, rules: rules, file: rulesPath, roles: roles, file: rolesPath, today: today)
     }
 
+    /// Only the titles and family names of Rules/roles.yaml: what placing a title needs, without
+    /// reading the catalogue and its rules.
+    public static func loadRoles(rulesDirectory dir: String) -> Result<Catalogue, LoadFailure> {
+        let path = (dir as NSString).appendingPathComponent(rolesFile)
+        let source = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        var diagnostics: [Diagnostic] = []
+        var unused = NodeReader(file: path)
+        let lexicon = RolesLoader.lexicon(source, file: path, judged: nil, diagnostics: &diagnostics, catalogueReader: &unused) ?? .empty
+        guard diagnostics.isEmpty else { return .failure(LoadFailure(diagnostics)) }
+        return .success(Catalogue(metrics: [], rules: [], roles: lexicon))
+    }
+
     public static func load(catalogue: String, file catalogueFile: String, rules: String, file rulesFile: String,
                             roles: String = "", file rolesFile: String = rolesFile, today: LocalDate) -> Result<Catalogue, LoadFailure> {
         var metricReader = NodeReader(file: catalogueFile)

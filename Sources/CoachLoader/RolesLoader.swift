@@ -48,8 +48,9 @@ enum RolesLoader {
         return out
     }
 
-    /// Rules/roles.yaml with the families' metrics joined in; nil when the file is absent.
-    static func lexicon(_ source: String, file: String, judged: [String: Judged], diagnostics: inout [Diagnostic],
+    /// Rules/roles.yaml with the families' metrics joined in; nil when the file is absent. Without
+    /// `judged` the families carry names only: enough to place a title (onboarding's question).
+    static func lexicon(_ source: String, file: String, judged: [String: Judged]?, diagnostics: inout [Diagnostic],
                         catalogueReader: inout NodeReader) -> RoleLexicon? {
         guard !source.isEmpty else { return nil }
         var reader = NodeReader(file: file)
@@ -94,12 +95,13 @@ enum RolesLoader {
                 reader.report(.missingField, "a family needs 'id', 'name' and 'titles'", at: item)
                 continue
             }
-            guard let about = judged[id] else {
+            let about = judged?[id]
+            if judged != nil, about == nil {
                 reader.report(.unknownFamily, "the family '\(id)' has no entry in the catalogue's job_families, so nothing says how it is judged", at: g["id"])
                 continue
             }
             let family = JobFamily(id: id, name: name, soc: g["soc"].flatMap { reader.string($0, "soc") } ?? "",
-                                   judgedBy: about.judgedBy, metrics: about.metrics, example: about.example)
+                                   judgedBy: about?.judgedBy ?? "", metrics: about?.metrics ?? [], example: about?.example ?? [:])
             for title in list {
                 let key = RoleLexicon.normalised(title)
                 if let other = owner[key], other != id {
@@ -111,7 +113,7 @@ enum RolesLoader {
             }
             families.append(family)
         }
-        for (id, about) in judged where !families.contains(where: { $0.id == id }) {
+        for (id, about) in judged ?? [:] where !families.contains(where: { $0.id == id }) {
             catalogueReader.report(.unknownFamily, "the job family '\(id)' is not in \(file.split(separator: "/").last ?? "roles.yaml")", at: about.node)
         }
         return RoleLexicon(families: families, titles: titles, seniority: seniority)

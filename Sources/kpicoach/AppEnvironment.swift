@@ -99,10 +99,18 @@ struct AppEnvironment {
     }
 
     /// Gives an interview what it reads besides the answers: the goal library for `/examples`,
-    /// and the KPI catalogue when it offers suggestions.
+    /// the KPI catalogue when it offers suggestions, and only the job titles when it places a title.
     func equip(_ engine: inout ConversationEngine) throws(CoachFailure) {
         engine.library = try goalLibrary()
-        if engine.script.steps.contains(where: { $0.choicesFrom != nil }) { engine.catalogue = try catalogue() }
+        let sources = Set(engine.script.steps.compactMap(\.choicesFrom))
+        if sources.contains(.suggestions) {
+            engine.catalogue = try catalogue()
+        } else if sources.contains(.jobFamilies) {
+            switch CatalogueLoader.loadRoles(rulesDirectory: try rulesDirectory()) {
+            case .success(let roles): engine.catalogue = roles
+            case .failure(let failure): throw .prompts(.invalid(failure))
+            }
+        }
     }
 
     /// The `.yaml`/`.yml` files named, with each folder standing for the files directly in it, by name.

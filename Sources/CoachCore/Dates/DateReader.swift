@@ -248,25 +248,25 @@ struct DateReader {
         let (a, b) = (parts[0], parts[1])
         let monthFirst = (1...12).contains(a) && (1...31).contains(b)
         let dayFirst = (1...12).contains(b) && (1...31).contains(a)
-        func resolve(month: Int, day: Int) -> Found {
-            if let year { return self.day(year, month, day, end: end) }
-            return yearless(month: month, day: day, end: end)
-        }
-        switch (monthFirst, dayFirst) {
-        case (true, true) where a != b:
-            if let order = grammar.order { return order == .mdy ? resolve(month: a, day: b) : resolve(month: b, day: a) }
-            let readings = (resolve(month: a, day: b), resolve(month: b, day: a))
-            switch (readings.0.range, readings.1.range) {
-            case (let m?, let d?): return Found(end: end, value: .problem(.ambiguous(monthFirst: m.last, dayFirst: d.last)))
-            case (nil, _?): return readings.1
-            default: return readings.0
+        if monthFirst, dayFirst, a != b {
+            if let order = grammar.order {
+                return order == .mdy ? numericDay(month: a, day: b, year: year, end: end) : numericDay(month: b, day: a, year: year, end: end)
             }
-        case (true, _): return resolve(month: a, day: b)
-        case (_, true): return resolve(month: b, day: a)
-        default:
-            guard whole else { return nil }
-            return Found(end: end, value: .problem(.impossible("Neither \(a) nor \(b) can be a month, so that isn't a date.")))
+            let asMonthFirst = numericDay(month: a, day: b, year: year, end: end)
+            let asDayFirst = numericDay(month: b, day: a, year: year, end: end)
+            guard let m = asMonthFirst.day else { return asDayFirst.day == nil ? asMonthFirst : asDayFirst }
+            guard let d = asDayFirst.day else { return asMonthFirst }
+            return Found(end: end, value: .problem(.ambiguous(monthFirst: m, dayFirst: d)))
         }
+        if monthFirst { return numericDay(month: a, day: b, year: year, end: end) }
+        if dayFirst { return numericDay(month: b, day: a, year: year, end: end) }
+        guard whole else { return nil }
+        return Found(end: end, value: .problem(.impossible("Neither \(a) nor \(b) can be a month, so that isn't a date.")))
+    }
+
+    private func numericDay(month: Int, day dayOfMonth: Int, year: Int?, end: Int) -> Found {
+        if let year { return day(year, month, dayOfMonth, end: end) }
+        return yearless(month: month, day: dayOfMonth, end: end)
     }
 
     /// "June 1st", "1st of June 2027", "Jun 1, 2027", "2027 May 22nd", "2027/Aug/10", "8/Oct/2027",

@@ -83,22 +83,51 @@ public struct RoleLexicon: Sendable {
 
     public static let empty = RoleLexicon(families: [], titles: [:], seniority: [])
 
-    /// `titles` maps a title to the index of its family in `families`.
+    /// `titles` maps a title, `normalised`, to the index of its family in `families`.
     public init(families: [JobFamily], titles: [String: Int], seniority: [(String, Seniority)]) {
         self.families = families
-        self.titles = PhraseTable(titles.map { (Self.normalised($0.key), $0.value) }.sorted { $0.0 < $1.0 })
+        self.titles = PhraseTable(titles.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         self.seniority = PhraseTable(seniority.map { (Self.normalised($0.0), $0.1) })
         var words: [String: Set<Int>] = [:]
         for (title, family) in titles {
-            for word in Self.normalised(title).split(separator: " ") where word.count > 2 { words[String(word), default: []].insert(family) }
+            for word in title.split(separator: " ") where word.count > 2 { words[String(word), default: []].insert(family) }
         }
         titleWords = words
     }
 
-    /// A title's words as the goal tokenizer reads them ("front-end" → "front end", "jr." → "jr").
+    /// A title's words as the goal tokenizer reads them ("front-end" → "front end", "jr." → "jr",
+    /// "buyer's agent" → "buyer 's agent"). ASCII titles take a quick path: thousands are read at start-up.
     public static func normalised(_ title: String) -> String {
-        let text = GoalText(title)
-        return text.tokens.filter { $0.kind != .symbol }.map(\.text).joined(separator: " ")
+        guard title.utf8.allSatisfy({ $0 < 128 }) else { return normalisedByTokens(title) }
+        var words: [String] = []
+        var current: [UInt8] = []
+        var digits = false
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current = []
+        }
+        let bytes = Array(title.utf8)
+        for (i, byte) in bytes.enumerated() {
+            let lower = (65...90).contains(byte) ? byte + 32 : byte
+            let isLetter = (97...122).contains(lower), isDigit = (48...57).contains(lower)
+            if byte == UInt8(ascii: "'"), !current.isEmpty, !digits, i + 1 < bytes.count, (65...90).contains(bytes[i + 1]) || (97...122).contains(bytes[i + 1]) {
+                // An apostrophe between letters stays in the word; a possessive "'s" becomes its own word.
+                let rest = bytes[(i + 1)...].prefix { (65...90).contains($0) || (97...122).contains($0) }
+                if rest.count == 1, rest.first.map({ $0 | 32 }) == UInt8(ascii: "s"), current.count > 0 { flush(); current = [byte] } else { current.append(byte) }
+                continue
+            }
+            if isLetter, !digits || current.isEmpty { current.append(lower); digits = false; continue }
+            if isDigit, digits || current.isEmpty { current.append(lower); digits = true; continue }
+            flush()
+            if isLetter || isDigit { current = [lower]; digits = isDigit }
+        }
+        flush()
+        return words.joined(separator: " ")
+    }
+
+    /// The same through the goal tokenizer itself: the reference the quick path is tested against.
+    static func normalisedByTokens(_ title: String) -> String {
+        GoalText(title).tokens.filter { $0.kind != .symbol }.map(\.text).joined(separator: " ")
     }
 
     public func family(id: String) -> JobFamily? { families.first { $0.id == id } }
