@@ -18,14 +18,14 @@ public struct AnswerParser: Sendable {
         self.minutesNow = minutesNow
     }
 
-    public func parse(_ raw: String, as kind: AnswerKind) -> Result<AnswerValue, AnswerProblem> {
+    public func parse(_ raw: String, as kind: AnswerKind, unit: NaturalNumber.Unit? = nil) -> Result<AnswerValue, AnswerProblem> {
         let text = raw.trimmingWhitespace()
         if text.isEmpty { return .failure(.empty(hint: kind.formatHint)) }
         if text.unicodeScalars.count > Self.maxLength { return .failure(.tooLong(limit: Self.maxLength)) }
         if TerminalText.hasUnsafeScalars(text) { return .failure(.controlCharacters) }
         switch kind {
         case .text: return .success(.text(text))
-        case .number: return number(text).map { .number($0) }
+        case .number: return number(text, unit: unit).map { .number($0) }
         case .money: return money(text)
         case .percent: return percent(text)
         case .scale(let lo, let hi): return scale(text, lo, hi)
@@ -37,9 +37,18 @@ public struct AnswerParser: Sendable {
         }
     }
 
-    func number(_ text: String) -> Result<Double, AnswerProblem> {
-        guard let n = Self.decimal(text) else { return .failure(.notUnderstood(hint: AnswerKind.number.formatHint)) }
-        return Self.checkMagnitude(n)
+    func number(_ text: String, unit: NaturalNumber.Unit? = nil) -> Result<Double, AnswerProblem> {
+        if let n = Self.decimal(text) {
+            // A duration or an amount of time is never negative.
+            if unit != nil, n < 0 { return .failure(.negative) }
+            return Self.checkMagnitude(n)
+        }
+        switch NaturalNumber.read(text, unit: unit, today: today) {
+        case .success(let reading): return Self.checkMagnitude(reading.value)
+        case .failure(.unknown): return .failure(.unknownNumber)
+        case .failure(.negative): return .failure(.negative)
+        case .failure(.notANumber): return .failure(.notUnderstood(hint: AnswerKind.number.formatHint))
+        }
     }
 
     static func checkMagnitude(_ n: Double) -> Result<Double, AnswerProblem> {

@@ -14,6 +14,8 @@ public enum AnswerProblem: Error, Hashable, Sendable {
     case weekdayMismatch(LocalDate, written: String)
     /// Timing that fixes no day ("in a few weeks").
     case vagueDate(String)
+    /// "Don't know", "not sure": an estimate is welcome, or the question can wait.
+    case unknownNumber
     /// A deadline that has already passed, with the same day a year on as the likely meaning.
     case pastDate(LocalDate, suggestion: LocalDate, today: LocalDate)
     case notAChoice([String])
@@ -64,6 +66,8 @@ public enum AnswerProblem: Error, Hashable, Sendable {
             return "That date can be read two ways — which did you mean? \(options) (or write the month as a word, e.g. 3 April 2027)"
         case .weekdayMismatch(let day, let written):
             return "\(day.dayMonthYear) is a \(DateWords.weekdayNames[day.weekday - 1].capitalisedFirst), not a \(written) — which did you mean? Type the date again, with the right weekday or none."
+        case .unknownNumber:
+            return "A rough guess is fine — even “about 3” helps the plan; or /skip to leave it for later."
         case .pastDate(let day, let suggestion, let today):
             return "\(day.spelledOut) was \(Self.ago(today.days(until: day) * -1)) — did you mean \(suggestion.spelledOut)? Type 1 for that, or another date."
         case .vagueDate(let words):

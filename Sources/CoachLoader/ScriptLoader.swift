@@ -8,7 +8,7 @@ public enum ScriptLoader {
     public static let builtInVariables: Set<String> = ["client.name"]
 
     static let stepKeys: Set<String> = ["label", "say", "ask", "compose", "type", "choices_from", "default", "relative_to", "choices", "save", "help", "why", "when",
-                                        "required", "min", "max", "attempts", "reject", "next"]
+                                        "required", "min", "max", "attempts", "reject", "next", "unit"]
 
     public static func load(source: String, file: String) -> Result<Script, LoadFailure> {
         let root: Node
@@ -128,6 +128,11 @@ private struct ScriptBuilder {
         if let node = f["choices_from"], let source = reader.string(node, "choices_from") {
             if let dynamic = DynamicChoices(rawValue: source) { step.choicesFrom = dynamic } else {
                 reader.report(.badValue, "choices_from '\(source)' is not known (use: suggestions, job_families)", at: node)
+            }
+        }
+        if let node = f["unit"], let name = reader.string(node, "unit") {
+            if let unit = NaturalNumber.Unit(rawValue: name) { step.unit = unit } else {
+                reader.report(.badValue, "unit '\(name)' is not one of: \(NaturalNumber.Unit.allCases.map(\.rawValue).joined(separator: ", "))", at: node)
             }
         }
         step.defaultAnswer = f["default"].flatMap { template($0) }

@@ -149,6 +149,10 @@ public struct ConversationEngine: Sendable {
             let record = AnswerRecord(step: step.id, raw: line, value: value)
             var turn = Turn(log: [.answerAccepted(step: step.id, value: value)], next: .end(.paused))
             if case .date(let day) = value { turn.messages.append(Message("Saved: \(day.spelledOut).", tone: .success)) }
+            if case .number = value, AnswerParser.decimal(line) == nil,
+               case .success(let reading) = NaturalNumber.read(line, unit: step.unit, today: parser.today), reading.interpreted {
+                turn.messages.append(Message("Saved: \(reading.spoken(unit: step.unit)).", tone: .success))
+            }
             return accept(record, turn: turn)
         }
     }
@@ -182,7 +186,7 @@ public struct ConversationEngine: Sendable {
         let text = line.trimmingWhitespace()
         guard let base = step.relativeTo, text.hasPrefix("+"),
               case .number(let start) = ExpressionValue(.text(base.render(paths.answers(variables), today: parser.today))).numeric else {
-            return parser.parse(line, as: kind(of: step))
+            return parser.parse(line, as: kind(of: step), unit: step.unit)
         }
         return parser.parse(String(text.dropFirst()), as: .number).flatMap { value in
             guard case .number(let n) = value else { return .success(value) }
@@ -206,6 +210,15 @@ public struct ConversationEngine: Sendable {
     }
 
     private mutating func rejected(_ line: String, _ problem: AnswerProblem, at step: Step) -> Turn {
+        if problem == .unknownNumber, !step.required, state.editing == nil {
+            // "Dunno" at a question that can wait: leave it for later rather than count a failure.
+            state.failedAttempts = 0
+            var turn = Turn(log: [.answerAccepted(step: step.id, value: nil)],
+                            messages: [Message("That's fine — let's leave it for later; /edit \(step.id) brings it back.", tone: .notice)],
+                            next: .end(.paused))
+            turn.log.insert(.answerRejected(step: step.id, reason: problem.message), at: 0)
+            return accept(AnswerRecord(step: step.id, raw: line, value: nil), turn: turn)
+        }
         if let offered = problem.offeredDates {
             state.clarifying = offered.map(AnswerValue.date)
             var prompt = reopen(step)

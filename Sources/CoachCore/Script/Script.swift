@@ -54,6 +54,8 @@ public struct Step: Hashable, Sendable {
     /// Required steps cannot be `/skip`ped.
     public var required: Bool
     public var bounds: ClosedRange<Double>?
+    /// What a number question counts in (`unit: years`): other units are converted to it.
+    public var unit: NaturalNumber.Unit?
     public var rejects: [RejectRule]
     public var next: [Transition]
     public var maxAttempts: Int

@@ -1,0 +1,56 @@
+import CoachCore
+import Testing
+
+/// Numbers in the client's own words at a years question and an hours-a-week question, as the
+/// issue lists them, read to the value a coach would write down.
+struct NaturalNumberTests {
+    static let today = LocalDate(year: 2026, month: 12, day: 1)!
+
+    static let years: [(String, Double)] = [
+        ("about 5 years", 5), ("5 years", 5), ("maybe 3", 3), ("3-4", 3.5), ("18 months", 1.5),
+        ("a couple of years", 2), ("since 2019", 7), ("just started", 0), ("none", 0), ("five", 5),
+        ("a dozen", 12), ("two and a half", 2.5), ("half a year", 0.5), ("3 to 4 years", 3.5), ("~6", 6),
+        ("nearly 10 years", 10), ("over 20 years", 20), ("one or two", 1.5), ("a year and a half", 1.5),
+        ("6 months", 0.5), ("zero", 0), ("around 8 yrs", 8), ("roughly 4.5", 4.5), ("12,5", 12.5),
+    ]
+
+    static let hours: [(String, Double)] = [
+        ("2-3 hours", 2.5), ("an hour a day", 7), ("90 minutes", 1.5), ("a couple of hours", 2), ("3 hrs", 3),
+        ("about 4 hours a week", 4), ("30 minutes a day", 3.5), ("maybe 5", 5), ("2h", 2), ("1 hour per weekday", 5),
+        ("a few hours", 3),
+    ]
+
+    @Test(arguments: years)
+    func yearsQuestion(_ answer: String, _ expected: Double) {
+        let parsed = AnswerParser(today: Self.today).parse(answer, as: .number, unit: .years)
+        #expect(parsed == .success(.number(expected)), "\(answer)")
+    }
+
+    @Test(arguments: hours)
+    func hoursAWeekQuestion(_ answer: String, _ expected: Double) {
+        let parsed = AnswerParser(today: Self.today).parse(answer, as: .number, unit: .hoursAWeek)
+        #expect(parsed == .success(.number(expected)), "\(answer)")
+    }
+
+    @Test func whatNoReadingServesIsRefusedWithWhatWouldWork() {
+        let parser = AnswerParser(today: Self.today)
+        for answer in ["lots", "a lot", "many years", "-3"] {
+            guard case .failure(let problem) = parser.parse(answer, as: .number, unit: .years) else {
+                Issue.record("\(answer) was read as a number")
+                continue
+            }
+            #expect(!problem.message.isEmpty)
+        }
+        for answer in ["dunno", "not sure", "don't know", "no idea"] {
+            #expect(parser.parse(answer, as: .number, unit: .years) == .failure(.unknownNumber), "\(answer)")
+        }
+    }
+
+    @Test func rangesAndHedgesReadBack() throws {
+        let range = try NaturalNumber.read("3-4", unit: .years, today: Self.today).get()
+        #expect(range.range == 3...4 && range.value == 3.5)
+        #expect(range.spoken(unit: .years) == "3–4 years (3.5 for the plan)")
+        let daily = try NaturalNumber.read("about an hour a day", unit: .hoursAWeek, today: Self.today).get()
+        #expect(daily.spoken(unit: .hoursAWeek) == "about 7 hours a week")
+    }
+}
