@@ -47,6 +47,15 @@ struct AppEnvironment {
         return LocalDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))!
     }
 
+    /// The wall clock in minutes since midnight, unless `--today` fixes the day (then times of day stay on it).
+    var minutesNow: Int? {
+        guard options.today == nil, env["KPICOACH_TODAY"] == nil else { return nil }
+        var now = time(nil)
+        var local = tm()
+        localtime_r(&now, &local)
+        return Int(local.tm_hour) * 60 + Int(local.tm_min)
+    }
+
     /// How numeric dates are read: `--date-order` or KPICOACH_DATE_ORDER; nil asks.
     var dateOrder: DateOrder? {
         (options.dateOrder ?? env["KPICOACH_DATE_ORDER"]).flatMap { DateOrder(rawValue: $0.lowercased()) }
@@ -54,7 +63,7 @@ struct AppEnvironment {
 
     /// A date given on the command line: ISO, or the forms the interviews accept ("today").
     func date(_ text: String, option: String) throws(CoachFailure) -> LocalDate {
-        switch DateGrammar(today: try today(), order: dateOrder).read(text) {
+        switch DateGrammar(today: try today(), order: dateOrder, minutesNow: minutesNow).read(text) {
         case .success(let date): return date
         case .failure(let problem): throw .badDate(option: option, text: text, why: problem.message)
         }
@@ -135,7 +144,7 @@ struct AppEnvironment {
     func askYesNo(_ question: String) throws(CoachFailure) -> Bool {
         let console = makeConsole()
         console.write(style.question(question))
-        let parser = AnswerParser(today: try today(), dateOrder: dateOrder)
+        let parser = AnswerParser(today: try today(), dateOrder: dateOrder, minutesNow: minutesNow)
         while case .line(let line) = console.readLine(prompt: style.prompt, completions: ["yes", "no"]) {
             switch parser.parse(line, as: .yesNo) {
             case .success(let value): return value == .yesNo(true)

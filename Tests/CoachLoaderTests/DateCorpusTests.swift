@@ -18,12 +18,7 @@ struct DateCorpusTests {
     }
 
     static let cases: [Case] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/dates.yaml")
-        guard let text = try? String(contentsOf: url, encoding: .utf8),
-              let root = try? Yams.load(yaml: text) as? [String: Any],
-              let items = root["cases"] as? [[String: Any]] else { return [] }
-        return items.enumerated().compactMap { index, item in
+        Fixtures.items("dates.yaml", "cases").enumerated().compactMap { index, item in
             guard let text = item["text"] as? String, let today = (item["today"] as? String).flatMap({ LocalDate(iso: $0) }),
                   let expect = item["expect"] as? String else { return nil }
             let now = (item["now"] as? String).map { $0.split(separator: ":").compactMap { Int($0) } }.map { $0[0] * 60 + $0[1] }

@@ -15,22 +15,10 @@ import Yams
         let expected: [String]
     }
 
-    static let profiles: [RoleProfile] = {
-        let file = URL(fileURLWithPath: promptsDirectory).deletingLastPathComponent()
-            .appendingPathComponent("Tests/Fixtures/role-profiles.yaml")
-        guard let text = try? String(contentsOf: file, encoding: .utf8),
-              let root = try? Yams.load(yaml: text) as? [String: Any],
-              let rows = root["profiles"] as? [[String: Any]] else { return [] }
-        return rows.map { row in
-            let answers = (row["profile"] as? [String: Any] ?? [:]).mapValues { value -> AnswerValue in
-                if let n = value as? Double { return .number(n) }
-                if let n = value as? Int { return .number(Double(n)) }
-                return .text("\(value)")
-            }
-            return RoleProfile(name: row["name"] as? String ?? "?", family: row["family"] as? String ?? "?",
-                               answers: answers, expected: row["expect"] as? [String] ?? [])
-        }
-    }()
+    static let profiles: [RoleProfile] = Fixtures.items("role-profiles.yaml", "profiles").map { row in
+        RoleProfile(name: row["name"] as? String ?? "?", family: row["family"] as? String ?? "?",
+                    answers: Fixtures.answers(row), expected: row["expect"] as? [String] ?? [])
+    }
 
     let catalogue: Catalogue = {
         switch CatalogueLoader.load(rulesDirectory: rulesDirectory, today: today) {

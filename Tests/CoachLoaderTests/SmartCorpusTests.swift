@@ -17,12 +17,7 @@ struct SmartCorpusTests {
     static let today = LocalDate(year: 2026, month: 12, day: 1)!
 
     static let goals: [Goal] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/smart-goals.yaml")
-        guard let text = try? String(contentsOf: url, encoding: .utf8),
-              let root = try? Yams.load(yaml: text) as? [String: Any],
-              let items = root["goals"] as? [[String: Any]] else { return [] }
-        return items.enumerated().compactMap { index, item in
+        Fixtures.items("smart-goals.yaml", "goals").enumerated().compactMap { index, item in
             guard let text = item["text"] as? String, let specific = item["specific"] as? Bool,
                   let measurable = item["measurable"] as? Bool, let timeBound = item["time_bound"] as? Bool else { return nil }
             return Goal(text: text, labels: [.specific: specific, .measurable: measurable, .timeBound: timeBound],

@@ -15,21 +15,9 @@ struct Profile: Sendable, CustomTestStringConvertible {
     let expected: [String]
     var testDescription: String { name }
 
-    static let all: [Profile] = {
-        let file = URL(fileURLWithPath: promptsDirectory).deletingLastPathComponent()
-            .appendingPathComponent("Tests/Fixtures/suggestion-profiles.yaml")
-        guard let text = try? String(contentsOf: file, encoding: .utf8),
-              let root = try? Yams.load(yaml: text) as? [String: Any],
-              let rows = root["profiles"] as? [[String: Any]] else { return [] }
-        return rows.map { row in
-            let answers = (row["profile"] as? [String: Any] ?? [:]).mapValues { value -> AnswerValue in
-                if let n = value as? Double { return .number(n) }
-                if let n = value as? Int { return .number(Double(n)) }
-                return .text("\(value)")
-            }
-            return Profile(name: row["name"] as? String ?? "?", answers: answers, expected: row["expect"] as? [String] ?? [])
-        }
-    }()
+    static let all: [Profile] = Fixtures.items("suggestion-profiles.yaml", "profiles").map { row in
+        Profile(name: row["name"] as? String ?? "?", answers: Fixtures.answers(row), expected: row["expect"] as? [String] ?? [])
+    }
 }
 
 @Suite struct SuggestionTests {

@@ -21,19 +21,21 @@ public struct ConversationEngine: Sendable {
     /// What a changed script did to saved answers, told when the conversation opens.
     var openingNotes: (log: [LogEntry], messages: [Message]) = ([], [])
 
-    public init(script: Script, state: ConversationState, today: LocalDate, dateOrder: DateOrder? = nil) {
+    /// `minutesNow` is the clock when it is real (not under `--today`): "by 11am" after 11 means tomorrow.
+    public init(script: Script, state: ConversationState, today: LocalDate, dateOrder: DateOrder? = nil, minutesNow: Int? = nil) {
         self.script = script
         self.state = state
-        self.parser = AnswerParser(today: today, dateOrder: dateOrder)
+        self.parser = AnswerParser(today: today, dateOrder: dateOrder, minutesNow: minutesNow)
         self.paths = ScriptPaths(script: script, today: today)
     }
 
     /// A fresh conversation positioned at the script's first question.
-    public static func begin(_ script: Script, presets: [String: AnswerValue], today: LocalDate, dateOrder: DateOrder? = nil) -> ConversationEngine {
+    public static func begin(_ script: Script, presets: [String: AnswerValue], today: LocalDate, dateOrder: DateOrder? = nil,
+                             minutesNow: Int? = nil) -> ConversationEngine {
         let paths = ScriptPaths(script: script, today: today)
         let position = paths.walk(records: [], presets: presets).position
         return ConversationEngine(script: script, state: ConversationState(scriptID: script.id, presets: presets, position: position),
-                                  today: today, dateOrder: dateOrder)
+                                  today: today, dateOrder: dateOrder, minutesNow: minutesNow)
     }
 
     public mutating func handle(_ event: ConversationEvent) -> Turn {

@@ -5,8 +5,8 @@ extension ConversationEngine {
     /// answer is matched to its step by id and re-checked; what no longer fits is set aside
     /// and the client is told which answers and why.
     public static func resume(_ script: Script, state saved: ConversationState, savedHash: String, today: LocalDate,
-                              dateOrder: DateOrder? = nil) -> ConversationEngine {
-        var engine = ConversationEngine(script: script, state: saved, today: today, dateOrder: dateOrder)
+                              dateOrder: DateOrder? = nil, minutesNow: Int? = nil) -> ConversationEngine {
+        var engine = ConversationEngine(script: script, state: saved, today: today, dateOrder: dateOrder, minutesNow: minutesNow)
         engine.state.pending = nil
         engine.state.clarifying = nil
         engine.state.editing = nil

@@ -18,7 +18,6 @@ extension DateReader {
         var cursor = afterName
         if text.isSymbol(",", at: cursor) { cursor += 1 }
         if text.word(at: cursor) == "of" { cursor += 1 }
-        if text.word(at: cursor) == "the", text.word(at: cursor + 1) == "week" { cursor += 0 }
         if let which = text.word(at: cursor), ["next", "this", "last", "following"].contains(which), text.word(at: cursor + 1) == "week" {
             let weeks = which == "this" ? 0 : which == "last" ? -1 : 1
             return single(week.adding(days: 7 * weeks + weekday - 1), end: cursor + 2)
@@ -229,8 +228,7 @@ extension DateReader {
         case "this":
             if let part = text.word(at: start + 1), DateWords.dayParts.contains(part) { return single(today, end: start + 2) }
         case "end", "close":
-            if let next = text.word(at: start + 1), next == "of", let what = text.word(at: start + 2) ?? nil,
-               what == "day" || what == "business" || what == "play" {
+            if text.word(at: start + 1) == "of", let what = text.word(at: start + 2), ["day", "business", "play"].contains(what) {
                 return single(today, end: start + 3)
             }
             if text.word(at: start + 1) == "of", text.word(at: start + 2) == "the", text.word(at: start + 3) == "day" {

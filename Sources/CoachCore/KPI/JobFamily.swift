@@ -53,16 +53,6 @@ public enum Seniority: Int, Comparable, Sendable, CaseIterable {
         }
     }
 
-    /// Individual work, leading work, managing people, running a function.
-    public var track: String {
-        switch self {
-        case .junior, .individualContributor, .senior, .principal: "individual contributor"
-        case .lead: "lead"
-        case .manager, .head: "manager"
-        case .director, .vp, .executive: "director"
-        }
-    }
-
     public static func < (a: Seniority, b: Seniority) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -129,8 +119,6 @@ public struct RoleLexicon: Sendable {
     static func normalisedByTokens(_ title: String) -> String {
         GoalText(title).tokens.filter { $0.kind != .symbol }.map(\.text).joined(separator: " ")
     }
-
-    public func family(id: String) -> JobFamily? { families.first { $0.id == id } }
 
     public func family(named name: String) -> JobFamily? {
         families.first { $0.name.lowercased() == name.lowercased() || $0.id == name }
