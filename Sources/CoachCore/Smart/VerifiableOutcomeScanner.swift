@@ -99,7 +99,7 @@ struct VerifiableOutcomeScanner {
     }
 
     private static let hireVerbs: Set<String> = [
-        "land", "get", "secure", "find", "start", "win", "accept", "take", "earn", "receive",
+        "land", "get", "secure", "find", "start", "win", "accept", "take", "earn", "receive", "obtain", "want", "need",
     ]
 
     private static let jobNouns: Set<String> = ["job", "role", "position", "gig"]
