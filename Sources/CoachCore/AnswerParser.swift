@@ -43,12 +43,20 @@ public struct AnswerParser: Sendable {
             if unit != nil, n < 0 { return .failure(.negative) }
             return Self.checkMagnitude(n)
         }
-        switch NaturalNumber.read(text, unit: unit, today: today) {
+        switch natural(text, unit: unit) {
         case .success(let reading): return Self.checkMagnitude(reading.value)
         case .failure(.unknown): return .failure(.unknownNumber)
         case .failure(.negative): return .failure(.negative)
         case .failure(.notANumber): return .failure(.notUnderstood(hint: AnswerKind.number.formatHint))
         }
+    }
+
+    /// How a number answer in words was read ("about 5 years", "an hour a day"), for echoing it
+    /// back; a plain figure ("12,5") is not read this way.
+    public func natural(_ raw: String, unit: NaturalNumber.Unit?) -> Result<NaturalNumber, NaturalNumber.Unread> {
+        let text = raw.trimmingWhitespace()
+        guard Self.decimal(text) == nil else { return .failure(.notANumber) }
+        return NaturalNumber.read(text, unit: unit, today: today)
     }
 
     static func checkMagnitude(_ n: Double) -> Result<Double, AnswerProblem> {

@@ -56,13 +56,13 @@ public struct NaturalNumber: Sendable, Equatable {
 private struct Reader {
     typealias Unit = NaturalNumber.Unit
     let text: GoalText
-    let unit: NaturalNumber.Unit?
+    let unit: Unit?
     let today: LocalDate
     var index = 0
     var hedged = false
     var interpreted = false
 
-    init(text: GoalText, unit: NaturalNumber.Unit?, today: LocalDate) {
+    init(text: GoalText, unit: Unit?, today: LocalDate) {
         self.text = text
         self.unit = unit
         self.today = today
@@ -94,15 +94,12 @@ private struct Reader {
     ])
 
     mutating func read() -> Result<NaturalNumber, NaturalNumber.Unread> {
-        if let zero = Self.zeroPhrases.match(in: text, at: index), rest(after: zero.span.upperBound) {
-            return .success(NaturalNumber(value: 0, range: nil, hedged: false, interpreted: true))
-        }
+        // "just started" before the filler is skipped ("just" is filler elsewhere), "really none" after.
+        if let zero = zero() { return .success(zero) }
         skipNoise()
         if Self.unknownPhrases.match(in: text, at: index) != nil { return .failure(.unknown) }
-        if let zero = Self.zeroPhrases.match(in: text, at: index), rest(after: zero.span.upperBound) {
-            return .success(NaturalNumber(value: 0, range: nil, hedged: false, interpreted: !text.isNumber(at: 0)))
-        }
-        if text.word(at: index) == "since", unit == .years || unit == .months, let year = fourDigitYear(at: index + 1), year <= today.year {
+        if let zero = zero() { return .success(zero) }
+        if text.word(at: index) == "since", unit == .years || unit == .months, let year = text.fourDigitYear(at: index + 1), year <= today.year {
             let years = Double(today.year - year)
             interpreted = true
             let value = unit == .months ? years * 12 : years
@@ -138,6 +135,12 @@ private struct Reader {
 
     static func rounded(_ n: Double) -> Double { (n * 100).rounded() / 100 }
 
+    /// "none", "just started", "no experience" and nothing after them.
+    private func zero() -> NaturalNumber? {
+        guard let found = Self.zeroPhrases.match(in: text, at: index), rest(after: found.span.upperBound) else { return nil }
+        return NaturalNumber(value: 0, range: nil, hedged: false, interpreted: true)
+    }
+
     /// Hedges, "~", "like" and filler before the number.
     private mutating func skipNoise() {
         while index < text.count {
@@ -169,11 +172,6 @@ private struct Reader {
             cursor += 1
         }
         return cursor >= text.count
-    }
-
-    private func fourDigitYear(at index: Int) -> Int? {
-        guard text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text), (1900...2199).contains(year) else { return nil }
-        return year
     }
 
     private func rangeJoin(at index: Int) -> Int? {

@@ -105,8 +105,7 @@ enum RolesLoader {
             for title in list {
                 let key = RoleLexicon.normalised(title)
                 if let other = owner[key], other != id {
-                    reader.report(.titleInTwoFamilies, "the title '\(title)' is in both '\(other)' and '\(id)'", at: titlesNode,
-                                  offset: NodeReader.scalarOffset(of: title, in: title))
+                    reader.report(.titleInTwoFamilies, "the title '\(title)' is in both '\(other)' and '\(id)'", at: titlesNode)
                 }
                 owner[key] = id
                 titles[key] = families.count

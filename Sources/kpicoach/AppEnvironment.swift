@@ -40,30 +40,36 @@ struct AppEnvironment {
             guard let date = LocalDate(iso: text) else { throw .badToday(text) }
             return date
         }
-        // The C library's local time: Foundation's calendar costs a fifth of the time to the first question.
+        let local = Self.localTime()
+        return LocalDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))!
+    }
+
+    /// The C library's local time: Foundation's calendar costs a fifth of the time to the first question.
+    private static func localTime() -> tm {
         var now = time(nil)
         var local = tm()
         localtime_r(&now, &local)
-        return LocalDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))!
+        return local
     }
 
     /// The wall clock in minutes since midnight, unless `--today` fixes the day (then times of day stay on it).
     var minutesNow: Int? {
         guard options.today == nil, env["KPICOACH_TODAY"] == nil else { return nil }
-        var now = time(nil)
-        var local = tm()
-        localtime_r(&now, &local)
+        let local = Self.localTime()
         return Int(local.tm_hour) * 60 + Int(local.tm_min)
     }
 
     /// How numeric dates are read: `--date-order` or KPICOACH_DATE_ORDER; nil asks.
-    var dateOrder: DateOrder? {
-        (options.dateOrder ?? env["KPICOACH_DATE_ORDER"]).flatMap { DateOrder(rawValue: $0.lowercased()) }
+    func dateOrder() throws(CoachFailure) -> DateOrder? {
+        if let order = options.dateOrder { return order }
+        guard let text = env["KPICOACH_DATE_ORDER"], !text.isEmpty else { return nil }
+        guard let order = DateOrder(rawValue: text.lowercased()) else { throw .badOption("KPICOACH_DATE_ORDER", DateOrder.allCases.map(\.rawValue)) }
+        return order
     }
 
     /// A date given on the command line: ISO, or the forms the interviews accept ("today").
     func date(_ text: String, option: String) throws(CoachFailure) -> LocalDate {
-        switch DateGrammar(today: try today(), order: dateOrder, minutesNow: minutesNow).read(text) {
+        switch DateGrammar(today: try today(), order: try dateOrder(), minutesNow: minutesNow).read(text) {
         case .success(let date): return date
         case .failure(let problem): throw .badDate(option: option, text: text, why: problem.message)
         }
@@ -144,7 +150,7 @@ struct AppEnvironment {
     func askYesNo(_ question: String) throws(CoachFailure) -> Bool {
         let console = makeConsole()
         console.write(style.question(question))
-        let parser = AnswerParser(today: try today(), dateOrder: dateOrder, minutesNow: minutesNow)
+        let parser = AnswerParser(today: try today(), dateOrder: try dateOrder(), minutesNow: minutesNow)
         while case .line(let line) = console.readLine(prompt: style.prompt, completions: ["yes", "no"]) {
             switch parser.parse(line, as: .yesNo) {
             case .success(let value): return value == .yesNo(true)

@@ -1,4 +1,5 @@
-import ArgumentParser
+public import ArgumentParser
+import CoachCore
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
@@ -18,5 +19,7 @@ struct GlobalOptions: ParsableArguments {
     var today: String?
 
     @Option(name: .long, help: ArgumentHelp("Read numeric dates such as 03/04/2027 day-first (dmy) or month-first (mdy) instead of asking (or KPICOACH_DATE_ORDER).", valueName: "dmy|mdy"))
-    var dateOrder: String?
+    var dateOrder: DateOrder?
 }
+
+extension DateOrder: ExpressibleByArgument {}

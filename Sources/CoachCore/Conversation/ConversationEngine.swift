@@ -151,8 +151,7 @@ public struct ConversationEngine: Sendable {
             let record = AnswerRecord(step: step.id, raw: line, value: value)
             var turn = Turn(log: [.answerAccepted(step: step.id, value: value)], next: .end(.paused))
             if case .date(let day) = value { turn.messages.append(Message("Saved: \(day.spelledOut).", tone: .success)) }
-            if case .number = value, AnswerParser.decimal(line) == nil,
-               case .success(let reading) = NaturalNumber.read(line, unit: step.unit, today: parser.today), reading.interpreted {
+            if case .number = value, case .success(let reading) = parser.natural(line, unit: step.unit), reading.interpreted {
                 turn.messages.append(Message("Saved: \(reading.spoken(unit: step.unit)).", tone: .success))
             }
             return accept(record, turn: turn)

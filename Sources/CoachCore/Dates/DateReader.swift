@@ -413,11 +413,7 @@ struct DateReader {
 
     // MARK: - Shared pieces
 
-    func fourDigitYear(at index: Int) -> Int? {
-        guard text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text),
-              (1900...2199).contains(year) else { return nil }
-        return year
-    }
+    func fourDigitYear(at index: Int) -> Int? { text.fourDigitYear(at: index) }
 
     /// A four-digit year, or two digits meaning 20YY.
     private func yearNumber(at index: Int) -> Int? {

@@ -16,8 +16,6 @@ public struct Suggester: Sendable {
         public var reasons: [String]
         /// The ids of the rules that fired for it (for `/why`).
         public let rules: [String]
-        /// It is one of the results the client's job family is judged by.
-        public var fromRole = false
     }
 
     /// The best `limit` metrics, best first; `answers` uses the interview's names
@@ -32,14 +30,12 @@ public struct Suggester: Sendable {
         var score: [String: Int] = [:]
         var reasons: [String: [String]] = [:]
         var fired: [String: [String]] = [:]
-        var fromRole: Set<String> = []
         let values = answers.mapValues(ExpressionValue.init)
         for i in catalogue.ruleIndex.candidates(values, count: catalogue.rules.count) where catalogue.rules[i].fires(for: values, today: today) {
             let rule = catalogue.rules[i]
             var weights = rule.weights.map { ($0.metricID, $0.weight, rule.reason) }
             if !rule.familyWeights.isEmpty, let (family, reason) = family(for: rule, answers) {
                 weights += zip(family.metrics, rule.familyWeights).map { ($0, $1, reason) }
-                fromRole.formUnion(family.metrics.prefix(rule.familyWeights.count))
             }
             for (metricID, weight, reason) in weights where catalogue[metricID] != nil {
                 score[metricID, default: 0] += weight
@@ -49,7 +45,7 @@ public struct Suggester: Sendable {
         }
         return score.keys
             .sorted { (score[$0]!, -catalogue.position(of: $0)) > (score[$1]!, -catalogue.position(of: $1)) }
-            .map { Suggestion(metric: catalogue[$0]!, score: score[$0]!, reasons: reasons[$0] ?? [], rules: fired[$0] ?? [], fromRole: fromRole.contains($0)) }
+            .map { Suggestion(metric: catalogue[$0]!, score: score[$0]!, reasons: reasons[$0] ?? [], rules: fired[$0] ?? []) }
     }
 
     /// The family a rule's `family_of` answers name, with the reason to give; a family the client
@@ -75,8 +71,7 @@ public struct Suggester: Sendable {
     }
 
     /// The entry to give up for balance: the weakest entry of a family repeated in the list
-    /// (two promotion metrics say less than one and a deal count), else the weakest overall;
-    /// the results the client's role is judged by go last.
+    /// (two promotion metrics say less than one and a deal count), else the weakest overall.
     private func victim(in top: [Suggestion], sparing locked: Set<Int>) -> Int? {
         let free = top.indices.filter { !locked.contains($0) }
         var counts: [String: Int] = [:]

@@ -60,6 +60,13 @@ struct GoalText: Sendable {
         contains(index) && tokens[index].joined
     }
 
+    /// A year written as four digits, 1900 to 2199: dates and "since 2019" read years the same way.
+    func fourDigitYear(at index: Int) -> Int? {
+        guard isNumber(at: index), tokens[index].text.count == 4, let year = Int(tokens[index].text),
+              (1900...2199).contains(year) else { return nil }
+        return year
+    }
+
     /// True for a hyphen inside a compound ("year-end", "one-on-one"), which reads like a space.
     func isInnerHyphen(at index: Int) -> Bool {
         isSymbol("-", at: index) && tokens[index].joined && isJoined(index + 1)

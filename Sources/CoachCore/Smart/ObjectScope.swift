@@ -12,10 +12,13 @@ struct ObjectScope: Sendable, Equatable {
     let general: Bool
     /// A prepositional complement follows ("a job as a nurse", "study Biology for my midterm").
     let complement: Bool
+    /// A word of the object is a name: capitalised inside the sentence ("Excel", "the DEF project").
+    let named: Bool
 
     init(_ object: ObjectPhrase, in goal: ParsedGoal, clause: GoalClause) {
         let text = goal.text
-        var narrowed = false
+        var modified = false
+        var named = false
         var content = 0
         var comparative: Int?
         for index in object.span where text[index].isWord {
@@ -23,8 +26,8 @@ struct ObjectScope: Sendable, Equatable {
             if Self.comparatives.contains(word) { comparative = comparative ?? index; continue }
             if FunctionWords.contains(word) || ObjectPhrase.qualityWords.contains(word) { continue }
             content += 1
-            if index != object.head, !Self.genericModifiers.contains(word) { narrowed = true }
-            if Self.isName(index, in: text) { narrowed = true }
+            if Self.isName(index, in: text) { named = true }
+            if index != object.head, !Self.genericModifiers.contains(word) { modified = true }
         }
         // A complement picks out which: "a job as a nurse", "sales in the north-east region"; an
         // infinitive of purpose ("a plan to address turnover") or a judgement ("to successful delivery") does not.
@@ -39,7 +42,8 @@ struct ObjectScope: Sendable, Equatable {
             if startsContent { complement = true }
         }
         self.complement = complement
-        self.narrowed = narrowed || complement
+        self.named = named
+        self.narrowed = modified || named || complement
         self.contentWords = content
         self.comparative = comparative
         self.general = object.head.map { head in text[head].forms.contains(where: Self.generalNouns.contains) } ?? false

@@ -196,10 +196,7 @@ struct SpecificCriterion: SmartCriterionRule {
         }
         guard let head = object.head else { return .noObject(verb.span) }
         let scope = ObjectScope(object, in: goal, clause: clause)
-        let named = object.span.contains { index in
-            index > 0 && text[index].isWord && (text.source[text[index].range].first?.isUppercase ?? false)
-        }
-        if isAbstract(head, in: goal), !named, !hasTarget(after: object, in: goal) {
+        if isAbstract(head, in: goal), !scope.named, !hasTarget(after: object, in: goal) {
             return .abstractObject(verb: verb.span, object: object.span)
         }
         let verbWord = text[verb.span.lowerBound].forms
