@@ -132,7 +132,7 @@ case "conversation":
     guard case .success(let script) = PromptLibrary(directory: arguments[2]).load("onboarding") else { fail("no onboarding script in \(arguments[2])") }
     do {
         let db = try AppDatabase.open(path: arguments[1])
-        var engine = ConversationEngine.begin(script, presets: ["client.name": .text("Ana")], today: today)
+        var engine = ConversationEngine.begin(script, presets: ["client.name": .text("Ana")], context: ConversationContext(today: today))
         let id = try db.createConversation(engine.snapshot)
         var written = 0
         func play(_ event: ConversationEvent) throws {

@@ -113,19 +113,22 @@ struct AppEnvironment {
         }
     }
 
-    /// Gives an interview what it reads besides the answers: the goal library for `/examples`,
-    /// the KPI catalogue when it offers suggestions, and only the job titles when it places a title.
-    func equip(_ engine: inout ConversationEngine) throws(CoachFailure) {
-        engine.library = try goalLibrary()
-        let sources = Set(engine.script.steps.compactMap(\.choicesFrom))
+    /// What an interview reads besides the answers: the goal library for `/examples`, the KPI
+    /// catalogue when it offers suggestions, and only the job titles when it places a title.
+    func context(for script: Script, today: LocalDate? = nil) throws(CoachFailure) -> ConversationContext {
+        let sources = Set(script.steps.compactMap(\.choicesFrom))
+        var catalogue: Catalogue?
         if sources.contains(.suggestions) {
-            engine.catalogue = try catalogue()
+            catalogue = try self.catalogue()
         } else if sources.contains(.jobFamilies) {
             switch CatalogueLoader.loadRoles(rulesDirectory: try rulesDirectory()) {
-            case .success(let roles): engine.catalogue = roles
+            case .success(let roles): catalogue = roles
             case .failure(let failure): throw .prompts(.invalid(failure))
             }
         }
+        let day = if let today { today } else { try self.today() }
+        return ConversationContext(today: day, dateOrder: try dateOrder(), minutesNow: minutesNow,
+                                   catalogue: catalogue, library: try goalLibrary())
     }
 
     /// The `.yaml`/`.yml` files named, with each folder standing for the files directly in it, by name.

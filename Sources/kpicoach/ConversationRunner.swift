@@ -20,7 +20,7 @@ struct ConversationRunner {
             if script.uses.contains("plan.kpi") { presets.merge(try checkinPlan(client: name).presets) { $1 } }
         }
         if let coach { presets["coach.name"] = .text(try app.clientName(coach)) }
-        var engine = ConversationEngine.begin(script, presets: presets, today: try app.today(), dateOrder: try app.dateOrder(), minutesNow: app.minutesNow)
+        var engine = ConversationEngine.begin(script, presets: presets, context: try app.context(for: script))
         if let client = presets["client.name"]?.display {
             let last = try store { () throws(StoreError) in try database.latestConversation(client: client) }?.updatedAt
             try sinceLastTime(client: client, since: last)
@@ -33,7 +33,7 @@ struct ConversationRunner {
     func resume(_ id: Int64) throws(CoachFailure) {
         let stored = try store { () throws(StoreError) in try database.conversation(id) }
         let script = try app.script(stored.summary.scriptID)
-        var engine = ConversationEngine.resume(script, state: stored.state, savedHash: stored.scriptHash, today: try app.today(), dateOrder: try app.dateOrder(), minutesNow: app.minutesNow)
+        var engine = ConversationEngine.resume(script, state: stored.state, savedHash: stored.scriptHash, context: try app.context(for: script))
         if let client = stored.summary.client { try sinceLastTime(client: client, since: stored.summary.updatedAt) }
         try run(&engine, id: id, resumed: true, saved: (stored.state, stored.scriptHash))
     }
@@ -117,7 +117,6 @@ struct ConversationRunner {
 
     /// `saved`: what the database already holds for this conversation.
     private func run(_ engine: inout ConversationEngine, id: Int64, resumed: Bool, saved: (state: ConversationState, hash: String)) throws(CoachFailure) {
-        try app.equip(&engine)
         let console = app.makeConsole()
         let coachLed = engine.state.presets["coach.name"] != nil
         let style = coachLed ? app.style.speaking(as: engine.variables["client.name"]?.display ?? "client") : app.style

@@ -81,9 +81,7 @@ struct TestCommand: ParsableCommand {
             problems += 1
             return nil
         }
-        let fallback = try app.today()
-        var engine = ConversationEngine.begin(script, presets: test.presets, today: test.today ?? fallback)
-        try app.equip(&engine)
+        let engine = ConversationEngine.begin(script, presets: test.presets, context: try app.context(for: script, today: test.today))
         return (test, engine)
     }
 

@@ -40,8 +40,8 @@ import Testing
     }
 
     @Test func examplesFollowTheGoalType() {
-        var d = Driver(script: Self.script())
-        d.engine.library = GoalLibrary(examples: [("promotion", ["Reach team lead by 2027-06-30."]), ("new skill", ["Pass AZ-900 by Q2 2027."])])
+        let library = GoalLibrary(examples: [("promotion", ["Reach team lead by 2027-06-30."]), ("new skill", ["Pass AZ-900 by Q2 2027."])])
+        var d = Driver(script: Self.script(), context: ConversationContext(today: Fixture.today, library: library))
         d.type("/examples")
         #expect(d.said[0].contains("promotion:") && d.said[0].contains("new skill:"))
         d.type("Lead", "new skill", "/examples")

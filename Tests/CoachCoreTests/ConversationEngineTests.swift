@@ -40,8 +40,8 @@ struct Driver {
     var engine: ConversationEngine
     var turns: [Turn] = []
 
-    init(script: Script = Fixture.script(), presets: [String: AnswerValue] = [:]) {
-        engine = ConversationEngine.begin(script, presets: presets, today: Fixture.today)
+    init(script: Script = Fixture.script(), presets: [String: AnswerValue] = [:], context: ConversationContext = ConversationContext(today: Fixture.today)) {
+        engine = ConversationEngine.begin(script, presets: presets, context: context)
         turns.append(engine.handle(.conversationOpened(resumed: false)))
     }
 
@@ -262,7 +262,7 @@ struct Driver {
         var d = Driver()
         d.type("Ana", "promotion", "sales manager", "20")
         let changed = Fixture.script(hoursKind: .scale(min: 1, max: 10), withTarget: false, hash: "h2")
-        var resumed = ConversationEngine.resume(changed, state: d.engine.state, savedHash: "h1", today: Fixture.today)
+        var resumed = ConversationEngine.resume(changed, state: d.engine.state, savedHash: "h1", context: ConversationContext(today: Fixture.today))
         let turn = resumed.handle(.conversationOpened(resumed: true))
         let text = turn.messages.map(\.text)
         #expect(text.contains("“target” is no longer part of the interview."))
@@ -274,7 +274,7 @@ struct Driver {
     @Test func resumeWithTheSameScriptContinuesAtTheSavedStep() {
         var d = Driver()
         d.type("Ana", "skill")
-        var resumed = ConversationEngine.resume(Fixture.script(), state: d.engine.state, savedHash: "h1", today: Fixture.today)
+        var resumed = ConversationEngine.resume(Fixture.script(), state: d.engine.state, savedHash: "h1", context: ConversationContext(today: Fixture.today))
         let turn = resumed.handle(.conversationOpened(resumed: true))
         #expect(turn.messages.map(\.text) == ["Welcome back, Ana. We were at “hours”."])
         #expect(turn.next == .ask(Prompt(stepID: "hours", question: "Hours?", options: [],

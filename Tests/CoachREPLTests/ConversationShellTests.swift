@@ -49,7 +49,7 @@ final class InMemoryRecorder: ConversationRecorder {
     @Test func everyTurnIsSavedBeforeTheNextQuestion() throws {
         let recorder = InMemoryRecorder()
         let console = ScriptedConsole([.line("nurse"), .line("abc"), .line("7")], recorder: recorder)
-        var engine = ConversationEngine.begin(try Self.script(), presets: [:], today: Self.today)
+        var engine = ConversationEngine.begin(try Self.script(), presets: [:], context: ConversationContext(today: Self.today))
         let outcome = ConversationShell(console: console, style: ChatStyle(color: false)).run(&engine, recorder: recorder, resumed: false)
         #expect(outcome == .finished)
         #expect(console.savesWhenAsked == [1, 2, 3], "the turn before each question was saved first")
@@ -63,7 +63,7 @@ final class InMemoryRecorder: ConversationRecorder {
         let recorder = InMemoryRecorder()
         recorder.failAfter = 1
         let console = ScriptedConsole([.line("nurse"), .line("7")], recorder: recorder)
-        var engine = ConversationEngine.begin(try Self.script(), presets: [:], today: Self.today)
+        var engine = ConversationEngine.begin(try Self.script(), presets: [:], context: ConversationContext(today: Self.today))
         let outcome = ConversationShell(console: console, style: ChatStyle(color: false)).run(&engine, recorder: recorder, resumed: false)
         #expect(outcome == .saveFailed("The disk is full."))
         #expect(console.savesWhenAsked == [1])

@@ -61,6 +61,35 @@ import Testing
         #expect(missing.stderr.contains("There is no client called “Nobody”"))
     }
 
+    /// A question reworded between sessions (its text only) keeps the answers given to it: they are
+    /// re-checked against the same suggestions the client picked from.
+    @Test func picksSurviveARewordedQuestion() throws {
+        let folder = Binary.temporaryFolder()
+        let db = folder + "/kpi.sqlite"
+        let onboarding = try Binary.example("onboarding-ana.txt")
+        let smart = ["get better at sales", "close more new-business deals", "12 new deals a quarter", "2027-06-30", "8 deals a quarter", "accept"]
+        let input = onboarding + ["yes"] + smart + ["yes", "1, 3", "no"]
+        let first = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: input.joined(separator: "\n") + "\n")
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try Binary.json(["show", "3", "--db", db])
+        let picked = try #require((before["variables"] as? [String: Any])?["kpi.picked"] as? [String])
+        #expect(picked.count == 2)
+
+        let prompts = folder + "/Prompts"
+        try FileManager.default.copyItem(atPath: Binary.repository.path + "/Prompts", toPath: prompts)
+        let file = prompts + "/kpi-selection.yaml"
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        let reworded = original.replacingOccurrences(of: "Which would you like to track?", with: "Which of these shall we track?")
+        #expect(reworded != original)
+        try reworded.write(toFile: file, atomically: true, encoding: .utf8)
+
+        let resumed = try Binary.run(["resume", "3", "--db", db, "--prompts", prompts, "--rules", Binary.repository.path + "/Rules"], stdin: "/quit\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(!resumed.stdout.contains("no longer fits"), "\(resumed.stdout)")
+        let after = try Binary.json(["show", "3", "--db", db])
+        #expect((after["variables"] as? [String: Any])?["kpi.picked"] as? [String] == picked)
+    }
+
     @Test func suggestCommandGivesRankedReasonsAsJSON() throws {
         let result = try Binary.json(["suggest", "--role", "staff nurse", "--goal", "leave work on time and sleep better", "--type", "better balance", "--limit", "5"])
         let list = try #require(result["suggestions"] as? [[String: Any]])

@@ -3,40 +3,32 @@
 /// conversation is tested without a terminal or a database.
 public struct ConversationEngine: Sendable {
     public let script: Script
+    public let context: ConversationContext
     public internal(set) var state: ConversationState
     let parser: AnswerParser
-    var paths: ScriptPaths
-    /// Forgotten whenever the catalogue changes, since composed values may read it.
+    let paths: ScriptPaths
     private var memo = WalkMemo()
-    /// Example goals for `/examples`.
-    public var library = GoalLibrary.empty
-    /// The KPI catalogue behind `choices_from: suggestions` and `catalogue(name, field)`.
-    public var catalogue: Catalogue? {
-        get { paths.catalogue }
-        set {
-            paths.catalogue = newValue
-            memo = WalkMemo()
-        }
-    }
     /// What a changed script did to saved answers, told when the conversation opens.
     var openingNotes: (log: [LogEntry], messages: [Message]) = ([], [])
 
-    /// `minutesNow` is the clock when it is real (not under `--today`): "by 11am" after 11 means tomorrow.
-    public init(script: Script, state: ConversationState, today: LocalDate, dateOrder: DateOrder? = nil, minutesNow: Int? = nil) {
+    public init(script: Script, state: ConversationState, context: ConversationContext) {
         self.script = script
         self.state = state
-        self.parser = AnswerParser(today: today, dateOrder: dateOrder, minutesNow: minutesNow)
-        self.paths = ScriptPaths(script: script, today: today)
+        self.context = context
+        self.parser = AnswerParser(today: context.today, dateOrder: context.dateOrder, minutesNow: context.minutesNow)
+        self.paths = ScriptPaths(script: script, today: context.today, catalogue: context.catalogue)
     }
 
     /// A fresh conversation positioned at the script's first question.
-    public static func begin(_ script: Script, presets: [String: AnswerValue], today: LocalDate, dateOrder: DateOrder? = nil,
-                             minutesNow: Int? = nil) -> ConversationEngine {
-        let paths = ScriptPaths(script: script, today: today)
+    public static func begin(_ script: Script, presets: [String: AnswerValue], context: ConversationContext) -> ConversationEngine {
+        let paths = ScriptPaths(script: script, today: context.today, catalogue: context.catalogue)
         let position = paths.walk(records: [], presets: presets).position
         return ConversationEngine(script: script, state: ConversationState(scriptID: script.id, presets: presets, position: position),
-                                  today: today, dateOrder: dateOrder, minutesNow: minutesNow)
+                                  context: context)
     }
+
+    public var catalogue: Catalogue? { context.catalogue }
+    var library: GoalLibrary { context.library }
 
     public mutating func handle(_ event: ConversationEvent) -> Turn {
         switch event {

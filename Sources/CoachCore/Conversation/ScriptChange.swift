@@ -4,9 +4,10 @@ extension ConversationEngine {
     /// Continues a saved conversation. When the script changed since (another hash), each
     /// answer is matched to its step by id and re-checked; what no longer fits is set aside
     /// and the client is told which answers and why.
-    public static func resume(_ script: Script, state saved: ConversationState, savedHash: String, today: LocalDate,
-                              dateOrder: DateOrder? = nil, minutesNow: Int? = nil) -> ConversationEngine {
-        var engine = ConversationEngine(script: script, state: saved, today: today, dateOrder: dateOrder, minutesNow: minutesNow)
+    /// The suggestions and families the client chose from exist by then, since the context comes first.
+    public static func resume(_ script: Script, state saved: ConversationState, savedHash: String,
+                              context: ConversationContext) -> ConversationEngine {
+        var engine = ConversationEngine(script: script, state: saved, context: context)
         engine.state.pending = nil
         engine.state.clarifying = nil
         engine.state.editing = nil
@@ -48,12 +49,9 @@ extension ConversationEngine {
 
 extension ConversationEngine {
     /// The conversation as `kpicoach resume` finds it: the state through its saved JSON form,
-    /// continued with the same script, day, goal library and catalogue.
+    /// continued with the same script and context.
     public func resumedFromSavedForm() throws -> ConversationEngine {
         let saved = try JSONDecoder().decode(ConversationState.self, from: JSONEncoder().encode(state))
-        var resumed = ConversationEngine.resume(script, state: saved, savedHash: script.hash, today: parser.today)
-        resumed.library = library
-        resumed.catalogue = catalogue
-        return resumed
+        return ConversationEngine.resume(script, state: saved, savedHash: script.hash, context: context)
     }
 }

@@ -4,7 +4,7 @@ struct ScriptPaths: Sendable {
     let script: Script
     let today: LocalDate
     /// Answers `catalogue(name, 'unit')` and friends in scripts.
-    var catalogue: Catalogue?
+    let catalogue: Catalogue?
     /// A guard against scripts that loop through statements without ever asking.
     static let maxHops = 1_000
 

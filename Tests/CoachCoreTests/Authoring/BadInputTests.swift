@@ -22,7 +22,7 @@ struct BadInputTests {
         let strings = HostileInput.samples
         var refused = 0, kept = 0, commands = 0
         for (name, kind) in Self.kinds {
-            var engine = ConversationEngine.begin(Self.loop(kind), presets: [:], today: Fixture.today)
+            var engine = ConversationEngine.begin(Self.loop(kind), presets: [:], context: ConversationContext(today: Fixture.today))
             _ = engine.handle(.conversationOpened(resumed: false))
             for input in strings {
                 let before = engine.state.records.count

@@ -8,7 +8,7 @@ struct ConversationTestRunnerTests {
     func run(_ kinds: [Kind]) -> [ConversationTestRunner.StepResult] {
         let steps = kinds.enumerated().map { ConversationTest.Action(line: $0.offset + 1, column: 5, kind: $0.element) }
         let test = ConversationTest(file: "t.yaml", scriptID: "fixture", today: Fixture.today, presets: [:], steps: steps)
-        return ConversationTestRunner.run(test, engine: .begin(Fixture.script(), presets: [:], today: Fixture.today))
+        return ConversationTestRunner.run(test, engine: .begin(Fixture.script(), presets: [:], context: ConversationContext(today: Fixture.today)))
     }
 
     @Test func aConversationThatGoesAsWrittenPasses() {
