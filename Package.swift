@@ -37,14 +37,14 @@ let package = Package(
         .target(name: "CoachTerminal", dependencies: ["CoachCore", "CReadline"]),
 
         // App
-        .target(name: "CoachREPL", dependencies: ["CoachCore"]),
+        .target(name: "CoachApp", dependencies: ["CoachCore", "CoachLoader"]),
         .executableTarget(name: "kpicoach", dependencies: [
-            "CoachCore", "CoachLoader", "CoachStore", "CoachTerminal", "CoachREPL",
+            "CoachCore", "CoachLoader", "CoachStore", "CoachTerminal", "CoachApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks: builds the large data sets BENCHMARKS.md measures (see Benchmarks/run.py).
-        .executableTarget(name: "kpicoach-bench", dependencies: ["CoachCore", "CoachLoader", "CoachStore"], path: "Benchmarks/Bench"),
+        .executableTarget(name: "kpicoach-bench", dependencies: ["CoachApp", "CoachCore", "CoachLoader", "CoachStore"], path: "Benchmarks/Bench"),
 
         // Tests
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),
@@ -56,7 +56,7 @@ let package = Package(
             "CoachStore", "CoachCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "CoachREPLTests", dependencies: ["CoachREPL", "CoachCore"]),
+        .testTarget(name: "CoachAppTests", dependencies: ["CoachApp", "CoachCore"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "kpicoach", "CoachCore",
             .product(name: "GRDB", package: "GRDB.swift"),

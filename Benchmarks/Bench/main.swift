@@ -1,3 +1,4 @@
+import CoachApp
 import CoachCore
 import CoachLoader
 import CoachStore
@@ -19,9 +20,9 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
-func milliseconds(_ body: () -> Void) -> Double {
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
-    body()
+    try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
 }
 
@@ -109,7 +110,7 @@ case "practice":
             let name = "Client \(c)"
             let state = ConversationState(scriptID: "smart-goal", presets: ["client.name": .text(name)], position: .finished)
             let variables: [String: AnswerValue] = ["goal.final": .text("Close \(12 + c % 9) new deals a quarter by 2027-06-30")]
-            let conversation = try db.createConversation(ConversationSnapshot(state: state, scriptHash: "bench", clientName: name, variables: variables))
+            let conversation = try db.createConversation(ConversationSnapshot(state: state, scriptHash: "bench", clientName: name, variables: variables), log: [])
             let kpis = [
                 PlannedKPI(name: "Deals closed", catalogueID: "deals_closed", unit: .count, direction: .increase, baselineValue: 8, baselineDate: start,
                            baselineSource: "CRM", targetValue: 12, dueDate: LocalDate(year: 2027, month: 6, day: 30)!, cadence: .weekly, weight: 3),
@@ -133,12 +134,20 @@ case "conversation":
     do {
         let db = try AppDatabase.open(path: arguments[1])
         var engine = ConversationEngine.begin(script, presets: ["client.name": .text("Ana")], context: ConversationContext(today: today))
-        let id = try db.createConversation(engine.snapshot)
+        let recorder = StorageRecorder(storage: db)
         var written = 0
+        /// The cost of each answered turn (the engine and its commit), by how many answers came before.
+        var costs: [Int: Double] = [:]
         func play(_ event: ConversationEvent) throws {
-            let turn = engine.handle(event)
-            try db.record(turn.log, snapshot: engine.snapshot, conversation: id)
-            written += turn.log.count
+            var log: [LogEntry] = []
+            let before = engine.state.records.count
+            let ms = try milliseconds {
+                let turn = engine.handle(event)
+                try recorder.record(turn.log, snapshot: engine.snapshot)
+                log = turn.log
+            }
+            if engine.state.records.count > before { costs[before] = ms }
+            written += log.count
         }
         try play(.conversationOpened(resumed: false))
         for line in ["Account executive", "B2B software", "6", "promotion", "Sales manager", "coaching a team", "forecast accurately",
@@ -149,7 +158,10 @@ case "conversation":
             try play(.lineSubmitted("yes"))
             n += 1
         }
-        print("{\"conversation\": \(id), \"events\": \(written), \"answers\": \(engine.state.records.count)}")
+        /// The median cost of the answers around the `at`th.
+        func around(_ at: Int) -> Double { median((at - 20...at + 20).compactMap { costs[$0] }) }
+        let id = recorder.conversationID.map(\.rawValue) ?? 0
+        print("{\"conversation\": \(id), \"events\": \(written), \"answers\": \(engine.state.records.count), \"answer_ms_at_200\": \(around(200)), \"answer_ms_at_3000\": \(around(3000))}")
     } catch { fail("\(error)") }
 
 case "dashboard-phases":

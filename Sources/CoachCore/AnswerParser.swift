@@ -120,6 +120,11 @@ public struct AnswerParser: Sendable {
         return .success(.scale(n))
     }
 
+    /// A yes or no typed outside an interview ("Resume it?").
+    public static func yesNoWord(_ text: String) -> Result<Bool, AnswerProblem> {
+        AnswerParser(today: LocalDate(year: 2000, month: 1, day: 1)!).yesNo(text.trimmingWhitespace())
+    }
+
     func yesNo(_ text: String) -> Result<Bool, AnswerProblem> {
         let word = text.lowercased().trimmingCharacters(in: ".!")
         if Self.yesWords.contains(word) { return .success(true) }

@@ -2,7 +2,7 @@ import Foundation
 
 extension StringProtocol {
     /// Trims spaces, tabs, newlines and other Unicode white space at both ends.
-    func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String {
         String(self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

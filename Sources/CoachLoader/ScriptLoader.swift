@@ -1,4 +1,5 @@
 public import CoachCore
+import class Foundation.FileManager
 import Yams
 
 /// Reads an interview script from YAML and checks it the way `kpicoach lint` reports:
@@ -67,7 +68,7 @@ private struct ScriptBuilder {
     init(reader: NodeReader) { self.reader = reader }
 
     mutating func build(_ root: Node, source: String, file: String) -> Script? {
-        guard let pairs = reader.mapping(root, "the script", allowed: ["id", "version", "title", "start", "uses", "steps"]) else { return nil }
+        guard let pairs = reader.mapping(root, "the script", allowed: ["id", "version", "title", "start", "uses", "outcome", "then", "steps"]) else { return nil }
         var fields: [String: Node] = [:]
         for pair in pairs { fields[pair.key] = pair.value }
         let id = fields["id"].flatMap { reader.string($0, "id") }
@@ -90,8 +91,47 @@ private struct ScriptBuilder {
         checkTargets()
         checkReachable(steps, start: start)
         checkVariables(steps, uses: uses)
+        var outcome: Script.Outcome?
+        if let node = fields["outcome"] { outcome = self.outcome(node, steps: steps, uses: uses) }
+        var then: Script.NextInterview?
+        if let node = fields["then"] { then = next(node, file: file) }
         guard let id, let start else { return nil }
-        return Script(id: id, version: version, title: title, start: start, steps: steps, hash: ScriptLoader.fingerprint(source), uses: uses)
+        return Script(id: id, version: version, title: title, start: start, steps: steps, hash: ScriptLoader.fingerprint(source), uses: uses,
+                      outcome: outcome, then: then)
+    }
+
+    /// `outcome: goal | kpi-plan | checkin | roi`, checked against what the steps can yield.
+    private mutating func outcome(_ node: Node, steps: [Step], uses: [String]) -> Script.Outcome? {
+        guard let text = reader.string(node, "outcome") else { return nil }
+        guard let outcome = Script.Outcome(rawValue: text) else {
+            reader.report(.badValue, "outcome must be one of: \(Script.Outcome.allCases.map(\.rawValue).joined(separator: ", "))", at: node)
+            return nil
+        }
+        if outcome == .kpiPlan, !steps.contains(where: { $0.choicesFrom == .suggestions }) {
+            reader.report(.badValue, "an interview with outcome kpi-plan needs a step with choices_from: suggestions", at: node)
+        }
+        if outcome == .checkin, !uses.contains("plan.kpi") {
+            reader.report(.badValue, "an interview with outcome checkin needs 'uses: [plan.kpi, …]' to know the KPIs due", at: node)
+        }
+        return outcome
+    }
+
+    /// `then: {script: ID, offer: "…? (yes/no)"}`; the script must sit beside this one.
+    private mutating func next(_ node: Node, file: String) -> Script.NextInterview? {
+        guard let pairs = reader.mapping(node, "then", allowed: ["script", "offer"]) else { return nil }
+        var fields: [String: Node] = [:]
+        for pair in pairs { fields[pair.key] = pair.value }
+        guard let scriptNode = fields["script"], let script = reader.string(scriptNode, "then.script"),
+              let offerNode = fields["offer"], let offer = reader.string(offerNode, "then.offer") else {
+            reader.report(.missingField, "then needs a script and the offer that asks for it", at: node)
+            return nil
+        }
+        let folder = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let sibling = (folder.isEmpty ? "" : folder + "/") + script
+        if !file.isEmpty, !["yaml", "yml"].contains(where: { FileManager.default.fileExists(atPath: sibling + "." + $0) }) {
+            reader.report(.unknownTarget, "then names the interview '\(script)', but there is no \(script).yaml beside this file", at: scriptNode)
+        }
+        return Script.NextInterview(script: script, offer: offer)
     }
 
     private mutating func buildSteps(_ node: Node) -> [Step] {

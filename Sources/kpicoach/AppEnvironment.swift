@@ -1,13 +1,13 @@
 import CoachCore
 import CoachLoader
-import CoachREPL
+import CoachApp
 import CoachStore
 import CoachTerminal
 import Foundation
 
 /// Where things live and how to talk to the person at the keyboard, resolved once per run
 /// from options and the environment.
-struct AppEnvironment {
+struct AppEnvironment: InterviewSource {
     let options: GlobalOptions
     let env = ProcessInfo.processInfo.environment
     private let consoleBox = ConsoleBox()
@@ -75,13 +75,6 @@ struct AppEnvironment {
         }
     }
 
-    /// A client's name as typed on the command line, checked once for every command.
-    func clientName(_ raw: String) throws(CoachFailure) -> String {
-        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(name.count), !TerminalText.hasUnsafeScalars(name) else { throw .badClientName }
-        return name
-    }
-
     func openDatabase(create: Bool = true) throws(CoachFailure) -> AppDatabase {
         do { return try AppDatabase.open(path: databasePath(), create: create) } catch { throw .store(error) }
     }
@@ -115,7 +108,11 @@ struct AppEnvironment {
 
     /// What an interview reads besides the answers: the goal library for `/examples`, the KPI
     /// catalogue when it offers suggestions, and only the job titles when it places a title.
-    func context(for script: Script, today: LocalDate? = nil) throws(CoachFailure) -> ConversationContext {
+    func context(for script: Script) throws(CoachFailure) -> ConversationContext {
+        try context(for: script, today: nil)
+    }
+
+    func context(for script: Script, today: LocalDate?) throws(CoachFailure) -> ConversationContext {
         let sources = Set(script.steps.compactMap(\.choicesFrom))
         var catalogue: Catalogue?
         if sources.contains(.suggestions) {
@@ -150,17 +147,13 @@ struct AppEnvironment {
     }
 
     /// Asks until the answer is yes or no; the end of input counts as no.
-    func askYesNo(_ question: String) throws(CoachFailure) -> Bool {
-        let console = makeConsole()
-        console.write(style.question(question))
-        let parser = AnswerParser(today: try today(), dateOrder: try dateOrder(), minutesNow: minutesNow)
-        while case .line(let line) = console.readLine(prompt: style.prompt, completions: ["yes", "no"]) {
-            switch parser.parse(line, as: .yesNo) {
-            case .success(let value): return value == .yesNo(true)
-            case .failure(let problem): console.write(style.message(Message(problem.message, tone: .problem)))
-            }
-        }
-        return false
+    func askYesNo(_ question: String) -> Bool {
+        YesNoQuestion(console: makeConsole(), style: style).ask(question)
+    }
+
+    /// The conversation use cases on this run's store, console and day.
+    func sessions(_ storage: any CoachStorage) throws(CoachFailure) -> Sessions {
+        Sessions(storage: storage, interviews: self, console: makeConsole(), style: style, today: try today())
     }
 
     /// One console per run: readline's history and signal handling are set up once, however

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachApp
 import CoachCore
 import CoachStore
 
@@ -21,7 +22,7 @@ struct ClientAddCommand: ParsableCommand {
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
-            let clean = try app.clientName(name)
+            let clean = try ClientName.checked(name)
             let database = try app.openDatabase()
             let added = try store { () throws(StoreError) in try database.addClient(clean) }
             print(added ? "Added \(clean)." : "\(clean) is already a client.")

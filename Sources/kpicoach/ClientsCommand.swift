@@ -1,32 +1,8 @@
 import ArgumentParser
 import CoachCore
-import CoachREPL
+import CoachApp
 import CoachStore
 import Foundation
-
-/// One line of the coach's dashboard.
-struct ClientLine {
-    let name: String
-    let goal: String?
-    let kpis: Int
-    let rollup: Double?
-    let worst: PaceStatus?
-    let lastCheckin: LocalDate?
-    let nextDue: LocalDate?
-    let openConversation: Int64?
-
-    /// Who needs attention comes first: the worst pace status, then the earliest check-in due.
-    static let severity: [PaceStatus] = [.overdue, .atRisk, .behind, .notStarted, .onTrack, .achieved]
-
-    var rank: (Int, Int, String) {
-        (worst.flatMap { Self.severity.firstIndex(of: $0) } ?? Self.severity.count, nextDue?.dayNumber ?? Int.max, name.lowercased())
-    }
-
-    var json: [String: Any] {
-        ["name": name, "goal": goal ?? NSNull(), "kpis": kpis, "rollup": rollup ?? NSNull(), "worst_status": worst?.rawValue ?? NSNull(),
-         "last_checkin": lastCheckin?.iso ?? NSNull(), "next_checkin": nextDue?.iso ?? NSNull(), "open_conversation": openConversation ?? NSNull()]
-    }
-}
 
 /// `kpicoach clients`: the practice at a glance, who needs attention first.
 struct ClientsCommand: ParsableCommand {
@@ -43,35 +19,7 @@ struct ClientsCommand: ParsableCommand {
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
-            let database = try app.openDatabase(create: false)
-            let today = try app.today()
-            var open: [String: Int64] = [:]
-            for c in try store({ () throws(StoreError) in try database.conversations() }) where c.status == .active {
-                if let client = c.client, open[client] == nil { open[client] = c.id }
-            }
-            var plans: [String: [(weight: Double, status: KPIStatus, last: LocalDate?)]] = [:]
-            try store { () throws(StoreError) in
-                try database.forEachKPI { client, kpi in
-                    guard !kpi.retired else { return }
-                    plans[client, default: []].append((kpi.kpi.weight, kpi.figures.evaluate(today: today, cadence: kpi.kpi.cadence), kpi.checkins.last?.date))
-                }
-            }
-            let answers = try store { () throws(StoreError) in try database.knownAnswersByClient() }
-            var lines: [ClientLine] = []
-            for client in try store({ () throws(StoreError) in try database.clients() }) where all || !client.archived {
-                let kpis = plans[client.name] ?? []
-                let known = answers[client.name] ?? [:]
-                lines.append(ClientLine(
-                    name: client.name,
-                    goal: (known["goal.final"] ?? known["goal.focus"] ?? known["goal.type"])?.display,
-                    kpis: kpis.count,
-                    rollup: Rollup.weighted(kpis.map { (progress: $0.status.progress, weight: $0.weight) }),
-                    worst: kpis.map(\.status.status).min { (ClientLine.severity.firstIndex(of: $0) ?? 9) < (ClientLine.severity.firstIndex(of: $1) ?? 9) },
-                    lastCheckin: kpis.compactMap(\.last).max(),
-                    nextDue: kpis.map(\.status.nextCheckin).min(),
-                    openConversation: open[client.name]))
-            }
-            lines.sort { $0.rank < $1.rank }
+            let lines = try Dashboard.lines(from: try app.openDatabase(create: false), today: try app.today(), includeArchived: all)
             if json {
                 print(JSONOutput.text(["clients": lines.map(\.json)]))
                 return
@@ -125,7 +73,7 @@ struct ClientRenameCommand: ParsableCommand {
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
-            let clean = try app.clientName(new)
+            let clean = try ClientName.checked(new)
             let database = try app.openDatabase(create: false)
             guard try store({ () throws(StoreError) in try database.renameClient(old, to: clean) }) else { throw .noClient(old) }
             print("Renamed \(TerminalText.sanitize(old)) to \(clean).")
@@ -160,7 +108,7 @@ struct ClientDeleteCommand: ParsableCommand {
             let app = AppEnvironment(options: global)
             let database = try app.openDatabase(create: false)
             guard try store({ () throws(StoreError) in try database.kpis(client: name) }) != nil else { throw .noClient(name) }
-            let sure = if yes { true } else { try app.askYesNo("Delete \(TerminalText.sanitize(name)) and every conversation, KPI and check-in about them? This cannot be undone. (yes/no)") }
+            let sure = if yes { true } else { app.askYesNo("Delete \(TerminalText.sanitize(name)) and every conversation, KPI and check-in about them? This cannot be undone. (yes/no)") }
             guard sure else { print("Nothing deleted."); return }
             _ = try store { () throws(StoreError) in try database.deleteClient(name) }
             print("Deleted \(TerminalText.sanitize(name)) and all their data.")

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CoachCore
-import CoachREPL
+import CoachApp
 import CoachStore
 
 /// `kpicoach` with no command: offer to resume the latest unfinished conversation, then a
@@ -14,12 +14,12 @@ struct HomeCommand: ParsableCommand {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
             let database = try app.openDatabase()
-            let runner = ConversationRunner(app: app, database: database)
+            let runner = try app.sessions(database)
             let latest = try store { () throws(StoreError) in try database.latestUnfinished() }
             if let latest, try offerResume(latest, app: app) { return try runner.resume(latest.id) }
             if let due = try runner.clientWithCheckinDue() {
                 let names = due.kpis.map { "“\(TerminalText.sanitize($0))”" }.joined(separator: ", ")
-                if try app.askYesNo("A check-in is due for \(TerminalText.sanitize(due.name)): \(names). Check in now? (yes/no)") {
+                if app.askYesNo("A check-in is due for \(TerminalText.sanitize(due.name)): \(names). Check in now? (yes/no)") {
                     return try runner.start(scriptID: "checkin", client: due.name)
                 }
             }
@@ -32,7 +32,7 @@ struct HomeCommand: ParsableCommand {
         // The question's label, as "Welcome back" names it; the step id if the script is gone.
         let label = latest.step.map { step in (try? app.script(latest.scriptID))?[step]?.label ?? step }
         let at = label.map { ", at “\(TerminalText.sanitize($0))”" } ?? ""
-        return try app.askYesNo("You have an unfinished \(latest.scriptID) conversation\(who)\(at). Resume it? (yes/no)")
+        return app.askYesNo("You have an unfinished \(latest.scriptID) conversation\(who)\(at). Resume it? (yes/no)")
     }
 }
 
@@ -61,7 +61,7 @@ struct StartCommand: ParsableCommand {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
             let lead = coach || coachName != nil ? (coachName ?? "coach") : nil
-            try ConversationRunner(app: app, database: try app.openDatabase()).start(scriptID: script, client: client, coach: lead)
+            try app.sessions(try app.openDatabase()).start(scriptID: script, client: client, coach: lead)
         }
     }
 }
@@ -72,7 +72,7 @@ struct ResumeCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The conversation id (default: the latest unfinished one).")
-    var id: Int64?
+    var id: ConversationID?
 
     func run() throws {
         try reporting { () throws(CoachFailure) in
@@ -80,7 +80,7 @@ struct ResumeCommand: ParsableCommand {
             let database = try app.openDatabase(create: false)
             let latest = try store { () throws(StoreError) in try database.latestUnfinished() }
             guard let target = id ?? latest?.id else { throw .nothingToResume }
-            try ConversationRunner(app: app, database: database).resume(target)
+            try app.sessions(database).resume(target)
         }
     }
 }

@@ -1,5 +1,7 @@
 public import ArgumentParser
-import CoachCore
+public import CoachApp
+public import CoachCore
+import Foundation
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
@@ -23,3 +25,30 @@ struct GlobalOptions: ParsableArguments {
 }
 
 extension DateOrder: ExpressibleByArgument {}
+
+extension CoachFailure {
+    /// Prints the message to stderr and exits non-zero.
+    func exit() -> ExitCode {
+        FileHandle.standardError.write(Data(("kpicoach: " + description + "\n").utf8))
+        return ExitCode(1)
+    }
+}
+
+/// Runs a command body, turning a `CoachFailure` into a message and exit status 1.
+func reporting(_ body: () throws(CoachFailure) -> Void) throws {
+    do { try body() } catch { throw error.exit() }
+}
+
+extension ConversationID: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = Int64(argument) else { return nil }
+        self.init(value)
+    }
+}
+
+extension KPIID: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = Int64(argument) else { return nil }
+        self.init(value)
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachApp
 import CoachCore
 import CoachStore
 import Foundation
@@ -83,7 +84,7 @@ struct KPIAdjustCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The client's name.") var client: String
-    @Option(help: "The KPI id (kpi list shows it).") var kpi: Int64
+    @Option(help: "The KPI id (kpi list shows it).") var kpi: KPIID
     @Option(help: "The new target.") var target: Double?
     @Option(help: "The new due date (2027-06-30, 30 June 2027, end of next month, …).") var due: String?
     @Flag(help: "Retire the KPI: its history stays, it leaves check-ins and the roll-up.") var retire = false
@@ -109,7 +110,7 @@ struct CheckinCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The client's name.") var client: String
-    @Option(help: "The KPI id (kpi list shows it); without it, the check-in interview runs.") var kpi: Int64?
+    @Option(help: "The KPI id (kpi list shows it); without it, the check-in interview runs.") var kpi: KPIID?
     @Option(help: "The value measured (with --kpi).") var value: Double?
     @Option(help: "When it was measured (2026-11-30, yesterday, last Friday; default today).") var date: String?
     @Option(help: "How confident the client is of reaching the target, 0–10.") var confidence: Int?
@@ -121,7 +122,7 @@ struct CheckinCommand: ParsableCommand {
             guard let kpi, let value else {
                 guard kpi == nil, value == nil else { throw .badOption("--kpi and --value", ["both, or neither for the interview"]) }
                 let database = try app.openDatabase(create: false)
-                return try ConversationRunner(app: app, database: database).start(scriptID: "checkin", client: client)
+                return try app.sessions(database).start(scriptID: "checkin", client: client)
             }
             guard value.isFinite, abs(value) <= AnswerParser.maxMagnitude else { throw .badNumber }
             if let confidence, !(0...10).contains(confidence) { throw .badOption("--confidence", ["0 to 10"]) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachApp
 import CoachCore
 import CoachStore
 import Foundation
@@ -24,7 +25,7 @@ struct SessionsCommand: ParsableCommand {
             for s in list {
                 let who = TerminalText.sanitize(s.client ?? "(no name yet)")
                 let at = s.status == .active ? "at \(TerminalText.sanitize(s.step ?? "?"))" : "finished"
-                print("\(s.id)\t\(who)\t\(s.scriptID)\t\(at)\t\(s.updatedAt.prefix(16).replacingOccurrences(of: "T", with: " "))")
+                print("\(s.id)\t\(who)\t\(s.scriptID)\t\(at)\t\(s.updatedAt.minute)")
             }
         }
     }
@@ -36,7 +37,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The conversation id.")
-    var id: Int64
+    var id: ConversationID
 
     @Flag(help: "Print JSON with the answers and every logged event.")
     var json = false

@@ -1,7 +1,13 @@
-import ArgumentParser
+public import ArgumentParser
+public import CoachApp
 import CoachCore
-import CoachStore
 import Foundation
+
+extension PlanReport.Format: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument == "markdown" ? "md" : argument)
+    }
+}
 
 /// `kpicoach report --client NAME [--format md|json|csv|html]`: the plan with its figures.
 struct ReportCommand: ParsableCommand {
@@ -13,7 +19,7 @@ struct ReportCommand: ParsableCommand {
     var client: String
 
     @Option(help: "md, json, csv or html.")
-    var format = "md"
+    var format: PlanReport.Format = .md
 
     @Flag(name: .customLong("include-notes"), help: "Include the coach's private notes.")
     var includeNotes = false
@@ -24,19 +30,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reporting { () throws(CoachFailure) in
             let app = AppEnvironment(options: global)
-            let database = try app.openDatabase(create: false)
-            guard let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }) else { throw .noClient(client) }
-            let known = try store { () throws(StoreError) in try database.knownAnswers(client: client) }
-            let notes = includeNotes ? try store { () throws(StoreError) in try database.notes(client: client) } : nil
-            let report = PlanReport(client: client, today: try app.today(), known: known, kpis: kpis, notes: notes)
-            let text: String
-            switch format {
-            case "json": text = JSONOutput.text(report.json) + "\n"
-            case "md", "markdown": text = report.markdown
-            case "csv": text = report.csv
-            case "html": text = report.html
-            default: throw .badOption("--format", ["md", "json", "csv", "html"])
-            }
+            let report = try PlanReport.gather(client: client, from: try app.openDatabase(create: false), today: try app.today(), includeNotes: includeNotes)
+            let text = report.rendered(as: format)
             guard let output else { print(text, terminator: ""); return }
             umask(0o077)
             guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {

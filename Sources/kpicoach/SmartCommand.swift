@@ -1,6 +1,6 @@
 import ArgumentParser
 import CoachCore
-import CoachREPL
+import CoachApp
 import Foundation
 
 /// `kpicoach smart "goal"`: the SMART critique without an interview, for coaches and scripts.

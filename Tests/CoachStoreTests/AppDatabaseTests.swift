@@ -22,32 +22,45 @@ import Testing
         let db = try AppDatabase.open(path: path)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        let id = try db.createConversation(snapshot())
+        let id = try db.createConversation(snapshot(), log: [])
         let raw = "a\u{0}b 🎯"
         let record = AnswerRecord(step: "role", raw: raw, value: .text("x"))
         try db.record([.inputReceived(step: "role", raw: raw), .answerAccepted(step: "role", value: .text("x"))],
-                      snapshot: snapshot([record], finished: true), conversation: id)
+                      snapshot: snapshot([record], finished: true), conversation: id, changes: [])
         let stored = try db.conversation(id)
         #expect(stored.state.records == [record])
         #expect(stored.summary.status == .finished)
         #expect(stored.summary.client == "Ana")
         let events = try db.events(of: id)
-        #expect(events.map(\.kind) == ["input", "accepted"])
+        #expect(events.map(\.kind) == [.input, .accepted])
         #expect(events[0].raw == raw, "raw input must survive byte for byte")
-        #expect(events[1].value == "\"x\"")
+        #expect(events[1].value == .text("x"))
         #expect(try db.latestUnfinished() == nil)
+    }
+
+    /// The backends behind the storage port: every contract test runs on each.
+    enum Backend: String, CaseIterable, CustomTestStringConvertible {
+        case sqlite, memory
+        var testDescription: String { rawValue }
+        func open(_ folder: String) throws -> any CoachStorage {
+            switch self {
+            case .sqlite: try AppDatabase.open(path: folder + "/contract-\(UUID().uuidString).sqlite")
+            case .memory: InMemoryStorage()
+            }
+        }
     }
 
     /// A finished interview's plan changes and its last answer are one transaction: when a
     /// change cannot be made, the last answer is not saved either, so resuming asks it again.
-    @Test func theLastAnswerAndThePlanChangesAreSavedTogetherOrNotAtAll() throws {
-        let db = try AppDatabase.open(path: folder + "/plan.sqlite")
-        let id = try db.createConversation(snapshot())
+    @Test(arguments: Backend.allCases)
+    func theLastAnswerAndThePlanChangesAreSavedTogetherOrNotAtAll(_ backend: Backend) throws {
+        let db = try backend.open(folder)
+        let id = try db.createConversation(snapshot(), log: [])
         let kpi = PlannedKPI(name: "Deals closed", catalogueID: nil, unit: .count, direction: .increase, baselineValue: 8,
                              baselineDate: LocalDate(year: 2026, month: 1, day: 1)!, baselineSource: "CRM", targetValue: 12,
                              dueDate: LocalDate(year: 2027, month: 6, day: 30)!, cadence: .monthly, weight: 1)
         let last = AnswerRecord(step: "role", raw: "yes", value: .yesNo(true))
-        let impossible = PlanChange.checkin(kpi: 999, client: "Ana", date: LocalDate(year: 2026, month: 11, day: 23)!, value: 9, confidence: nil, note: nil)
+        let impossible = PlanChange.checkin(kpi: KPIID(999), client: "Ana", date: LocalDate(year: 2026, month: 11, day: 23)!, value: 9, confidence: nil, note: nil)
         #expect(throws: StoreError.self) {
             try db.record([.answerAccepted(step: "role", value: .yesNo(true))], snapshot: snapshot([last], finished: true), conversation: id,
                           changes: [.addKPIs([kpi], client: "Ana"), impossible])
@@ -61,10 +74,71 @@ import Testing
         #expect(try db.kpis(client: "Ana")?.map(\.kpi.name) == ["Deals closed"])
     }
 
+    /// Clients, plans and their history behave the same on every backend.
+    @Test(arguments: Backend.allCases)
+    func clientsAndPlansFollowTheContract(_ backend: Backend) throws {
+        let db = try backend.open(folder)
+        #expect(try db.addClient("Ana"))
+        #expect(try !db.addClient("ana"), "names are unique in any case")
+        #expect(try db.addClient("Bo"))
+        #expect(throws: StoreError.clientExists(name: "Ana")) { try db.renameClient("Bo", to: "Ana") }
+        #expect(try db.renameClient("Bo", to: "Bea"))
+        #expect(try db.archiveClient("Bea", archived: true))
+        #expect(try db.clients() == [ClientEntry(name: "Ana", archived: false), ClientEntry(name: "Bea", archived: true)])
+        let due = LocalDate(year: 2027, month: 6, day: 30)!
+        let kpi = PlannedKPI(name: "Deals closed", catalogueID: nil, unit: .count, direction: .increase, baselineValue: 8,
+                             baselineDate: LocalDate(year: 2026, month: 1, day: 1)!, baselineSource: "CRM", targetValue: 12,
+                             dueDate: due, cadence: .monthly, weight: 1)
+        try db.addKPIs([kpi], client: "Ana", conversation: nil)
+        let id = try #require(try db.kpis(client: "Ana")?.first?.id)
+        try db.addCheckin(kpi: id, client: "Ana", date: LocalDate(year: 2026, month: 3, day: 1)!, value: 10, confidence: 7, note: "good")
+        try db.addCheckin(kpi: id, client: "Ana", date: LocalDate(year: 2026, month: 2, day: 1)!, value: 9, confidence: nil, note: nil)
+        #expect(throws: StoreError.noKPI(id: id, client: "Bea")) {
+            try db.addCheckin(kpi: id, client: "Bea", date: due, value: 1, confidence: nil, note: nil)
+        }
+        try db.adjust(kpi: id, client: "Ana", target: 15, due: nil, retire: false, why: "ahead of plan")
+        let stored = try #require(try db.kpis(client: "Ana")?.first)
+        #expect(stored.checkins.map(\.value) == [9, 10], "check-ins come in date order")
+        #expect(stored.kpi.targetValue == 15)
+        #expect(stored.adjustments.map(\.field) == [.target])
+        #expect(stored.adjustments.first.map { [$0.from, $0.to, $0.why] } == ["12", "15", "ahead of plan"])
+        var seen: [String] = []
+        try db.forEachKPI { client, kpi in seen.append("\(client): \(kpi.kpi.name) \(kpi.checkins.count)") }
+        #expect(seen == ["Ana: Deals closed 2"])
+        #expect(try db.kpis(client: "Nobody") == nil)
+        #expect(try db.deleteClient("Ana"))
+        #expect(try db.kpis(client: "Ana") == nil)
+    }
+
+    /// Conversations, their log and the answers they name, on every backend.
+    @Test(arguments: Backend.allCases)
+    func conversationsFollowTheContract(_ backend: Backend) throws {
+        let db = try backend.open(folder)
+        let first = try db.createConversation(snapshot(), log: [.promptShown(step: "role", text: "Your role?")])
+        let second = try db.createConversation(snapshot(client: nil), log: [])
+        #expect(try db.conversations().map(\.id) == [second, first], "newest first")
+        #expect(try db.latestUnfinished()?.id == second)
+        #expect(try db.latestConversation(client: "Ana")?.id == first)
+        #expect(try db.latestConversation(client: nil)?.id == first, "any named client's")
+        try db.record([.noteAdded(step: "role", text: "keen")], snapshot: nil, conversation: first, changes: [])
+        let named = ConversationSnapshot(state: snapshot(finished: true).state, scriptHash: "abc", clientName: "Ana",
+                                         variables: ["profile.role": .text("AE")])
+        try db.record([.conversationFinished], snapshot: named, conversation: first, changes: [])
+        #expect(try db.events(of: first).map(\.kind) == [.prompt, .note, .finished])
+        #expect(try db.notes(client: "Ana").map(\.text) == ["keen"])
+        #expect(try db.knownAnswers(client: "Ana") == ["profile.role": .text("AE")])
+        #expect(try db.knownAnswersByClient()["Ana"] == ["profile.role": .text("AE")])
+        #expect(try db.conversation(first).summary.status == .finished)
+        #expect(try db.latestConversation(client: "Ana")?.id == first)
+        #expect(throws: StoreError.noConversation(id: "999")) {
+            try db.record([], snapshot: nil, conversation: ConversationID(999), changes: [])
+        }
+    }
+
     @Test func reopensAndListsNewestFirst() throws {
         let path = folder + "/kpi.sqlite"
-        let first = try AppDatabase.open(path: path).createConversation(snapshot())
-        let second = try AppDatabase.open(path: path).createConversation(snapshot(client: nil))
+        let first = try AppDatabase.open(path: path).createConversation(snapshot(), log: [])
+        let second = try AppDatabase.open(path: path).createConversation(snapshot(client: nil), log: [])
         let list = try AppDatabase.open(path: path).conversations()
         #expect(list.map(\.id) == [second, first])
         #expect(try AppDatabase.open(path: path).latestUnfinished()?.id == second)
@@ -72,7 +146,7 @@ import Testing
 
     @Test func unknownConversationIsAClearError() throws {
         let db = try AppDatabase.inMemory()
-        #expect(throws: StoreError.noConversation(id: "42")) { try db.conversation(42) }
+        #expect(throws: StoreError.noConversation(id: "42")) { try db.conversation(ConversationID(42)) }
     }
 
     @Test func corruptFileGivesOneSentence() throws {

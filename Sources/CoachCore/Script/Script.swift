@@ -11,10 +11,40 @@ public struct Script: Hashable, Sendable {
     public let hash: String
     /// Answers this script reads that earlier interviews saved (`uses:`), brought in as presets.
     public let uses: [String]
+    /// What a finished interview yields for the client's plan (`outcome:`).
+    public let outcome: Outcome?
+    /// The interview offered when this one finishes (`then:`).
+    public let then: NextInterview?
     private let byID: [String: Int]
 
-    public init(id: String, version: Int, title: String, start: String, steps: [Step], hash: String, uses: [String] = []) {
+    /// What an interview produces; a finished interview's plan changes follow from it.
+    public enum Outcome: String, Hashable, Sendable, CaseIterable {
+        /// Who the client is and where they want to go (onboarding).
+        case profile
+        case goal
+        /// KPIs with baselines and targets, added to the client's plan.
+        case kpiPlan = "kpi-plan"
+        /// Figures for the KPIs due and agreed adjustments.
+        case checkin
+        case roi
+    }
+
+    /// The next interview in the chain and the question that offers it.
+    public struct NextInterview: Hashable, Sendable {
+        public let script: String
+        public let offer: String
+
+        public init(script: String, offer: String) {
+            self.script = script
+            self.offer = offer
+        }
+    }
+
+    public init(id: String, version: Int, title: String, start: String, steps: [Step], hash: String, uses: [String] = [],
+                outcome: Outcome? = nil, then: NextInterview? = nil) {
         self.uses = uses
+        self.outcome = outcome
+        self.then = then
         self.id = id
         self.version = version
         self.title = title

@@ -1,5 +1,4 @@
-import CoachCore
-import CoachStore
+public import CoachCore
 import Foundation
 
 extension PlanReport {
@@ -45,14 +44,14 @@ extension PlanReport {
             }
             if !k.adjustments.isEmpty {
                 out += ["", "Adjustments:"]
-                out += k.adjustments.map { "- \($0.at.prefix(10)): \($0.field) \(md($0.from)) → \(md($0.to)) — \(md($0.why))" }
+                out += k.adjustments.map { "- \($0.at.day.iso): \($0.field.rawValue) \(md($0.from)) → \(md($0.to)) — \(md($0.why))" }
             }
         }
         out += ["", "## ROI of coaching", ""]
         if let roi { out.append(roi.summary + ".") } else { out.append("No ROI review yet (`kpicoach start --script review --client \(md(client))`).") }
         if let notes {
             out += ["", "## Coach's notes (private)", ""]
-            out += notes.isEmpty ? ["None."] : notes.map { "- \($0.at.prefix(10)): \(md($0.text))" }
+            out += notes.isEmpty ? ["None."] : notes.map { "- \($0.at.day.iso): \(md($0.text))" }
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -1,4 +1,5 @@
-/// Why the database cannot be used, in one sentence a coach can act on.
+/// Why the store cannot do what was asked, in one sentence a coach can act on; every backend
+/// throws these.
 public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case missing(path: String)
     case cannotCreate(path: String, reason: String)
@@ -9,7 +10,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case diskFull(path: String)
     case failed(path: String, detail: String)
     case noConversation(id: String)
-    case noKPI(id: Int64, client: String)
+    case noKPI(id: KPIID, client: String)
     case clientExists(name: String)
 
     public var description: String {

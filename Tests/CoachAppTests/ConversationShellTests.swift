@@ -1,5 +1,5 @@
 import CoachCore
-import CoachREPL
+import CoachApp
 import Testing
 
 /// A console that types scripted lines and keeps everything written, for tests.

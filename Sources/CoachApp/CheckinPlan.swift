@@ -1,17 +1,15 @@
-import CoachCore
-import CoachREPL
-import CoachStore
+public import CoachCore
 
 /// Glue between the client's stored plan and the check-in interview: the KPIs due become the
 /// interview's `plan.*` lists, and the answers become check-ins and adjustments.
-struct CheckinPlan {
-    let due: [StoredKPI]
-    let missed: [String]
+public struct CheckinPlan {
+    public let due: [StoredKPI]
+    public let missed: [String]
     /// False when nothing is due and `due` holds every KPI (a check-in anyway).
-    let anyDue: Bool
+    public let anyDue: Bool
 
     /// KPIs due by their cadence (or never measured); all of them when none is due yet.
-    init(_ all: [StoredKPI], today: LocalDate) {
+    public init(_ all: [StoredKPI], today: LocalDate) {
         let kpis = all.filter { !$0.retired }
         func next(_ k: StoredKPI) -> LocalDate {
             let last = k.checkins.last?.date ?? k.kpi.baselineDate
@@ -27,10 +25,10 @@ struct CheckinPlan {
         }
     }
 
-    var presets: [String: AnswerValue] {
+    public var presets: [String: AnswerValue] {
         func list(_ f: (StoredKPI) -> AnswerValue) -> AnswerValue { .list(due.map(f)) }
         var p: [String: AnswerValue] = [
-            "plan.kpi": list { .text($0.kpi.name) }, "plan.id": list { .number(Double($0.id)) },
+            "plan.kpi": list { .text($0.kpi.name) }, "plan.id": list { .number(Double($0.id.rawValue)) },
             "plan.unit": list { .text($0.kpi.unit.rawValue) }, "plan.baseline": list { .number($0.kpi.baselineValue) },
             "plan.baseline_date": list { .date($0.kpi.baselineDate) }, "plan.target": list { .number($0.kpi.targetValue) },
             "plan.due": list { .date($0.kpi.dueDate) }, "plan.direction": list { .text($0.kpi.direction.rawValue) },
@@ -42,10 +40,10 @@ struct CheckinPlan {
 
     /// What a finished check-in interview records: a check-in for each KPI given a figure (the
     /// interview's `plan.id` says which), and each adjustment agreed with its reason.
-    static func changes(_ answers: [String: AnswerValue], client: String) -> [PlanChange] {
+    public static func changes(_ answers: [String: AnswerValue], client: String) -> [PlanChange] {
         func list(_ name: String) -> [AnswerValue] { if case .list(let items)? = answers[name] { items } else { [] } }
         guard case .date(let date)? = answers["checkin.date"] else { return [] }
-        let ids = list("plan.id").map { $0.numberValue.flatMap { Int64(exactly: $0) } }
+        let ids = list("plan.id").map { $0.numberValue.flatMap { Int64(exactly: $0) }.map { KPIID($0) } }
         let values = list("checkin.value"), confidences = list("checkin.confidence"), notes = list("checkin.note")
         var changes: [PlanChange] = []
         for (i, id) in ids.enumerated() where i < values.count {
@@ -57,7 +55,7 @@ struct CheckinPlan {
         var targets = list("adjust.target").makeIterator(), dues = list("adjust.due").makeIterator(), whys = list("adjust.why").makeIterator()
         for what in list("adjust.what") {
             let parts = what.display.split(separator: ":")
-            guard parts.count == 2, let id = Int64(parts[0]), let why = whys.next()?.display else { continue }
+            guard parts.count == 2, let id = Int64(parts[0]).map { KPIID($0) }, let why = whys.next()?.display else { continue }
             let target = parts[1] == "target" ? targets.next()?.numberValue : nil
             let due: LocalDate? = if parts[1] == "due", case .date(let d)? = dues.next() { d } else { nil }
             changes.append(.adjust(kpi: id, client: client, target: target, due: due, retire: parts[1] == "retire", why: why))

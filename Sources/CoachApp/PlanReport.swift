@@ -1,15 +1,37 @@
-import CoachCore
-import CoachStore
+public import CoachCore
 import Foundation
 
 /// Everything a report shows about one client, gathered once and rendered as JSON, Markdown,
 /// CSV or HTML, so the formats cannot disagree.
-struct PlanReport {
+public struct PlanReport {
+    /// The formats a report is rendered in.
+    public enum Format: String, CaseIterable, Sendable {
+        case md, json, csv, html
+    }
+
+    /// Gathers the report from the store: nil notes unless asked for, since they are private.
+    public static func gather(client: String, from storage: any CoachStorage, today: LocalDate, includeNotes: Bool) throws(CoachFailure) -> PlanReport {
+        guard let kpis = try store({ () throws(StoreError) in try storage.kpis(client: client) }) else { throw .noClient(client) }
+        let known = try store { () throws(StoreError) in try storage.knownAnswers(client: client) }
+        let notes = includeNotes ? try store { () throws(StoreError) in try storage.notes(client: client) } : nil
+        return PlanReport(client: client, today: today, known: known, kpis: kpis, notes: notes)
+    }
+
+    /// The report in one format, as written to a file or standard output.
+    public func rendered(as format: Format) -> String {
+        switch format {
+        case .json: JSONOutput.text(json) + "\n"
+        case .md: markdown
+        case .csv: csv
+        case .html: html
+        }
+    }
+
     let client: String
     let today: LocalDate
     let known: [String: AnswerValue]
     let kpis: [StoredKPI]
-    let notes: [(at: String, text: String)]?
+    let notes: [CoachNote]?
 
     var rollup: Double? {
         Rollup.weighted(kpis.filter { !$0.retired }.map { (progress: status($0).progress, weight: $0.kpi.weight) })
@@ -46,7 +68,7 @@ struct PlanReport {
         } ?? NSNull()
         var object: [String: Any] = ["client": ["name": client], "goal": goal, "today": today.iso,
                                      "kpis": kpis.map { JSONOutput.kpi($0, today: today) }, "rollup": rollup ?? NSNull(), "roi": roi]
-        if let notes { object["notes"] = notes.map { ["at": $0.at, "text": $0.text] } }
+        if let notes { object["notes"] = notes.map { ["at": $0.at.iso, "text": $0.text] } }
         return object
     }
 

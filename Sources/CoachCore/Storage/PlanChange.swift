@@ -1,9 +1,7 @@
-public import CoachCore
-
 /// What a finished interview changes in the client's plan. The changes are written in the same
 /// transaction as the interview's last answer, so a crash can never keep one without the other.
 public enum PlanChange: Hashable, Sendable {
     case addKPIs([PlannedKPI], client: String)
-    case checkin(kpi: Int64, client: String, date: LocalDate, value: Double, confidence: Int?, note: String?)
-    case adjust(kpi: Int64, client: String, target: Double?, due: LocalDate?, retire: Bool, why: String)
+    case checkin(kpi: KPIID, client: String, date: LocalDate, value: Double, confidence: Int?, note: String?)
+    case adjust(kpi: KPIID, client: String, target: Double?, due: LocalDate?, retire: Bool, why: String)
 }

@@ -1,11 +1,8 @@
-import ArgumentParser
-import CoachCore
-import CoachLoader
-import CoachStore
-import Foundation
+public import CoachCore
+public import CoachLoader
 
 /// Every way a command can fail, turned into words in one place.
-enum CoachFailure: Error, CustomStringConvertible {
+public enum CoachFailure: Error, CustomStringConvertible {
     case store(StoreError)
     case prompts(PromptLibrary.Problem)
     case badToday(String)
@@ -24,7 +21,7 @@ enum CoachFailure: Error, CustomStringConvertible {
     case badDate(option: String, text: String, why: String)
     case futureCheckin(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .store(let error): return error.description
         case .prompts(.notFound(let searched)):
@@ -50,20 +47,9 @@ enum CoachFailure: Error, CustomStringConvertible {
         case .noTests: return "No conversation test files found; write some in Prompts/tests/ (see the README) or name them."
         }
     }
-
-    /// Prints the message to stderr and exits non-zero.
-    func exit() -> ExitCode {
-        FileHandle.standardError.write(Data(("kpicoach: " + description + "\n").utf8))
-        return ExitCode(1)
-    }
 }
 
-/// Runs a command body, turning a `CoachFailure` into a message and exit status 1.
-func reporting(_ body: () throws(CoachFailure) -> Void) throws {
-    do { try body() } catch { throw error.exit() }
-}
-
-/// Runs a database call, wrapping its error for `reporting`.
-func store<T>(_ body: () throws(StoreError) -> T) throws(CoachFailure) -> T {
+/// Runs a store call, wrapping its error as a `CoachFailure`.
+public func store<T>(_ body: () throws(StoreError) -> T) throws(CoachFailure) -> T {
     do { return try body() } catch { throw .store(error) }
 }

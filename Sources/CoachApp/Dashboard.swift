@@ -1,0 +1,60 @@
+public import CoachCore
+import Foundation
+
+/// One line of the coach's dashboard.
+public struct ClientLine {
+    public let name: String
+    public let goal: String?
+    public let kpis: Int
+    public let rollup: Double?
+    public let worst: PaceStatus?
+    public let lastCheckin: LocalDate?
+    public let nextDue: LocalDate?
+    public let openConversation: ConversationID?
+
+    /// Who needs attention comes first: the worst pace status, then the earliest check-in due.
+    public static let severity: [PaceStatus] = [.overdue, .atRisk, .behind, .notStarted, .onTrack, .achieved]
+
+    var rank: (Int, Int, String) {
+        (worst.flatMap { Self.severity.firstIndex(of: $0) } ?? Self.severity.count, nextDue?.dayNumber ?? Int.max, name.lowercased())
+    }
+
+    public var json: [String: Any] {
+        ["name": name, "goal": goal ?? NSNull(), "kpis": kpis, "rollup": rollup ?? NSNull(), "worst_status": worst?.rawValue ?? NSNull(),
+         "last_checkin": lastCheckin?.iso ?? NSNull(), "next_checkin": nextDue?.iso ?? NSNull(), "open_conversation": openConversation?.rawValue ?? NSNull()]
+    }
+}
+
+/// The coach's dashboard: every client's plan at a glance, who needs attention first.
+public enum Dashboard {
+    public static func lines(from storage: any CoachStorage, today: LocalDate, includeArchived: Bool) throws(CoachFailure) -> [ClientLine] {
+        var open: [String: ConversationID] = [:]
+        for c in try store({ () throws(StoreError) in try storage.conversations() }) where c.status == .active {
+            if let client = c.client, open[client] == nil { open[client] = c.id }
+        }
+        var plans: [String: [(weight: Double, status: KPIStatus, last: LocalDate?)]] = [:]
+        try store { () throws(StoreError) in
+            try storage.forEachKPI { client, kpi in
+                guard !kpi.retired else { return }
+                plans[client, default: []].append((kpi.kpi.weight, kpi.figures.evaluate(today: today, cadence: kpi.kpi.cadence), kpi.checkins.last?.date))
+            }
+        }
+        let answers = try store { () throws(StoreError) in try storage.knownAnswersByClient() }
+        var lines: [ClientLine] = []
+        for client in try store({ () throws(StoreError) in try storage.clients() }) where includeArchived || !client.archived {
+            let kpis = plans[client.name] ?? []
+            let known = answers[client.name] ?? [:]
+            lines.append(ClientLine(
+                name: client.name,
+                goal: (known["goal.final"] ?? known["goal.focus"] ?? known["goal.type"])?.display,
+                kpis: kpis.count,
+                rollup: Rollup.weighted(kpis.map { (progress: $0.status.progress, weight: $0.weight) }),
+                worst: kpis.map(\.status.status).min { (ClientLine.severity.firstIndex(of: $0) ?? 9) < (ClientLine.severity.firstIndex(of: $1) ?? 9) },
+                lastCheckin: kpis.compactMap(\.last).max(),
+                nextDue: kpis.map(\.status.nextCheckin).min(),
+                openConversation: open[client.name]))
+        }
+        lines.sort { $0.rank < $1.rank }
+        return lines
+    }
+}
