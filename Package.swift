@@ -56,7 +56,7 @@ let package = Package(
             "CoachStore", "CoachCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "CoachAppTests", dependencies: ["CoachApp", "CoachCore"]),
+        .testTarget(name: "CoachAppTests", dependencies: ["CoachApp", "CoachCore", "CoachLoader"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "kpicoach", "CoachCore",
             .product(name: "GRDB", package: "GRDB.swift"),

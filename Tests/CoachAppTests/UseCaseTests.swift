@@ -1,0 +1,124 @@
+import CoachApp
+import CoachCore
+import CoachLoader
+import Foundation
+import Testing
+
+/// A console that types the given lines and keeps what was written.
+final class TypingConsole: Console {
+    var lines: [String]
+    var written = ""
+
+    init(_ lines: [String]) { self.lines = lines }
+
+    func readLine(prompt: String, completions: [String]) -> LineInput { lines.isEmpty ? .end : .line(lines.removeFirst()) }
+    func write(_ text: String) { written += text }
+}
+
+/// The shipped interviews and rules, read from the repository.
+struct ShippedInterviews: InterviewSource {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    let today: LocalDate
+
+    func script(_ id: String) throws(CoachFailure) -> Script {
+        switch PromptLibrary(directory: Self.root + "/Prompts").load(id) {
+        case .success(let script): return script
+        case .failure(let problem): throw .prompts(problem)
+        }
+    }
+
+    func context(for script: Script) throws(CoachFailure) -> ConversationContext {
+        let catalogue: Catalogue?
+        switch CatalogueLoader.load(rulesDirectory: Self.root + "/Rules", today: today) {
+        case .success(let value): catalogue = value
+        case .failure(let failure): throw .prompts(.invalid(failure))
+        }
+        return ConversationContext(today: today, catalogue: catalogue)
+    }
+}
+
+/// The use cases of CoachApp on the in-memory store: no terminal, no database file.
+@Suite struct UseCaseTests {
+    static let today = LocalDate(year: 2026, month: 11, day: 23)!
+
+    func sessions(_ storage: InMemoryStorage, typing lines: [String]) -> (Sessions, TypingConsole) {
+        let console = TypingConsole(lines)
+        return (Sessions(storage: storage, interviews: ShippedInterviews(today: Self.today), console: console, style: ChatStyle(color: false, width: nil),
+                         today: Self.today), console)
+    }
+
+    static func onboarding() throws -> [String] {
+        try String(contentsOfFile: ShippedInterviews.root + "/Examples/onboarding-ana.txt", encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    @Test func onboardingChainsIntoTheSMARTGoalAndKPIsAddThePlan() throws {
+        let storage = InMemoryStorage()
+        let smart = ["get better at sales", "close more new-business deals", "12 new deals a quarter", "2027-06-30", "8 deals a quarter", "accept"]
+        var kpis = ["1", "no"]
+        kpis += ["", "", "", "8", "today", "CRM report", "12", "", "", "3"]
+        let (sessions, console) = sessions(storage, typing: try Self.onboarding() + ["yes"] + smart + ["yes"] + kpis)
+        try sessions.start(scriptID: "onboarding", client: "Ana")
+        let list = try storage.conversations()
+        #expect(list.map(\.scriptID) == ["kpi-selection", "smart-goal", "onboarding"], "each interview offers the next its script names")
+        #expect(list.allSatisfy { $0.status == .finished && $0.client == "Ana" })
+        #expect(try storage.kpis(client: "Ana")?.count == 1, "the kpi-plan outcome adds the agreed KPI")
+        #expect(console.written.contains("1 KPI added to Ana's plan"))
+        #expect(try storage.knownAnswers(client: "Ana")["goal.final"] != nil)
+    }
+
+    @Test func aPausedConversationResumesAtTheSameQuestion() throws {
+        let storage = InMemoryStorage()
+        let lines = Array(try Self.onboarding().prefix(3))
+        try sessions(storage, typing: lines).0.start(scriptID: "onboarding", client: "Bo")
+        let paused = try #require(try storage.latestUnfinished())
+        let step = paused.step
+        let (again, console) = sessions(storage, typing: [])
+        try again.resume(paused.id)
+        #expect(console.written.contains("Welcome back, Bo."))
+        #expect(try storage.conversation(paused.id).summary.step == step, "nothing answered, nothing moved")
+        #expect(try storage.conversation(paused.id).state.records.count == 3)
+    }
+
+    @Test func theCheckinPlanKnowsWhatIsDueAndRefusesAPlanWithoutKPIs() throws {
+        let storage = InMemoryStorage()
+        #expect(throws: CoachFailure.self) { try sessions(storage, typing: []).0.checkinPlan(client: "Nobody") }
+        _ = try storage.addClient("Cy")
+        #expect(throws: CoachFailure.self) { try sessions(storage, typing: []).0.checkinPlan(client: "Cy") }
+        let kpi = PlannedKPI(name: "Deals closed", catalogueID: nil, unit: .count, direction: .increase, baselineValue: 8,
+                             baselineDate: Self.today.adding(days: -40), baselineSource: "CRM", targetValue: 12,
+                             dueDate: LocalDate(year: 2027, month: 6, day: 30)!, cadence: .weekly, weight: 1)
+        try storage.addKPIs([kpi], client: "Cy", conversation: nil)
+        let plan = try sessions(storage, typing: []).0.checkinPlan(client: "Cy")
+        #expect(plan.anyDue && plan.due.map(\.kpi.name) == ["Deals closed"])
+        #expect(plan.presets["plan.kpi"] == .list([.text("Deals closed")]))
+    }
+
+    @Test func theDashboardPutsWhoNeedsAttentionFirst() throws {
+        let storage = InMemoryStorage()
+        let due = LocalDate(year: 2027, month: 6, day: 30)!
+        func kpi(_ name: String, baselineDate: LocalDate) -> PlannedKPI {
+            PlannedKPI(name: name, catalogueID: nil, unit: .count, direction: .increase, baselineValue: 0, baselineDate: baselineDate,
+                       baselineSource: "log", targetValue: 10, dueDate: due, cadence: .weekly, weight: 1)
+        }
+        try storage.addKPIs([kpi("Calls", baselineDate: Self.today)], client: "Ana", conversation: nil)
+        try storage.addKPIs([kpi("Calls", baselineDate: Self.today.adding(days: -120))], client: "Bo", conversation: nil)
+        _ = try storage.addClient("Cy")
+        _ = try storage.archiveClient("Cy", archived: true)
+        let lines = try Dashboard.lines(from: storage, today: Self.today, includeArchived: false)
+        #expect(lines.map(\.name) == ["Bo", "Ana"], "Bo is months behind; archived Cy is left out")
+        #expect(try Dashboard.lines(from: storage, today: Self.today, includeArchived: true).count == 3)
+    }
+
+    @Test func theReportGathersThePlanAndKeepsNotesOutUnlessAsked() throws {
+        let storage = InMemoryStorage()
+        let id = try storage.createConversation(ConversationSnapshot(state: ConversationState(scriptID: "onboarding", presets: [:], position: .finished),
+                                                                     scriptHash: "h", clientName: "Ana", variables: ["goal.final": .text("Close 12 deals")]),
+                                                log: [.noteAdded(step: nil, text: "private thought")])
+        #expect(id.rawValue > 0)
+        let plain = try PlanReport.gather(client: "Ana", from: storage, today: Self.today, includeNotes: false).rendered(as: .md)
+        #expect(plain.contains("Close 12 deals") && !plain.contains("private thought"))
+        let withNotes = try PlanReport.gather(client: "Ana", from: storage, today: Self.today, includeNotes: true).rendered(as: .md)
+        #expect(withNotes.contains("private thought"))
+        #expect(throws: CoachFailure.self) { try PlanReport.gather(client: "Nobody", from: storage, today: Self.today, includeNotes: false) }
+    }
+}
