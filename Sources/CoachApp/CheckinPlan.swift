@@ -55,7 +55,8 @@ public struct CheckinPlan {
         var targets = list("adjust.target").makeIterator(), dues = list("adjust.due").makeIterator(), whys = list("adjust.why").makeIterator()
         for what in list("adjust.what") {
             let parts = what.display.split(separator: ":")
-            guard parts.count == 2, let id = Int64(parts[0]).map { KPIID($0) }, let why = whys.next()?.display else { continue }
+            guard parts.count == 2, let raw = Int64(parts[0]), let why = whys.next()?.display else { continue }
+            let id = KPIID(raw)
             let target = parts[1] == "target" ? targets.next()?.numberValue : nil
             let due: LocalDate? = if parts[1] == "due", case .date(let d)? = dues.next() { d } else { nil }
             changes.append(.adjust(kpi: id, client: client, target: target, due: due, retire: parts[1] == "retire", why: why))

@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import CoachApp
+import CoachApp
 public import CoachCore
 import Foundation
 

@@ -250,6 +250,7 @@ public struct ConversationEngine: Sendable {
             return rewalk(turn, reason: "no longer applies after the change to “\(label(record.step))”")
         }
         state.records.append(record)
+        memo.extend(paths, with: record, records: state.records, presets: state.presets)
         let scope = currentWalk.atLastAnswer
         let moved = paths.advance(from: paths.next(after: record.step, variables: scope), variables: scope)
         state.position = moved.position

@@ -88,6 +88,20 @@ struct ScriptPaths: Sendable {
         return Walk(position: move.position, kept: kept, variables: move.variables, atLastAnswer: atLastAnswer)
     }
 
+    /// The walk one answer further: `record`, at `index` of the records, answers the question `walk` stopped at.
+    func extend(_ walk: Walk, with record: AnswerRecord, at index: Int) -> Walk {
+        var walk = walk
+        var scope = walk.variables
+        walk.variables = [:]
+        Self.apply(record, of: script[record.step], to: &scope)
+        walk.kept.append(index)
+        walk.atLastAnswer = scope
+        let move = advance(from: next(after: record.step, variables: scope), variables: scope)
+        walk.position = move.position
+        walk.variables = move.variables
+        return walk
+    }
+
     struct Walk {
         var position: ConversationState.Position
         /// Indices of the records still on the path, in order.

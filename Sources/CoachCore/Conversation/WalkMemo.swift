@@ -19,4 +19,20 @@ final class WalkMemo: Sendable {
         last.withLock { $0 = Entry(records: records, presets: presets, walk: walk) }
         return walk
     }
+
+    /// An answer was appended to the question the last walk stopped at: the walk goes one step
+    /// further instead of replaying every answer, so an answer costs the same at the 3,000th as
+    /// at the 20th. `records` already ends with `record`; engine copies share a memo, so the rest is checked.
+    func extend(_ paths: ScriptPaths, with record: AnswerRecord, records: [AnswerRecord], presets: [String: AnswerValue]) {
+        last.withLock { entry in
+            guard let previous = entry, previous.records.count == records.count - 1, case .asking(let id) = previous.walk.position,
+                  id == record.step, previous.presets == presets,
+                  records.prefix(previous.records.count).elementsEqual(previous.records) else {
+                entry = nil
+                return
+            }
+            entry = nil
+            entry = Entry(records: records, presets: presets, walk: paths.extend(previous.walk, with: record, at: records.count - 1))
+        }
+    }
 }
