@@ -43,6 +43,9 @@ public enum AnswerProblem: Error, Hashable, Sendable {
         }
     }
 
+    /// Beyond this many options a refusal points at the list instead of repeating it.
+    static let choicesNamed = 10
+
     public var message: String {
         switch self {
         case .empty(let hint):
@@ -72,6 +75,9 @@ public enum AnswerProblem: Error, Hashable, Sendable {
             return "\(day.spelledOut) was \(Self.ago(today.days(until: day) * -1)) — did you mean \(suggestion.spelledOut)? Type 1 for that, or another date."
         case .vagueDate(let words):
             return "“\(TerminalText.sanitize(words))” doesn't fix a day; please give a date, e.g. 30 June 2027 or 'in 6 weeks'."
+        case .notAChoice(let choices) where choices.count > Self.choicesNamed:
+            // A wall of every option helps no one; the question shows the likeliest ones.
+            return "That isn't one of the \(choices.count) options; pick one above by its number, or type its name (TAB completes it; /help lists them all)."
         case .notAChoice(let choices):
             return "Please pick one of: " + choices.joined(separator: ", ") + " (the number works too)."
         case .ambiguousChoice(let matches):
