@@ -22,7 +22,7 @@ public final class StorageRecorder: ConversationRecorder {
 
     public func record(_ log: [LogEntry], snapshot: ConversationSnapshot) throws {
         guard let id = conversationID else {
-            conversationID = try storage.createConversation(snapshot, log: log)
+            conversationID = try storage.createConversation(snapshot, log: log, changes: snapshot.status == .finished ? finishing(snapshot) : [])
             written = (snapshot.state, snapshot.scriptHash)
             return
         }

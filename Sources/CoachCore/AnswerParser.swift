@@ -30,7 +30,7 @@ public struct AnswerParser: Sendable {
         case .percent: return percent(text)
         case .scale(let lo, let hi): return scale(text, lo, hi)
         case .date: return DateGrammar(today: today, order: dateOrder, minutesNow: minutesNow).read(text).map { .date($0) }
-        case .yesNo: return yesNo(text).map { .yesNo($0) }
+        case .yesNo: return Self.yesNo(text).map { .yesNo($0) }
         case .choice(let options): return ChoiceMatcher(options: options).one(text).map { .choice($0) }
         case .multiChoice(let options): return ChoiceMatcher(options: options).many(text).map { .choices($0) }
         case .answerPicker: return .success(.text(text))
@@ -120,12 +120,12 @@ public struct AnswerParser: Sendable {
         return .success(.scale(n))
     }
 
-    /// A yes or no typed outside an interview ("Resume it?").
+    /// A yes or no as typed, at a confirmation or outside an interview ("Resume it?"); it reads no date.
     public static func yesNoWord(_ text: String) -> Result<Bool, AnswerProblem> {
-        AnswerParser(today: LocalDate(year: 2000, month: 1, day: 1)!).yesNo(text.trimmingWhitespace())
+        yesNo(text.trimmingWhitespace())
     }
 
-    func yesNo(_ text: String) -> Result<Bool, AnswerProblem> {
+    static func yesNo(_ text: String) -> Result<Bool, AnswerProblem> {
         let word = text.lowercased().trimmingCharacters(in: ".!")
         if Self.yesWords.contains(word) { return .success(true) }
         if Self.noWords.contains(word) { return .success(false) }

@@ -1,4 +1,4 @@
-public import CoachCore
+import CoachCore
 import Yams
 
 /// Reads Rules/roles.yaml (titles and seniority words) and the `job_families` of the catalogue

@@ -4,7 +4,7 @@ import GRDB
 
 /// The `conversation` table (the resumable state, the named answers) and the append-only `event` log.
 extension AppDatabase: ConversationStore {
-    public func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry]) throws(StoreError) -> ConversationID {
+    public func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange]) throws(StoreError) -> ConversationID {
         try guarded { db in
             let now = Instant.now()
             let clientID = try snapshot.clientName.map { try Self.clientID(named: $0, in: db) }
@@ -15,6 +15,7 @@ extension AppDatabase: ConversationStore {
                                  snapshot.status.rawValue, try Self.encode(snapshot.state), AnswerJSON.text(of: snapshot.variables), now.iso, now.iso])
             let id = db.lastInsertedRowID
             try Self.insert(log, conversation: id, at: now, in: db)
+            for change in changes { try Self.apply(change, conversation: id, in: db) }
             return ConversationID(id)
         }
     }

@@ -133,6 +133,12 @@ import Testing
         #expect(throws: StoreError.noConversation(id: "999")) {
             try db.record([], snapshot: nil, conversation: ConversationID(999), changes: [])
         }
+        // An interview its first turn already finishes brings its plan changes in the same transaction.
+        let kpi = PlannedKPI(name: "Calls made", catalogueID: nil, unit: .count, direction: .increase, baselineValue: 0,
+                             baselineDate: LocalDate(year: 2026, month: 1, day: 1)!, baselineSource: "log", targetValue: 10,
+                             dueDate: LocalDate(year: 2027, month: 6, day: 30)!, cadence: .weekly, weight: 1)
+        _ = try db.createConversation(snapshot(finished: true), log: [.conversationFinished], changes: [.addKPIs([kpi], client: "Ana")])
+        #expect(try db.kpis(client: "Ana")?.map(\.kpi.name) == ["Calls made"])
     }
 
     @Test func reopensAndListsNewestFirst() throws {

@@ -98,7 +98,7 @@ public struct ConversationEngine: Sendable {
     }
 
     private mutating func confirm(_ pending: ConversationState.Confirmation, _ line: String) -> Turn {
-        guard case .success(let yes) = parser.yesNo(line.trimmingWhitespace()) else {
+        guard case .success(let yes) = AnswerParser.yesNoWord(line) else {
             return Turn(messages: [Message("Please answer yes or no.", tone: .problem)], next: .ask(confirmationPrompt))
         }
         state.pending = nil

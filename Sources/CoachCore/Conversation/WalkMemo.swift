@@ -27,11 +27,7 @@ final class WalkMemo: Sendable {
         last.withLock { entry in
             guard let previous = entry, previous.records.count == records.count - 1, case .asking(let id) = previous.walk.position,
                   id == record.step, previous.presets == presets,
-                  records.prefix(previous.records.count).elementsEqual(previous.records) else {
-                entry = nil
-                return
-            }
-            entry = nil
+                  records.prefix(previous.records.count).elementsEqual(previous.records) else { return }
             entry = Entry(records: records, presets: presets, walk: paths.extend(previous.walk, with: record, at: records.count - 1))
         }
     }

@@ -18,8 +18,9 @@ public protocol ClientStore: Sendable {
 
 /// Conversations: their resumable state, the append-only log, and the answers they named.
 public protocol ConversationStore: Sendable {
-    /// Starts a conversation with its first turn, in one transaction.
-    func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry]) throws(StoreError) -> ConversationID
+    /// Starts a conversation with its first turn, in one transaction; `changes` are the plan
+    /// changes of an interview that its first turn already finishes.
+    func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange]) throws(StoreError) -> ConversationID
     /// Appends a turn's events; with a snapshot, the conversation's state moves on too, and the
     /// plan changes a finished interview makes are written in the same transaction.
     func record(_ log: [LogEntry], snapshot: ConversationSnapshot?, conversation: ConversationID, changes: [PlanChange]) throws(StoreError)
@@ -35,6 +36,13 @@ public protocol ConversationStore: Sendable {
     func knownAnswers(client: String) throws(StoreError) -> [String: AnswerValue]
     /// The same for every client at once, by client name.
     func knownAnswersByClient() throws(StoreError) -> [String: [String: AnswerValue]]
+}
+
+extension ConversationStore {
+    /// A conversation whose first turn changes nothing in the plan.
+    public func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry]) throws(StoreError) -> ConversationID {
+        try createConversation(snapshot, log: log, changes: [])
+    }
 }
 
 /// The client's plan: KPIs, check-ins and adjustments.

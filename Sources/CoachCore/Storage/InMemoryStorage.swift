@@ -172,13 +172,14 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
 
     // MARK: conversations
 
-    public func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry]) throws(StoreError) -> ConversationID {
+    public func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange]) throws(StoreError) -> ConversationID {
         try transaction { t throws(StoreError) in
             let now = t.now()
             let client = snapshot.clientName.map { t.clientID(named: $0) }
             let id = t.id()
             t.conversations.append(Conversation(id: id, client: client, snapshot: snapshot, created: now, updated: now))
             t.append(log, to: id, at: now)
+            for change in changes { try t.apply(change, conversation: id) }
             return ConversationID(id)
         }
     }
