@@ -52,7 +52,7 @@ public struct Sessions {
         if let client = stored.summary.client {
             sinceLastTime(client: client, since: stored.summary.updatedAt, kpis: try store { () throws(StoreError) in try storage.kpis(client: client) })
         }
-        try run(&engine, resuming: (id, stored.state, stored.scriptHash))
+        try run(&engine, resuming: (id, stored.snapshot))
     }
 
     /// Opens with what changed in the client's plan since their last session.
@@ -128,7 +128,7 @@ public struct Sessions {
         console.write(style.message(Message("Later, run: kpicoach start --script \(next.script) --client \(TerminalText.sanitize(name))", tone: .notice)))
     }
 
-    private func run(_ engine: inout ConversationEngine, resuming: (id: ConversationID, state: ConversationState, hash: String)?) throws(CoachFailure) {
+    private func run(_ engine: inout ConversationEngine, resuming: (id: ConversationID, saved: ConversationSnapshot)?) throws(CoachFailure) {
         let coachLed = engine.state.presets["coach.name"] != nil
         let shellStyle = coachLed ? style.speaking(as: engine.variables["client.name"]?.display ?? "client") : style
         let shell = ConversationShell(console: console, style: shellStyle)

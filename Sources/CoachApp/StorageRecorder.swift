@@ -7,31 +7,33 @@ public final class StorageRecorder: ConversationRecorder {
     public let storage: any ConversationStore
     /// Known once the first turn is saved, or from the start when resuming.
     public private(set) var conversationID: ConversationID?
-    private var written: (state: ConversationState, hash: String)?
+    /// What the store holds now, to send it only what a turn changed.
+    private var written: ConversationSnapshot?
     private let finishing: (ConversationSnapshot) -> [PlanChange]
 
     /// `resuming`: the conversation and what the store already holds for it.
     /// `finishing`: the plan changes the interview makes, saved with its last answer.
-    public init(storage: any ConversationStore, resuming: (id: ConversationID, state: ConversationState, hash: String)? = nil,
+    public init(storage: any ConversationStore, resuming: (id: ConversationID, saved: ConversationSnapshot)? = nil,
                 finishing: @escaping (ConversationSnapshot) -> [PlanChange] = { _ in [] }) {
         self.storage = storage
         self.conversationID = resuming?.id
-        self.written = resuming.map { ($0.state, $0.hash) }
+        self.written = resuming?.saved
         self.finishing = finishing
     }
 
     public func record(_ log: [LogEntry], snapshot: ConversationSnapshot) throws {
-        guard let id = conversationID else {
+        guard let id = conversationID, let written else {
             conversationID = try storage.createConversation(snapshot, log: log, changes: snapshot.status == .finished ? finishing(snapshot) : [])
-            written = (snapshot.state, snapshot.scriptHash)
+            written = snapshot
             return
         }
-        if let written, written.state == snapshot.state, written.hash == snapshot.scriptHash {
-            try storage.record(log, snapshot: nil, conversation: id, changes: [])
+        let update = ConversationUpdate(from: written, to: snapshot)
+        if update.isEmpty {
+            try storage.record(log, update: nil, conversation: id, changes: [])
             return
         }
-        let finishes = snapshot.status == .finished && written?.state.isFinished != true
-        try storage.record(log, snapshot: snapshot, conversation: id, changes: finishes ? finishing(snapshot) : [])
-        written = (snapshot.state, snapshot.scriptHash)
+        let finishes = snapshot.status == .finished && written.status != .finished
+        try storage.record(log, update: update, conversation: id, changes: finishes ? finishing(snapshot) : [])
+        self.written = snapshot
     }
 }

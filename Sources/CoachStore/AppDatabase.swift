@@ -126,6 +126,30 @@ public struct AppDatabase: Sendable {
                 t.add(column: "archived", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v6-answer-rows") { db in
+            try db.create(table: "answer") { t in
+                t.belongsTo("conversation", onDelete: .cascade, indexed: false).notNull()
+                t.column("position", .integer).notNull().check { $0 >= 0 }
+                t.column("step", .text).notNull()
+                t.column("raw", .blob).notNull()
+                t.column("value", .text)
+                t.primaryKey(["conversationId", "position"])
+            }
+            try db.create(table: "variable") { t in
+                t.belongsTo("conversation", onDelete: .cascade, indexed: false).notNull()
+                t.column("name", .text).notNull()
+                t.column("value", .text).notNull()
+                t.primaryKey(["conversationId", "name"])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT id, snapshot, variables FROM conversation") {
+                let id: Int64 = row["id"]
+                let state = try Self.decodeState(row["snapshot"])
+                for (position, record) in state.records.enumerated() { try Self.insert(record, at: position, conversation: id, in: db) }
+                for (name, value) in AnswerJSON.variables(from: row["variables"]) { try Self.set(name, to: value, conversation: id, in: db) }
+                try db.execute(sql: "UPDATE conversation SET snapshot = ? WHERE id = ?", arguments: [try Self.encode(state.withoutAnswers), id])
+            }
+            try db.alter(table: "conversation") { t in t.drop(column: "variables") }
+        }
         return migrator
     }
 

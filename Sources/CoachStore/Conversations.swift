@@ -9,34 +9,48 @@ extension AppDatabase: ConversationStore {
             let now = Instant.now()
             let clientID = try snapshot.clientName.map { try Self.clientID(named: $0, in: db) }
             try db.execute(sql: """
-                INSERT INTO conversation (clientId, scriptId, scriptHash, step, status, snapshot, variables, createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO conversation (clientId, scriptId, scriptHash, step, status, snapshot, createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [clientID, snapshot.state.scriptID, snapshot.scriptHash, snapshot.step,
-                                 snapshot.status.rawValue, try Self.encode(snapshot.state), AnswerJSON.text(of: snapshot.variables), now.iso, now.iso])
+                                 snapshot.status.rawValue, try Self.encode(snapshot.state.withoutAnswers), now.iso, now.iso])
             let id = db.lastInsertedRowID
+            for (position, record) in snapshot.state.records.enumerated() { try Self.insert(record, at: position, conversation: id, in: db) }
+            for (name, value) in snapshot.variables { try Self.set(name, to: value, conversation: id, in: db) }
             try Self.insert(log, conversation: id, at: now, in: db)
             for change in changes { try Self.apply(change, conversation: id, in: db) }
             return ConversationID(id)
         }
     }
 
-    public func record(_ log: [LogEntry], snapshot: ConversationSnapshot?, conversation id: ConversationID, changes: [PlanChange]) throws(StoreError) {
+    public func record(_ log: [LogEntry], update: ConversationUpdate?, conversation id: ConversationID, changes: [PlanChange]) throws(StoreError) {
         try guarded { db in
             let now = Instant.now()
-            try Self.insert(log, conversation: id.rawValue, at: now, in: db)
-            if let snapshot {
-                let clientID = try snapshot.clientName.map { try Self.clientID(named: $0, in: db) }
+            let conversation = id.rawValue
+            try Self.insert(log, conversation: conversation, at: now, in: db)
+            if let update {
+                let clientID = try update.clientName.map { try Self.clientID(named: $0, in: db) }
                 try db.execute(sql: """
-                    UPDATE conversation SET clientId = coalesce(?, clientId), scriptHash = ?, step = ?, status = ?, snapshot = ?,
-                        variables = ?, updatedAt = ?
+                    UPDATE conversation SET clientId = coalesce(?, clientId), scriptHash = ?, step = ?, status = ?, snapshot = ?, updatedAt = ?
                     WHERE id = ?
-                    """, arguments: [clientID, snapshot.scriptHash, snapshot.step, snapshot.status.rawValue,
-                                     try Self.encode(snapshot.state), AnswerJSON.text(of: snapshot.variables), now.iso, id.rawValue])
+                    """, arguments: [clientID, update.scriptHash, update.step, update.status.rawValue, try Self.encode(update.state), now.iso, conversation])
+                if db.changesCount == 0 { throw StoreError.noConversation(id: id.description) }
+                try db.execute(sql: "DELETE FROM answer WHERE conversationId = ? AND position >= ?", arguments: [conversation, update.keptAnswers])
+                for (position, record) in update.replacedAnswers {
+                    try db.execute(sql: "UPDATE answer SET step = ?, raw = ?, value = ? WHERE conversationId = ? AND position = ?",
+                                   arguments: [record.step, Data(record.raw.utf8), try record.value.map(Self.encode), conversation, position])
+                }
+                for (offset, record) in update.appendedAnswers.enumerated() {
+                    try Self.insert(record, at: update.keptAnswers + offset, conversation: conversation, in: db)
+                }
+                for name in update.removedVariables {
+                    try db.execute(sql: "DELETE FROM variable WHERE conversationId = ? AND name = ?", arguments: [conversation, name])
+                }
+                for (name, value) in update.setVariables { try Self.set(name, to: value, conversation: conversation, in: db) }
             } else {
-                try db.execute(sql: "UPDATE conversation SET updatedAt = ? WHERE id = ?", arguments: [now.iso, id.rawValue])
+                try db.execute(sql: "UPDATE conversation SET updatedAt = ? WHERE id = ?", arguments: [now.iso, conversation])
+                if db.changesCount == 0 { throw StoreError.noConversation(id: id.description) }
             }
-            if db.changesCount == 0 { throw StoreError.noConversation(id: id.description) }
-            for change in changes { try Self.apply(change, conversation: id.rawValue, in: db) }
+            for change in changes { try Self.apply(change, conversation: conversation, in: db) }
         }
     }
 
@@ -51,6 +65,18 @@ extension AppDatabase: ConversationStore {
         }
     }
 
+    static func insert(_ record: AnswerRecord, at position: Int, conversation id: Int64, in db: Database) throws {
+        try db.execute(sql: "INSERT INTO answer (conversationId, position, step, raw, value) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [id, position, record.step, Data(record.raw.utf8), try record.value.map(Self.encode)])
+    }
+
+    static func set(_ name: String, to value: AnswerValue, conversation id: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO variable (conversationId, name, value) VALUES (?, ?, ?)
+            ON CONFLICT (conversationId, name) DO UPDATE SET value = excluded.value
+            """, arguments: [id, name, AnswerJSON.text(of: value)])
+    }
+
     public func conversations() throws(StoreError) -> [ConversationSummary] {
         try reading { db in
             try Row.fetchAll(db, sql: Self.summarySelection + " ORDER BY c.updatedAt DESC, c.id DESC").map(Self.summary)
@@ -62,9 +88,17 @@ extension AppDatabase: ConversationStore {
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT c.*, cl.name AS clientName FROM conversation c LEFT JOIN client cl ON cl.id = c.clientId WHERE c.id = ?
                 """, arguments: [id.rawValue]) else { return nil }
-            let state = try JSONDecoder().decode(ConversationState.self, from: Data((row["snapshot"] as String).utf8))
-            return StoredConversation(summary: Self.summary(row), scriptHash: row["scriptHash"], state: state,
-                                      variables: AnswerJSON.variables(from: row["variables"]))
+            var state = try Self.decodeState(row["snapshot"])
+            state.records = try Row.fetchAll(db, sql: "SELECT step, raw, value FROM answer WHERE conversationId = ? ORDER BY position",
+                                             arguments: [id.rawValue]).map { answer in
+                AnswerRecord(step: answer[0], raw: String(decoding: answer[1] as Data, as: UTF8.self),
+                             value: try (answer[2] as String?).map(Self.decodeValue))
+            }
+            var variables: [String: AnswerValue] = [:]
+            for variable in try Row.fetchAll(db, sql: "SELECT name, value FROM variable WHERE conversationId = ?", arguments: [id.rawValue]) {
+                variables[variable[0]] = AnswerJSON.value(from: variable[1])
+            }
+            return StoredConversation(summary: Self.summary(row), scriptHash: row["scriptHash"], state: state, variables: variables)
         }
         guard let found else { throw .noConversation(id: id.description) }
         return found
@@ -111,10 +145,10 @@ extension AppDatabase: ConversationStore {
         try reading { db in
             var merged: [String: [String: AnswerValue]] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT cl.name, c.variables FROM conversation c JOIN client cl ON cl.id = c.clientId
+                SELECT cl.name, v.name, v.value FROM variable v JOIN conversation c ON c.id = v.conversationId JOIN client cl ON cl.id = c.clientId
                 \(filter) ORDER BY c.updatedAt, c.id
                 """, arguments: arguments) {
-                merged[row[0], default: [:]].merge(AnswerJSON.variables(from: row[1])) { $1 }
+                merged[row[0], default: [:]][row[1]] = AnswerJSON.value(from: row[2])
             }
             return merged
         }
@@ -132,9 +166,19 @@ extension AppDatabase: ConversationStore {
                             createdAt: Timestamp.read(row["createdAt"]), updatedAt: Timestamp.read(row["updatedAt"]))
     }
 
-    private static func encode(_ state: ConversationState) throws -> String {
+    /// The state, or an answer as the engine knows it (money keeps its currency, a date stays a
+    /// date), in Swift's own form, for resume.
+    static func encode<Value: Encodable>(_ value: Value) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(state), as: UTF8.self)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decodeState(_ text: String) throws -> ConversationState {
+        try JSONDecoder().decode(ConversationState.self, from: Data(text.utf8))
+    }
+
+    static func decodeValue(_ text: String) throws -> AnswerValue {
+        try JSONDecoder().decode(AnswerValue.self, from: Data(text.utf8))
     }
 }

@@ -26,7 +26,7 @@ import Testing
         let raw = "a\u{0}b 🎯"
         let record = AnswerRecord(step: "role", raw: raw, value: .text("x"))
         try db.record([.inputReceived(step: "role", raw: raw), .answerAccepted(step: "role", value: .text("x"))],
-                      snapshot: snapshot([record], finished: true), conversation: id, changes: [])
+                      update: ConversationUpdate(from: snapshot(), to: snapshot([record], finished: true)), conversation: id, changes: [])
         let stored = try db.conversation(id)
         #expect(stored.state.records == [record])
         #expect(stored.summary.status == .finished)
@@ -36,6 +36,54 @@ import Testing
         #expect(events[0].raw == raw, "raw input must survive byte for byte")
         #expect(events[1].value == .text("x"))
         #expect(try db.latestUnfinished() == nil)
+    }
+
+    /// A database of the last version that kept answers inside the snapshot: opening it moves them
+    /// into rows, and the conversation resumes with every answer and named answer it had.
+    @Test func answersSavedInsideTheSnapshotMoveIntoRows() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/v5-conversation.sqlite")
+        let path = folder + "/old.sqlite"
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
+        let db = try AppDatabase.open(path: path)
+        let stored = try db.conversation(ConversationID(1))
+        #expect(stored.state.records.map(\.step) == ["role", "industry", "years"])
+        #expect(stored.state.records.last?.value == .number(5))
+        #expect(stored.variables["profile.role"] == .text("Sales associate"))
+        #expect(try db.knownAnswers(client: "Zoë")["profile.years"] == .number(5))
+        let reopened = try AppDatabase.open(path: path)
+        #expect(try reopened.conversation(ConversationID(1)) == stored, "migrating twice changes nothing")
+    }
+
+    /// A turn sends only what it changed; whatever it changed, the conversation read back is the
+    /// one the engine had — appended, replaced, removed answers and named answers alike.
+    @Test(arguments: Backend.allCases)
+    func aTurnWritesOnlyWhatChangedAndReadsBackWhole(_ backend: Backend) throws {
+        let db = try backend.open(folder)
+        func answer(_ step: String, _ raw: String) -> AnswerRecord { AnswerRecord(step: step, raw: raw, value: raw == "-" ? nil : .text(raw)) }
+        func named(_ records: [AnswerRecord], _ variables: [String: AnswerValue]) -> ConversationSnapshot {
+            var state = snapshot(records).state
+            state.position = .asking("next")
+            return ConversationSnapshot(state: state, scriptHash: "abc", clientName: "Ana", variables: variables)
+        }
+        var last = named([answer("role", "AE")], ["client.name": .text("Ana"), "profile.role": .text("AE")])
+        let id = try db.createConversation(last, log: [])
+        let turns = [
+            named(last.state.records + [answer("years", "5"), answer("goal", "-")], ["client.name": .text("Ana"), "profile.role": .text("AE"), "profile.years": .money(5, currency: "EUR")]),
+            named([answer("role", "Lead AE"), answer("years", "5"), answer("goal", "-")], ["client.name": .text("Ana"), "profile.role": .text("Lead AE"), "profile.years": .money(5, currency: "EUR")]),
+            named([answer("role", "Lead AE")], ["client.name": .text("Ana"), "profile.role": .text("Lead AE")]),
+            named([answer("role", "Lead AE"), answer("team", "4")], ["client.name": .text("Ana"), "profile.role": .text("Lead AE"), "team": .number(4)]),
+        ]
+        for next in turns {
+            let update = ConversationUpdate(from: last, to: next)
+            #expect(update.appendedAnswers.count + update.replacedAnswers.count <= 2, "only the changed answers travel")
+            try db.record([], update: update, conversation: id, changes: [])
+            let stored = try db.conversation(id)
+            #expect(stored.state == next.state)
+            last = next
+        }
+        #expect(try db.conversation(id).state.records.map(\.raw) == ["Lead AE", "4"])
+        #expect(try db.knownAnswers(client: "Ana") == ["client.name": .text("Ana"), "profile.role": .text("Lead AE"), "team": .number(4)])
     }
 
     /// The backends behind the storage port: every contract test runs on each.
@@ -62,13 +110,13 @@ import Testing
         let last = AnswerRecord(step: "role", raw: "yes", value: .yesNo(true))
         let impossible = PlanChange.checkin(kpi: KPIID(999), client: "Ana", date: LocalDate(year: 2026, month: 11, day: 23)!, value: 9, confidence: nil, note: nil)
         #expect(throws: StoreError.self) {
-            try db.record([.answerAccepted(step: "role", value: .yesNo(true))], snapshot: snapshot([last], finished: true), conversation: id,
+            try db.record([.answerAccepted(step: "role", value: .yesNo(true))], update: ConversationUpdate(from: snapshot(), to: snapshot([last], finished: true)), conversation: id,
                           changes: [.addKPIs([kpi], client: "Ana"), impossible])
         }
         #expect(try db.conversation(id).summary.status == .active)
         #expect(try db.events(of: id).isEmpty)
         #expect(try db.kpis(client: "Ana") == [])
-        try db.record([.answerAccepted(step: "role", value: .yesNo(true))], snapshot: snapshot([last], finished: true), conversation: id,
+        try db.record([.answerAccepted(step: "role", value: .yesNo(true))], update: ConversationUpdate(from: snapshot(), to: snapshot([last], finished: true)), conversation: id,
                       changes: [.addKPIs([kpi], client: "Ana")])
         #expect(try db.conversation(id).summary.status == .finished)
         #expect(try db.kpis(client: "Ana")?.map(\.kpi.name) == ["Deals closed"])
@@ -120,10 +168,10 @@ import Testing
         #expect(try db.latestUnfinished()?.id == second)
         #expect(try db.latestConversation(client: "Ana")?.id == first)
         #expect(try db.latestConversation(client: nil)?.id == first, "any named client's")
-        try db.record([.noteAdded(step: "role", text: "keen")], snapshot: nil, conversation: first, changes: [])
+        try db.record([.noteAdded(step: "role", text: "keen")], update: nil, conversation: first, changes: [])
         let named = ConversationSnapshot(state: snapshot(finished: true).state, scriptHash: "abc", clientName: "Ana",
                                          variables: ["profile.role": .text("AE")])
-        try db.record([.conversationFinished], snapshot: named, conversation: first, changes: [])
+        try db.record([.conversationFinished], update: ConversationUpdate(from: snapshot(), to: named), conversation: first, changes: [])
         #expect(try db.events(of: first).map(\.kind) == [.prompt, .note, .finished])
         #expect(try db.notes(client: "Ana").map(\.text) == ["keen"])
         #expect(try db.knownAnswers(client: "Ana") == ["profile.role": .text("AE")])
@@ -131,7 +179,7 @@ import Testing
         #expect(try db.conversation(first).summary.status == .finished)
         #expect(try db.latestConversation(client: "Ana")?.id == first)
         #expect(throws: StoreError.noConversation(id: "999")) {
-            try db.record([], snapshot: nil, conversation: ConversationID(999), changes: [])
+            try db.record([], update: nil, conversation: ConversationID(999), changes: [])
         }
         // An interview its first turn already finishes brings its plan changes in the same transaction.
         let kpi = PlannedKPI(name: "Calls made", catalogueID: nil, unit: .count, direction: .increase, baselineValue: 0,

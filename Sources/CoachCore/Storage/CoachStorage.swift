@@ -21,9 +21,10 @@ public protocol ConversationStore: Sendable {
     /// Starts a conversation with its first turn, in one transaction; `changes` are the plan
     /// changes of an interview that its first turn already finishes.
     func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange]) throws(StoreError) -> ConversationID
-    /// Appends a turn's events; with a snapshot, the conversation's state moves on too, and the
-    /// plan changes a finished interview makes are written in the same transaction.
-    func record(_ log: [LogEntry], snapshot: ConversationSnapshot?, conversation: ConversationID, changes: [PlanChange]) throws(StoreError)
+    /// Appends a turn's events; with an update, the conversation's answers and state move on too
+    /// (only what changed is written), and the plan changes a finished interview makes are
+    /// written in the same transaction.
+    func record(_ log: [LogEntry], update: ConversationUpdate?, conversation: ConversationID, changes: [PlanChange]) throws(StoreError)
     /// Every conversation, most recently touched first.
     func conversations() throws(StoreError) -> [ConversationSummary]
     func conversation(_ id: ConversationID) throws(StoreError) -> StoredConversation

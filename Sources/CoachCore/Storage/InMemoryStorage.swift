@@ -184,15 +184,19 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
         }
     }
 
-    public func record(_ log: [LogEntry], snapshot: ConversationSnapshot?, conversation id: ConversationID, changes: [PlanChange]) throws(StoreError) {
+    public func record(_ log: [LogEntry], update: ConversationUpdate?, conversation id: ConversationID, changes: [PlanChange]) throws(StoreError) {
         try transaction { t throws(StoreError) in
             guard let index = t.conversations.firstIndex(where: { $0.id == id.rawValue }) else { throw .noConversation(id: id.description) }
             let now = t.now()
             t.append(log, to: id.rawValue, at: now)
             t.conversations[index].updated = now
-            if let snapshot {
-                if let name = snapshot.clientName { t.conversations[index].client = t.clientID(named: name) }
-                t.conversations[index].snapshot = snapshot
+            if let update {
+                if let name = update.clientName { t.conversations[index].client = t.clientID(named: name) }
+                let old = t.conversations[index].snapshot
+                var state = update.state
+                state.records = update.applied(to: old.state.records)
+                t.conversations[index].snapshot = ConversationSnapshot(state: state, scriptHash: update.scriptHash, clientName: update.clientName,
+                                                                       variables: update.applied(to: old.variables))
             }
             for change in changes { try t.apply(change, conversation: id.rawValue) }
         }

@@ -34,6 +34,11 @@ public struct StoredConversation: Hashable, Sendable {
         self.state = state
         self.variables = variables
     }
+
+    /// The conversation as the recorder last wrote it.
+    public var snapshot: ConversationSnapshot {
+        ConversationSnapshot(state: state, scriptHash: scriptHash, clientName: summary.client, variables: variables)
+    }
 }
 
 /// One entry of the append-only event log, as stored: a `LogEntry` with its place and time.
