@@ -19,9 +19,9 @@ public struct ClientLine {
         (worst.flatMap { Self.severity.firstIndex(of: $0) } ?? Self.severity.count, nextDue?.dayNumber ?? Int.max, name.lowercased())
     }
 
-    public var json: [String: Any] {
-        ["name": name, "goal": goal ?? NSNull(), "kpis": kpis, "rollup": rollup ?? NSNull(), "worst_status": worst?.rawValue ?? NSNull(),
-         "last_checkin": lastCheckin?.iso ?? NSNull(), "next_checkin": nextDue?.iso ?? NSNull(), "open_conversation": openConversation?.rawValue ?? NSNull()]
+    public var json: JSONValue {
+        ["name": .string(name), "goal": JSONValue(goal), "kpis": JSONValue(kpis), "rollup": JSONValue(rollup), "worst_status": JSONValue(worst?.rawValue),
+         "last_checkin": JSONValue(lastCheckin?.iso), "next_checkin": JSONValue(nextDue?.iso), "open_conversation": JSONValue(openConversation?.rawValue)]
     }
 }
 

@@ -20,7 +20,7 @@ public struct PlanReport {
     /// The report in one format, as written to a file or standard output.
     public func rendered(as format: Format) -> String {
         switch format {
-        case .json: JSONOutput.text(json) + "\n"
+        case .json: json.text() + "\n"
         case .md: markdown
         case .csv: csv
         case .html: html
@@ -54,22 +54,24 @@ public struct PlanReport {
 
     // MARK: JSON
 
-    var json: [String: Any] {
-        var goal: [String: Any] = [:]
+    var json: JSONValue {
+        var goal: [String: JSONValue] = [:]
         for (key, name) in [("text", "goal.final"), ("type", "goal.type"), ("target_role", "goal.target_role"),
                             ("deadline", "goal.deadline"), ("critique", "goal.final_critique")] {
             if let value = known[name] { goal[key] = AnswerJSON.object(of: value) }
         }
-        let roi: Any = self.roi.map { r -> [String: Any] in
-            ["cost": r.cost, "adjusted_benefits": r.adjustedBenefits, "roi_percent": r.roiPercent ?? NSNull(),
-             "benefit_cost_ratio": r.benefitCostRatio ?? NSNull(),
-             "benefits": r.benefits.map { ["name": $0.name, "annual_value": $0.annualValue, "attribution_percent": $0.attributionPercent,
-                                           "confidence_percent": $0.confidencePercent, "adjusted_value": $0.adjustedValue] }]
-        } ?? NSNull()
-        var object: [String: Any] = ["client": ["name": client], "goal": goal, "today": today.iso,
-                                     "kpis": kpis.map { JSONOutput.kpi($0, today: today) }, "rollup": rollup ?? NSNull(), "roi": roi]
-        if let notes { object["notes"] = notes.map { ["at": $0.at.iso, "text": $0.text] } }
-        return object
+        let roi: JSONValue = self.roi.map { r in
+            ["cost": .number(r.cost), "adjusted_benefits": .number(r.adjustedBenefits), "roi_percent": JSONValue(r.roiPercent),
+             "benefit_cost_ratio": JSONValue(r.benefitCostRatio),
+             "benefits": .array(r.benefits.map {
+                 ["name": .string($0.name), "annual_value": .number($0.annualValue), "attribution_percent": .number($0.attributionPercent),
+                  "confidence_percent": .number($0.confidencePercent), "adjusted_value": .number($0.adjustedValue)]
+             })]
+        } ?? .null
+        var object: [String: JSONValue] = ["client": ["name": .string(client)], "goal": .object(goal), "today": .string(today.iso),
+                                           "kpis": .array(kpis.map { JSONOutput.kpi($0, today: today) }), "rollup": JSONValue(rollup), "roi": roi]
+        if let notes { object["notes"] = .array(notes.map { ["at": .string($0.at.iso), "text": .string($0.text)] }) }
+        return .object(object)
     }
 
     // MARK: CSV

@@ -3,22 +3,21 @@ import Foundation
 /// Answers as plain JSON values (`"text"`, `12.5`, `"2027-06-30"`, `true`, `["a","b"]`), the
 /// shape `show --json` and exports use, so other tools need not know Swift's enum layout.
 public enum AnswerJSON {
-    public static func object(of value: AnswerValue) -> Any {
+    public static func object(of value: AnswerValue) -> JSONValue {
         switch value {
-        case .text(let s), .choice(let s): return s
-        case .number(let n), .money(let n, _), .percent(let n): return n
-        case .scale(let n): return n
-        case .date(let d): return d.iso
-        case .yesNo(let b): return b
-        case .choices(let c): return c
-        case .list(let l): return l.map(object(of:))
+        case .text(let s), .choice(let s): .string(s)
+        case .number(let n), .money(let n, _), .percent(let n): .number(n)
+        case .scale(let n): .integer(Int64(n))
+        case .date(let d): .string(d.iso)
+        case .yesNo(let b): .bool(b)
+        case .choices(let c): JSONValue(c)
+        case .list(let l): .array(l.map(object(of:)))
         }
     }
 
     /// Named answers as one JSON object, keys sorted.
     public static func text(of variables: [String: AnswerValue]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: variables.mapValues(object(of:)), options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        JSONValue.object(variables.mapValues(object(of:))).text(pretty: false)
     }
 
     /// Reads named answers back from JSON text; types JSON does not keep (money, dates)
@@ -62,7 +61,6 @@ public enum AnswerJSON {
 
     /// One value as JSON text.
     public static func text(of value: AnswerValue) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [object(of: value)], options: [.sortedKeys, .fragmentsAllowed])) ?? Data("[null]".utf8)
-        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+        object(of: value).text(pretty: false)
     }
 }

@@ -135,11 +135,14 @@ public struct AppDatabase: Sendable {
                 t.column("value", .text)
                 t.primaryKey(["conversationId", "position"])
             }
+            // A named answer is one row (item -1), or a collected list one row per item (0, 1, …),
+            // so a loop's list grows by a row per answer instead of being rewritten.
             try db.create(table: "variable") { t in
                 t.belongsTo("conversation", onDelete: .cascade, indexed: false).notNull()
                 t.column("name", .text).notNull()
+                t.column("item", .integer).notNull().check { $0 >= -1 }
                 t.column("value", .text).notNull()
-                t.primaryKey(["conversationId", "name"])
+                t.primaryKey(["conversationId", "name", "item"])
             }
             for row in try Row.fetchAll(db, sql: "SELECT id, snapshot, variables FROM conversation") {
                 let id: Int64 = row["id"]

@@ -42,10 +42,13 @@ extension AppDatabase: ConversationStore {
                 for (offset, record) in update.appendedAnswers.enumerated() {
                     try Self.insert(record, at: update.keptAnswers + offset, conversation: conversation, in: db)
                 }
-                for name in update.removedVariables {
-                    try db.execute(sql: "DELETE FROM variable WHERE conversationId = ? AND name = ?", arguments: [conversation, name])
-                }
+                for name in update.removedVariables { try Self.unset(name, conversation: conversation, in: db) }
                 for (name, value) in update.setVariables { try Self.set(name, to: value, conversation: conversation, in: db) }
+                for (name, added) in update.extendedVariables {
+                    try db.execute(sql: "DELETE FROM variable WHERE conversationId = ? AND name = ? AND (item = -1 OR item >= ?)",
+                                   arguments: [conversation, name, added.from])
+                    try Self.insert(added.items, from: added.from, of: name, conversation: conversation, in: db)
+                }
             } else {
                 try db.execute(sql: "UPDATE conversation SET updatedAt = ? WHERE id = ?", arguments: [now.iso, conversation])
                 if db.changesCount == 0 { throw StoreError.noConversation(id: id.description) }
@@ -71,10 +74,46 @@ extension AppDatabase: ConversationStore {
     }
 
     static func set(_ name: String, to value: AnswerValue, conversation id: Int64, in db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO variable (conversationId, name, value) VALUES (?, ?, ?)
-            ON CONFLICT (conversationId, name) DO UPDATE SET value = excluded.value
-            """, arguments: [id, name, AnswerJSON.text(of: value)])
+        try unset(name, conversation: id, in: db)
+        if case .list(let items) = value, !items.isEmpty { return try insert(items, from: 0, of: name, conversation: id, in: db) }
+        try db.execute(sql: "INSERT INTO variable (conversationId, name, item, value) VALUES (?, ?, -1, ?)",
+                       arguments: [id, name, try encode(value)])
+    }
+
+    private static func unset(_ name: String, conversation id: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM variable WHERE conversationId = ? AND name = ?", arguments: [id, name])
+    }
+
+    private static func insert(_ items: [AnswerValue], from first: Int, of name: String, conversation id: Int64, in db: Database) throws {
+        for (offset, item) in items.enumerated() {
+            try db.execute(sql: "INSERT INTO variable (conversationId, name, item, value) VALUES (?, ?, ?, ?)",
+                           arguments: [id, name, first + offset, try encode(item)])
+        }
+    }
+
+    /// Named answers back from their rows (`conversationId, name, item, value`, ordered so),
+    /// conversation by conversation.
+    private static func variables(_ rows: RowCursor, each: (_ conversation: Int64, _ name: String, _ value: AnswerValue) -> Void) throws {
+        var current: (conversation: Int64, name: String, items: [AnswerValue])?
+        func flush() {
+            guard let current else { return }
+            each(current.conversation, current.name, .list(current.items))
+        }
+        while let row = try rows.next() {
+            let conversation: Int64 = row[0], name: String = row[1], item: Int = row[2]
+            let value = try decodeValue(row[3])
+            if item == -1 {
+                flush()
+                current = nil
+                each(conversation, name, value)
+            } else if let open = current, open.conversation == conversation, open.name == name {
+                current?.items.append(value)
+            } else {
+                flush()
+                current = (conversation, name, [value])
+            }
+        }
+        flush()
     }
 
     public func conversations() throws(StoreError) -> [ConversationSummary] {
@@ -95,9 +134,9 @@ extension AppDatabase: ConversationStore {
                              value: try (answer[2] as String?).map(Self.decodeValue))
             }
             var variables: [String: AnswerValue] = [:]
-            for variable in try Row.fetchAll(db, sql: "SELECT name, value FROM variable WHERE conversationId = ?", arguments: [id.rawValue]) {
-                variables[variable[0]] = AnswerJSON.value(from: variable[1])
-            }
+            try Self.variables(try Row.fetchCursor(db, sql: """
+                SELECT conversationId, name, item, value FROM variable WHERE conversationId = ? ORDER BY name, item
+                """, arguments: [id.rawValue])) { _, name, value in variables[name] = value }
             return StoredConversation(summary: Self.summary(row), scriptHash: row["scriptHash"], state: state, variables: variables)
         }
         guard let found else { throw .noConversation(id: id.description) }
@@ -143,12 +182,17 @@ extension AppDatabase: ConversationStore {
     /// Later conversations' answers win over earlier ones, name by name.
     private func knownAnswers(where filter: String, arguments: StatementArguments) throws(StoreError) -> [String: [String: AnswerValue]] {
         try reading { db in
+            var clients: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT c.id, cl.name FROM conversation c JOIN client cl ON cl.id = c.clientId \(filter)",
+                                        arguments: arguments) {
+                clients[row[0]] = row[1]
+            }
             var merged: [String: [String: AnswerValue]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT cl.name, v.name, v.value FROM variable v JOIN conversation c ON c.id = v.conversationId JOIN client cl ON cl.id = c.clientId
-                \(filter) ORDER BY c.updatedAt, c.id
-                """, arguments: arguments) {
-                merged[row[0], default: [:]][row[1]] = AnswerJSON.value(from: row[2])
+            try Self.variables(try Row.fetchCursor(db, sql: """
+                SELECT v.conversationId, v.name, v.item, v.value FROM variable v JOIN conversation c ON c.id = v.conversationId
+                JOIN client cl ON cl.id = c.clientId \(filter) ORDER BY c.updatedAt, c.id, v.name, v.item
+                """, arguments: arguments)) { conversation, name, value in
+                if let client = clients[conversation] { merged[client, default: [:]][name] = value }
             }
             return merged
         }

@@ -21,7 +21,7 @@ struct ClientsCommand: ParsableCommand {
             let app = AppEnvironment(options: global)
             let lines = try Dashboard.lines(from: try app.openDatabase(create: false), today: try app.today(), includeArchived: all)
             if json {
-                print(JSONOutput.text(["clients": lines.map(\.json)]))
+                print(JSONValue.object(["clients": .array(lines.map(\.json))]).text())
                 return
             }
             guard !lines.isEmpty else { print("No clients yet. Start with: kpicoach start --client NAME"); return }

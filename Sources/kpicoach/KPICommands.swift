@@ -28,7 +28,7 @@ struct KPIListCommand: ParsableCommand {
             guard let kpis = try store({ () throws(StoreError) in try database.kpis(client: client) }) else { throw .noClient(client) }
             let today = try app.today()
             if json {
-                print(JSONOutput.text(["client": client, "kpis": kpis.map { JSONOutput.kpi($0, today: today) }]))
+                print(JSONValue.object(["client": .string(client), "kpis": .array(kpis.map { JSONOutput.kpi($0, today: today) })]).text())
                 return
             }
             guard !kpis.isEmpty else { print("No KPIs yet. Choose some with: kpicoach start --script kpi-selection --client \(TerminalText.sanitize(client))"); return }

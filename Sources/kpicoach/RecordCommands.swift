@@ -18,7 +18,7 @@ struct SessionsCommand: ParsableCommand {
             let database = try app.openDatabase(create: false)
             let list = try store { () throws(StoreError) in try database.conversations() }
             if json {
-                print(JSONOutput.text(["sessions": list.map(JSONOutput.session)]))
+                print(JSONValue.object(["sessions": .array(list.map(JSONOutput.session))]).text())
                 return
             }
             guard !list.isEmpty else { print("No conversations yet. Start one with: kpicoach start"); return }
@@ -49,7 +49,7 @@ struct ShowCommand: ParsableCommand {
             let stored = try store { () throws(StoreError) in try database.conversation(id) }
             let events = try store { () throws(StoreError) in try database.events(of: id) }
             if json {
-                print(JSONOutput.text(JSONOutput.conversation(stored, events: events)))
+                print(JSONOutput.conversation(stored, events: events).text())
             } else {
                 print(Transcript(style: app.style).render(stored, events: events), terminator: "")
             }

@@ -56,16 +56,15 @@ struct SuggestCommand: ParsableCommand {
             let placement = suggester.placement(answers)
             let note = placement == nil ? unplaced(chosen: answers[Suggester.chosenFamily]?.display) : nil
             if json {
-                let list: [[String: Any]] = suggestions.map { s in
-                    ["id": s.metric.id, "name": s.metric.name, "family": s.metric.family, "unit": s.metric.unit.rawValue,
-                     "direction": s.metric.direction.rawValue, "score": s.score, "reasons": s.reasons]
-                }
-                var output: [String: Any] = ["suggestions": list]
+                var output: [String: JSONValue] = ["suggestions": .array(suggestions.map { s in
+                    ["id": .string(s.metric.id), "name": .string(s.metric.name), "family": .string(s.metric.family), "unit": .string(s.metric.unit.rawValue),
+                     "direction": .string(s.metric.direction.rawValue), "score": JSONValue(s.score), "reasons": JSONValue(s.reasons)]
+                })]
                 if let placement {
-                    output["role"] = ["title": placement.title, "job_family": placement.family.name, "seniority": placement.seniority.name]
+                    output["role"] = ["title": .string(placement.title), "job_family": .string(placement.family.name), "seniority": .string(placement.seniority.name)]
                 }
-                if let note { output["note"] = note }
-                print(JSONOutput.text(output))
+                if let note { output["note"] = .string(note) }
+                print(JSONValue.object(output).text())
                 return
             }
             if let note { print(note) }

@@ -72,7 +72,10 @@ import Testing
             named(last.state.records + [answer("years", "5"), answer("goal", "-")], ["client.name": .text("Ana"), "profile.role": .text("AE"), "profile.years": .money(5, currency: "EUR")]),
             named([answer("role", "Lead AE"), answer("years", "5"), answer("goal", "-")], ["client.name": .text("Ana"), "profile.role": .text("Lead AE"), "profile.years": .money(5, currency: "EUR")]),
             named([answer("role", "Lead AE")], ["client.name": .text("Ana"), "profile.role": .text("Lead AE")]),
-            named([answer("role", "Lead AE"), answer("team", "4")], ["client.name": .text("Ana"), "profile.role": .text("Lead AE"), "team": .number(4)]),
+            named([answer("role", "Lead AE"), answer("team", "4")], ["client.name": .text("Ana"), "profile.role": .text("Lead AE"), "team": .number(4),
+                                                                   "allies": .list([.text("Bo")])]),
+            named([answer("role", "Lead AE"), answer("team", "4")], ["client.name": .text("Ana"), "profile.role": .text("Lead AE"), "team": .number(4),
+                                                                   "allies": .list([.text("Bo"), .text("Cy")])]),
         ]
         for next in turns {
             let update = ConversationUpdate(from: last, to: next)
@@ -80,10 +83,13 @@ import Testing
             try db.record([], update: update, conversation: id, changes: [])
             let stored = try db.conversation(id)
             #expect(stored.state == next.state)
+            #expect(stored.variables.mapValues(\.display) == next.variables.mapValues(\.display))
             last = next
         }
+        #expect(ConversationUpdate(from: turns[3], to: turns[4]).extendedVariables["allies"]?.items == [.text("Cy")], "a list grows by its new item")
         #expect(try db.conversation(id).state.records.map(\.raw) == ["Lead AE", "4"])
-        #expect(try db.knownAnswers(client: "Ana") == ["client.name": .text("Ana"), "profile.role": .text("Lead AE"), "team": .number(4)])
+        #expect(try db.knownAnswers(client: "Ana").mapValues(\.display)
+                == ["client.name": "Ana", "profile.role": "Lead AE", "team": "4", "allies": "Bo; Cy"])
     }
 
     /// The backends behind the storage port: every contract test runs on each.

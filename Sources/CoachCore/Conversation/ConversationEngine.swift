@@ -482,7 +482,7 @@ public struct ConversationEngine: Sendable {
 
     private func reopen(_ step: Step) -> Prompt {
         let commands = SlashCommand.allCases.map { "/" + $0.rawValue }
-        let edits = Set(editableRecords.map { "/edit " + $0.record.step }).sorted()
+        let edits = currentWalk.answered.filter { script[$0]?.kind != .answerPicker }.map { "/edit " + $0 }.sorted()
         let kind = kind(of: step)
         let options = kind == .answerPicker ? editableRecords.map { label($0.record.step) } : kind.choices
         let shown: [String]

@@ -70,6 +70,7 @@ struct ScriptPaths: Sendable {
     /// answers (with composed values) along the way.
     func walk(records: [AnswerRecord], presets: [String: AnswerValue]) -> Walk {
         var kept: [Int] = []
+        var answered: Set<String> = []
         var next = 0
         var atLastAnswer = presets
         var move = advance(from: .step(script.start), variables: presets)
@@ -81,11 +82,12 @@ struct ScriptPaths: Sendable {
             move.variables = [:]
             Self.apply(records[index], of: script[id], to: &scope)
             kept.append(index)
+            answered.insert(id)
             next = index + 1
             atLastAnswer = scope
             move = advance(from: self.next(after: id, variables: scope), variables: scope)
         }
-        return Walk(position: move.position, kept: kept, variables: move.variables, atLastAnswer: atLastAnswer)
+        return Walk(position: move.position, kept: kept, answered: answered, variables: move.variables, atLastAnswer: atLastAnswer)
     }
 
     /// The walk one answer further: `record`, at `index` of the records, answers the question `walk` stopped at.
@@ -95,6 +97,7 @@ struct ScriptPaths: Sendable {
         walk.variables = [:]
         Self.apply(record, of: script[record.step], to: &scope)
         walk.kept.append(index)
+        walk.answered.insert(record.step)
         walk.atLastAnswer = scope
         let move = advance(from: next(after: record.step, variables: scope), variables: scope)
         walk.position = move.position
@@ -106,6 +109,8 @@ struct ScriptPaths: Sendable {
         var position: ConversationState.Position
         /// Indices of the records still on the path, in order.
         var kept: [Int]
+        /// The steps those records answer, for `/edit`'s completions without reading every answer.
+        var answered: Set<String>
         /// Every named value, including what composed steps after the last answer worked out.
         var variables: [String: AnswerValue]
         /// The values just after the last kept answer: where moving on from it starts, so a

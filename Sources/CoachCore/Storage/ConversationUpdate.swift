@@ -14,8 +14,10 @@ public struct ConversationUpdate: Hashable, Sendable {
     public let replacedAnswers: [Int: AnswerRecord]
     /// New answers, placed from `keptAnswers` on.
     public let appendedAnswers: [AnswerRecord]
-    /// Named answers that are new or changed.
+    /// Named answers that are new or changed, except lists that only grew.
     public let setVariables: [String: AnswerValue]
+    /// Collected lists (a loop's answers) that only grew: the items added, by name.
+    public let extendedVariables: [String: ListExtension]
     public let removedVariables: Set<String>
 
     /// The changes that turn `old` into `new`.
@@ -26,7 +28,17 @@ public struct ConversationUpdate: Hashable, Sendable {
         for index in 0..<keptAnswers where before[index] != after[index] { replaced[index] = after[index] }
         replacedAnswers = replaced
         appendedAnswers = Array(after[keptAnswers...])
-        setVariables = new.variables.filter { old.variables[$0.key] != $0.value }
+        var set: [String: AnswerValue] = [:], extended: [String: ListExtension] = [:]
+        for (name, value) in new.variables where old.variables[name] != value {
+            if case .list(let before)? = old.variables[name], case .list(let after) = value, after.count > before.count,
+               after.prefix(before.count).elementsEqual(before) {
+                extended[name] = ListExtension(from: before.count, items: Array(after[before.count...]))
+            } else {
+                set[name] = value
+            }
+        }
+        setVariables = set
+        extendedVariables = extended
         removedVariables = Set(old.variables.keys).subtracting(new.variables.keys)
         state = new.state.withoutAnswers
         scriptHash = new.scriptHash
@@ -42,7 +54,8 @@ public struct ConversationUpdate: Hashable, Sendable {
 
     /// True when the turn changed nothing a store keeps (a question shown again, `/help`).
     public var isEmpty: Bool {
-        !changesState && !removesAnswers && replacedAnswers.isEmpty && appendedAnswers.isEmpty && setVariables.isEmpty && removedVariables.isEmpty
+        !changesState && !removesAnswers && replacedAnswers.isEmpty && appendedAnswers.isEmpty && setVariables.isEmpty
+            && extendedVariables.isEmpty && removedVariables.isEmpty
     }
 
     /// The answers after this update, from the answers before it.
@@ -54,7 +67,18 @@ public struct ConversationUpdate: Hashable, Sendable {
 
     /// The named answers after this update, from those before it.
     public func applied(to variables: [String: AnswerValue]) -> [String: AnswerValue] {
-        variables.filter { !removedVariables.contains($0.key) }.merging(setVariables) { $1 }
+        var result = variables.filter { !removedVariables.contains($0.key) }.merging(setVariables) { $1 }
+        for (name, added) in extendedVariables {
+            guard case .list(let items)? = result[name] else { continue }
+            result[name] = .list(Array(items.prefix(added.from)) + added.items)
+        }
+        return result
+    }
+
+    /// Items added to a collected list, from position `from` on.
+    public struct ListExtension: Hashable, Sendable {
+        public let from: Int
+        public let items: [AnswerValue]
     }
 }
 
