@@ -143,6 +143,7 @@ case "conversation":
             let start = DispatchTime.now().uptimeNanoseconds
             let turn = engine.handle(event)
             try recorder.record(turn.log, snapshot: engine.snapshot)
+            engine.markSaved()
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
             if engine.state.records.count > before { costs[before] = ms }
             written += turn.log.count

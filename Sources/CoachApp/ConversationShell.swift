@@ -24,6 +24,7 @@ public struct ConversationShell {
         while true {
             do {
                 try recorder.record(turn.log, snapshot: engine.snapshot)
+                engine.markSaved()
             } catch {
                 return .saveFailed("\(error)")
             }

@@ -1,14 +1,15 @@
 public import CoachCore
 
 /// Saves each turn of one conversation through the storage port. The first turn creates the
-/// conversation (one transaction with its first prompt); a turn that changed nothing but the
-/// log (a question shown again, `/help`) only appends its events.
+/// conversation (one transaction with its first prompt); later turns send only what changed
+/// (`ConversationUpdate`), and one that changed nothing but the log (a question shown again,
+/// `/help`) only appends its events. The engine is told `markSaved()` after each record.
 public final class StorageRecorder: ConversationRecorder {
     public let storage: any ConversationStore
     /// Known once the first turn is saved, or from the start when resuming.
     public private(set) var conversationID: ConversationID?
     /// What the store holds now, to send it only what a turn changed.
-    private var written: ConversationSnapshot?
+    private var written: (saved: ConversationUpdate.Saved, finished: Bool)?
     private let finishing: (ConversationSnapshot) -> [PlanChange]
 
     /// `resuming`: the conversation and what the store already holds for it.
@@ -17,23 +18,23 @@ public final class StorageRecorder: ConversationRecorder {
                 finishing: @escaping (ConversationSnapshot) -> [PlanChange] = { _ in [] }) {
         self.storage = storage
         self.conversationID = resuming?.id
-        self.written = resuming?.saved
+        self.written = resuming.map { (ConversationUpdate.Saved($0.saved), $0.saved.status == .finished) }
         self.finishing = finishing
     }
 
     public func record(_ log: [LogEntry], snapshot: ConversationSnapshot) throws {
+        let finished = snapshot.status == .finished
         guard let id = conversationID, let written else {
-            conversationID = try storage.createConversation(snapshot, log: log, changes: snapshot.status == .finished ? finishing(snapshot) : [])
-            written = snapshot
+            conversationID = try storage.createConversation(snapshot, log: log, changes: finished ? finishing(snapshot) : [])
+            self.written = (ConversationUpdate.Saved(snapshot), finished)
             return
         }
-        let update = ConversationUpdate(from: written, to: snapshot)
+        let update = ConversationUpdate(from: written.saved, to: snapshot)
         if update.isEmpty {
             try storage.record(log, update: nil, conversation: id, changes: [])
             return
         }
-        let finishes = snapshot.status == .finished && written.status != .finished
-        try storage.record(log, update: update, conversation: id, changes: finishes ? finishing(snapshot) : [])
-        self.written = snapshot
+        try storage.record(log, update: update, conversation: id, changes: finished && !written.finished ? finishing(snapshot) : [])
+        self.written = (ConversationUpdate.Saved(snapshot), finished)
     }
 }

@@ -35,10 +35,6 @@ extension AppDatabase: ConversationStore {
                     """, arguments: [clientID, update.scriptHash, update.step, update.status.rawValue, try Self.encode(update.state), now.iso, conversation])
                 if db.changesCount == 0 { throw StoreError.noConversation(id: id.description) }
                 try db.execute(sql: "DELETE FROM answer WHERE conversationId = ? AND position >= ?", arguments: [conversation, update.keptAnswers])
-                for (position, record) in update.replacedAnswers {
-                    try db.execute(sql: "UPDATE answer SET step = ?, raw = ?, value = ? WHERE conversationId = ? AND position = ?",
-                                   arguments: [record.step, Data(record.raw.utf8), try record.value.map(Self.encode), conversation, position])
-                }
                 for (offset, record) in update.appendedAnswers.enumerated() {
                     try Self.insert(record, at: update.keptAnswers + offset, conversation: conversation, in: db)
                 }
@@ -128,11 +124,11 @@ extension AppDatabase: ConversationStore {
                 SELECT c.*, cl.name AS clientName FROM conversation c LEFT JOIN client cl ON cl.id = c.clientId WHERE c.id = ?
                 """, arguments: [id.rawValue]) else { return nil }
             var state = try Self.decodeState(row["snapshot"])
-            state.records = try Row.fetchAll(db, sql: "SELECT step, raw, value FROM answer WHERE conversationId = ? ORDER BY position",
+            state.restore(try Row.fetchAll(db, sql: "SELECT step, raw, value FROM answer WHERE conversationId = ? ORDER BY position",
                                              arguments: [id.rawValue]).map { answer in
                 AnswerRecord(step: answer[0], raw: String(decoding: answer[1] as Data, as: UTF8.self),
                              value: try (answer[2] as String?).map(Self.decodeValue))
-            }
+            })
             var variables: [String: AnswerValue] = [:]
             try Self.variables(try Row.fetchCursor(db, sql: """
                 SELECT conversationId, name, item, value FROM variable WHERE conversationId = ? ORDER BY name, item

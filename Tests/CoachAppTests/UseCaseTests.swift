@@ -122,3 +122,58 @@ struct ShippedInterviews: InterviewSource {
         #expect(throws: CoachFailure.self) { try PlanReport.gather(client: "Nobody", from: storage, today: Self.today, includeNotes: false) }
     }
 }
+
+/// The conversation port of the in-memory store, keeping every update it was sent.
+final class UpdateSpy: ConversationStore, @unchecked Sendable {
+    let store = InMemoryStorage()
+    var updates: [ConversationUpdate?] = []
+
+    func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange]) throws(StoreError) -> ConversationID {
+        try store.createConversation(snapshot, log: log, changes: changes)
+    }
+    func record(_ log: [LogEntry], update: ConversationUpdate?, conversation: ConversationID, changes: [PlanChange]) throws(StoreError) {
+        updates.append(update)
+        try store.record(log, update: update, conversation: conversation, changes: changes)
+    }
+    func conversations() throws(StoreError) -> [ConversationSummary] { try store.conversations() }
+    func conversation(_ id: ConversationID) throws(StoreError) -> StoredConversation { try store.conversation(id) }
+    func events(of id: ConversationID) throws(StoreError) -> [StoredEvent] { try store.events(of: id) }
+    func latestUnfinished() throws(StoreError) -> ConversationSummary? { try store.latestUnfinished() }
+    func latestConversation(client: String?) throws(StoreError) -> ConversationSummary? { try store.latestConversation(client: client) }
+    func knownAnswers(client: String) throws(StoreError) -> [String: AnswerValue] { try store.knownAnswers(client: client) }
+    func knownAnswersByClient() throws(StoreError) -> [String: [String: AnswerValue]] { try store.knownAnswersByClient() }
+}
+
+@Suite struct AnswerUpdateTests {
+    /// An answer sends that answer and the new items of a collected list, never the answers
+    /// before it; `/back` rewrites from the answer it took back; and whatever was sent, the
+    /// conversation read back is the one the engine has.
+    @Test func eachTurnSendsOnlyWhatItChanged() throws {
+        let today = UseCaseTests.today
+        let script = try ShippedInterviews(today: today).script("onboarding")
+        var engine = ConversationEngine.begin(script, presets: ["client.name": .text("Ana")], context: try ShippedInterviews(today: today).context(for: script))
+        let spy = UpdateSpy()
+        let recorder = StorageRecorder(storage: spy)
+        func play(_ event: ConversationEvent) throws {
+            try recorder.record(engine.handle(event).log, snapshot: engine.snapshot)
+            engine.markSaved()
+        }
+        try play(.conversationOpened(resumed: false))
+        for line in ["Account executive", "B2B software", "6", "promotion", "Sales manager", "coaching a team", "forecast accurately",
+                     "grow revenue 20%", "leading people", "5", "2027-06-30", "manager, mentor", "Maria, my manager", "yes", "Omar, a peer", "yes"] {
+            let before = engine.state.records.count
+            try play(.lineSubmitted(line))
+            guard engine.state.records.count == before + 1, let update = spy.updates.last ?? nil else { continue }
+            #expect(update.keptAnswers == before && update.appendedAnswers.count == 1, "“\(line)” sent only itself")
+            #expect(update.extendedVariables.values.allSatisfy { $0.items.count == 1 })
+        }
+        let id = try #require(recorder.conversationID)
+        #expect(try spy.conversation(id).state == engine.state)
+        let count = engine.state.records.count
+        try play(.lineSubmitted("/back"))
+        let back = try #require(spy.updates.last ?? nil)
+        #expect(back.keptAnswers == count - 1 && back.appendedAnswers.isEmpty)
+        #expect(try spy.conversation(id).state == engine.state)
+        #expect(try spy.conversation(id).variables == engine.variables)
+    }
+}

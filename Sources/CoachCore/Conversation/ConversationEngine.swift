@@ -115,7 +115,7 @@ public struct ConversationEngine: Sendable {
             for record in state.records.reversed() {
                 turn.log.append(.answerWithdrawn(step: record.step, reason: "restart"))
             }
-            state.records = []
+            state.replaceAnswers(with: [])
             state.editing = nil
             state.failedAttempts = 0
             let moved = paths.advance(from: .step(script.start), variables: state.presets)
@@ -244,13 +244,14 @@ public struct ConversationEngine: Sendable {
         if let index = state.editing {
             state.editing = nil
             let old = state.records[index]
-            state.records[index] = record
+            state.replaceAnswer(at: index, with: record)
             turn.messages.append(Message("Changed “\(label(record.step))”.", tone: .success))
             if old.value != record.value { turn.messages += dependents(of: record.step, after: index) }
             return rewalk(turn, reason: "no longer applies after the change to “\(label(record.step))”")
         }
-        state.records.append(record)
-        memo.extend(paths, with: record, records: state.records, presets: state.presets)
+        let before = state.revision
+        state.appendAnswer(record)
+        memo.extend(paths, with: record, after: before, state: state)
         let scope = currentWalk.atLastAnswer
         let moved = paths.advance(from: paths.next(after: record.step, variables: scope), variables: scope)
         state.position = moved.position
@@ -350,7 +351,7 @@ public struct ConversationEngine: Sendable {
                 turn.messages.append(Message("Edit cancelled.", tone: .notice))
                 return proceed(turn)
             }
-            guard let last = state.records.popLast() else {
+            guard let last = state.removeLastAnswer() else {
                 turn.messages.append(Message("This is the first question.", tone: .notice))
                 turn.next = .ask(reopen(step))
                 return turn
@@ -384,7 +385,7 @@ public struct ConversationEngine: Sendable {
 
     private mutating func startEditing(_ index: Int, dropLast: Bool, turn: Turn) -> Turn {
         var turn = turn
-        if dropLast, let last = state.records.popLast() {
+        if dropLast, let last = state.removeLastAnswer() {
             turn.log.append(.answerWithdrawn(step: last.step, reason: "changing an earlier answer"))
         }
         // Picking the answer that led to the picker (the summary's "no") asks that question again.
@@ -407,14 +408,15 @@ public struct ConversationEngine: Sendable {
     private mutating func rewalk(_ turn: Turn, reason: String) -> Turn {
         var turn = turn
         let walk = currentWalk
-        let dropped = state.records.indices.filter { !walk.kept.contains($0) }.map { state.records[$0] }
+        let onPath = Set(walk.kept)
+        let dropped = state.records.indices.filter { !onPath.contains($0) }.map { state.records[$0] }
         if !dropped.isEmpty {
             if reason != "back" {
                 let labels = dropped.map { "“\(label($0.step))”" }
                 turn.messages.append(Message("These answers no longer apply and were set aside: " + labels.joined(separator: ", ") + ".", tone: .notice))
             }
             turn.log += dropped.map { .answerWithdrawn(step: $0.step, reason: reason) }
-            state.records = walk.kept.map { state.records[$0] }
+            state.replaceAnswers(with: walk.kept.map { state.records[$0] })
         }
         state.position = walk.position
         return proceed(turn)
@@ -461,7 +463,7 @@ public struct ConversationEngine: Sendable {
     /// The answers on the path so far, by saved name, with `--client` presets underneath.
     public var variables: [String: AnswerValue] { currentWalk.variables }
 
-    private var currentWalk: ScriptPaths.Walk { memo.walk(paths, records: state.records, presets: state.presets) }
+    private var currentWalk: ScriptPaths.Walk { memo.walk(paths, state: state) }
 
     private func label(_ stepID: String) -> String { script[stepID]?.label ?? stepID }
 

@@ -27,6 +27,9 @@ public struct ConversationSnapshot: Hashable, Sendable {
 }
 
 extension ConversationEngine {
+    /// Once the snapshot is saved: the next save starts from here (see `ConversationUpdate`).
+    public mutating func markSaved() { state.markSaved() }
+
     public var snapshot: ConversationSnapshot {
         let scope = variables
         return ConversationSnapshot(state: state, scriptHash: script.hash, clientName: scope["client.name"].map(\.display), variables: scope)

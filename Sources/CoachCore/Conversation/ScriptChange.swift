@@ -23,7 +23,7 @@ extension ConversationEngine {
                 continue
             }
             guard record.value != nil else { kept.append(record); continue }
-            engine.state.records = kept
+            engine.state.replaceAnswers(with: kept)
             switch engine.check(record.raw, for: step) {
             case .success(let value):
                 kept.append(AnswerRecord(step: record.step, raw: record.raw, value: value))
@@ -37,7 +37,7 @@ extension ConversationEngine {
             notes.append("“\(script[record.step]?.label ?? record.step)” no longer applies.")
             log.append(.answerWithdrawn(step: record.step, reason: "script changed: not on the path"))
         }
-        engine.state.records = walk.kept.map { kept[$0] }
+        engine.state.replaceAnswers(with: walk.kept.map { kept[$0] })
         engine.state.position = walk.position
         if !notes.isEmpty {
             notes.insert("The interview “\(script.title)” changed since last time.", at: 0)

@@ -1,6 +1,6 @@
 /// What one turn changed in a saved conversation, so a store writes that and nothing more: the
-/// answers are rows, appended or replaced one by one, and the rest of the state is small. One
-/// answer then costs the same at the 3,000th as at the 20th.
+/// answers are rows (after an answer, one is appended), a collected list grows by its new items,
+/// and the rest of the state is small. One answer then costs the same at the 3,000th as at the 20th.
 public struct ConversationUpdate: Hashable, Sendable {
     /// The state without its answers (`records` is empty); they travel as the changes below.
     public let state: ConversationState
@@ -8,32 +8,55 @@ public struct ConversationUpdate: Hashable, Sendable {
     public let clientName: String?
     public let status: ConversationSnapshot.Status
     public let step: String?
-    /// Answers before this position are kept (some perhaps replaced); those from it on are removed.
+    /// Answers before this position are kept as saved; those from it on are replaced by `appendedAnswers`.
     public let keptAnswers: Int
-    /// Answers changed in place, by position (each below `keptAnswers`).
-    public let replacedAnswers: [Int: AnswerRecord]
-    /// New answers, placed from `keptAnswers` on.
+    /// The answers from `keptAnswers` on: after an answer, just that one.
     public let appendedAnswers: [AnswerRecord]
     /// Named answers that are new or changed, except lists that only grew.
     public let setVariables: [String: AnswerValue]
     /// Collected lists (a loop's answers) that only grew: the items added, by name.
     public let extendedVariables: [String: ListExtension]
     public let removedVariables: Set<String>
+    private let changesState: Bool
 
-    /// The changes that turn `old` into `new`.
-    public init(from old: ConversationSnapshot, to new: ConversationSnapshot) {
-        let before = old.state.records, after = new.state.records
-        keptAnswers = min(before.count, after.count)
-        var replaced: [Int: AnswerRecord] = [:]
-        for index in 0..<keptAnswers where before[index] != after[index] { replaced[index] = after[index] }
-        replacedAnswers = replaced
+    /// What a store holds of a conversation, as far as the next update needs to know. It keeps
+    /// no answers and no lists (holding them would copy them at every append), only their counts.
+    public struct Saved: Sendable {
+        enum Kept: Hashable, Sendable { case value(AnswerValue), list(count: Int) }
+
+        let state: ConversationState
+        let scriptHash: String
+        let clientName: String?
+        let answers: Int
+        let variables: [String: Kept]
+
+        public init(_ snapshot: ConversationSnapshot) {
+            state = snapshot.state.withoutAnswers
+            scriptHash = snapshot.scriptHash
+            clientName = snapshot.clientName
+            answers = snapshot.state.records.count
+            variables = snapshot.variables.mapValues { value in
+                if case .list(let items) = value { .list(count: items.count) } else { .value(value) }
+            }
+        }
+    }
+
+    /// The changes that turn `old`, as saved, into `new`. Answers are not compared: the state
+    /// knows from which one they changed (`unsavedFrom`); when only answers were appended, a
+    /// collected list can only have grown, so its new items are all that is sent.
+    public init(from old: Saved, to new: ConversationSnapshot) {
+        let after = new.state.records
+        keptAnswers = min(old.answers, after.count, new.state.unsavedFrom ?? Int.max)
         appendedAnswers = Array(after[keptAnswers...])
+        let onlyAppended = keptAnswers == old.answers
         var set: [String: AnswerValue] = [:], extended: [String: ListExtension] = [:]
-        for (name, value) in new.variables where old.variables[name] != value {
-            if case .list(let before)? = old.variables[name], case .list(let after) = value, after.count > before.count,
-               after.prefix(before.count).elementsEqual(before) {
-                extended[name] = ListExtension(from: before.count, items: Array(after[before.count...]))
-            } else {
+        for (name, value) in new.variables {
+            switch (old.variables[name], value) {
+            case (.list(let count)?, .list(let items)) where onlyAppended && items.count >= count:
+                if items.count > count { extended[name] = ListExtension(from: count, items: Array(items[count...])) }
+            case (.value(let saved)?, _) where saved == value:
+                continue
+            default:
                 set[name] = value
             }
         }
@@ -45,24 +68,17 @@ public struct ConversationUpdate: Hashable, Sendable {
         clientName = new.clientName
         status = new.status
         step = new.step
-        removesAnswers = before.count > after.count
-        changesState = old.state.withoutAnswers != state || old.scriptHash != scriptHash || old.clientName != clientName
+        changesState = old.state != state || old.scriptHash != scriptHash || old.clientName != clientName || old.answers != keptAnswers
     }
-
-    private let removesAnswers: Bool
-    private let changesState: Bool
 
     /// True when the turn changed nothing a store keeps (a question shown again, `/help`).
     public var isEmpty: Bool {
-        !changesState && !removesAnswers && replacedAnswers.isEmpty && appendedAnswers.isEmpty && setVariables.isEmpty
-            && extendedVariables.isEmpty && removedVariables.isEmpty
+        !changesState && appendedAnswers.isEmpty && setVariables.isEmpty && extendedVariables.isEmpty && removedVariables.isEmpty
     }
 
     /// The answers after this update, from the answers before it.
     public func applied(to answers: [AnswerRecord]) -> [AnswerRecord] {
-        var result = Array(answers.prefix(keptAnswers))
-        for (index, record) in replacedAnswers { result[index] = record }
-        return result + appendedAnswers
+        Array(answers.prefix(keptAnswers)) + appendedAnswers
     }
 
     /// The named answers after this update, from those before it.
@@ -86,7 +102,7 @@ extension ConversationState {
     /// The state as a store keeps it beside its answer rows.
     public var withoutAnswers: ConversationState {
         var state = self
-        state.records = []
+        state.restore([])
         return state
     }
 }

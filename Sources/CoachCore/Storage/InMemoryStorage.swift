@@ -194,7 +194,7 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
                 if let name = update.clientName { t.conversations[index].client = t.clientID(named: name) }
                 let old = t.conversations[index].snapshot
                 var state = update.state
-                state.records = update.applied(to: old.state.records)
+                state.restore(update.applied(to: old.state.records))
                 t.conversations[index].snapshot = ConversationSnapshot(state: state, scriptHash: update.scriptHash, clientName: update.clientName,
                                                                        variables: update.applied(to: old.variables))
             }
