@@ -17,12 +17,12 @@ extension PlanReport {
             }
         }
         body += "<h2>KPIs</h2>"
-        if let rollup { body += "<p>Overall progress (weighted): <strong>\(Int((rollup * 100).rounded()))%</strong></p>" }
+        if let rollup { body += "<p>Overall progress (weighted): <strong>\(NumberFormat.percent(rollup))</strong></p>" }
         for k in kpis {
             let s = status(k)
             body += "<section class=\"kpi\"><h3>\(esc(k.kpi.name))\(k.retired ? " (retired)" : "")</h3>"
                 + "<p>\(NumberFormat.plain(k.kpi.baselineValue)) → <strong>\(NumberFormat.plain(s.current))</strong> → \(NumberFormat.plain(k.kpi.targetValue)) "
-                + "\(esc(k.kpi.unit.rawValue)) by \(k.kpi.dueDate.iso) · \(Int((s.progress * 100).rounded()))% · \(s.status.words)"
+                + "\(esc(k.kpi.unit.rawValue)) by \(k.kpi.dueDate.iso) · \(NumberFormat.percent(s.progress)) · \(s.status.words)"
                 + (s.forecast.map { " · forecast \($0.iso)" } ?? "") + "</p>" + chart(k) + "</section>"
         }
         if let roi { body += "<h2>ROI of coaching</h2><p>\(esc(roi.summary))</p>" }

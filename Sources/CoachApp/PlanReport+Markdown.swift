@@ -2,7 +2,6 @@ import CoachCore
 import Foundation
 
 extension PlanReport {
-    private func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
     private func md(_ s: String) -> String { TerminalText.sanitize(s).replacingOccurrences(of: "|", with: "\\|") }
 
     /// The plan a client can take home: profile, SMART goal and critique, KPIs, history,
@@ -26,10 +25,10 @@ extension PlanReport {
             for k in kpis {
                 let s = status(k)
                 out.append("| \(md(k.kpi.name))\(k.retired ? " (retired)" : "") | \(NumberFormat.plain(k.kpi.baselineValue)) (\(k.kpi.baselineDate.iso)) "
-                           + "| \(NumberFormat.plain(k.kpi.targetValue)) by \(k.kpi.dueDate.iso) | \(NumberFormat.plain(s.current)) | \(percent(s.progress)) "
+                           + "| \(NumberFormat.plain(k.kpi.targetValue)) by \(k.kpi.dueDate.iso) | \(NumberFormat.plain(s.current)) | \(NumberFormat.percent(s.progress)) "
                            + "| \(s.status.words) | \(s.forecast?.iso ?? "—") |")
             }
-            if let rollup { out += ["", "Overall progress (weighted): **\(percent(rollup))**"] }
+            if let rollup { out += ["", "Overall progress (weighted): **\(NumberFormat.percent(rollup))**"] }
         }
         for k in kpis {
             out += ["", "### \(md(k.kpi.name))", "", "\(k.kpi.unit.rawValue), \(k.kpi.direction.rawValue), checked \(k.kpi.cadence.rawValue); baseline from \(md(k.kpi.baselineSource)).", ""]
@@ -37,7 +36,7 @@ extension PlanReport {
             if history.isEmpty { out.append("No check-ins yet.") } else {
                 out += ["| Date | Value | Confidence | Progress | Status | Note |", "|---|---|---|---|---|---|"]
                 for (c, s) in history {
-                    out.append("| \(c.date.iso) | \(NumberFormat.plain(c.value)) | \(c.confidence.map(String.init) ?? "—") | \(percent(s.progress)) | \(s.status.words) | \(md(c.note ?? "")) |")
+                    out.append("| \(c.date.iso) | \(NumberFormat.plain(c.value)) | \(c.confidence.map(String.init) ?? "—") | \(NumberFormat.percent(s.progress)) | \(s.status.words) | \(md(c.note ?? "")) |")
                 }
                 let milestones = history.flatMap { c, s in s.milestonesCrossed.map { "\($0)% on \(c.date.iso)" } }
                 if !milestones.isEmpty { out += ["", "Milestones: " + milestones.joined(separator: ", ") + "."] }

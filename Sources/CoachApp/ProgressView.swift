@@ -11,7 +11,7 @@ public struct ProgressView: Sendable {
     public static func bar(_ progress: Double, raw: Double, width: Int = 16) -> String {
         let filled = Int((max(0, min(1, progress)) * Double(width)).rounded())
         return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "] "
-            + "\(Int((raw * 100).rounded()))%"
+            + NumberFormat.percent(raw)
     }
 
     /// `▁▃▄▆█` over the values, lowest to highest; one character per value.
@@ -26,7 +26,7 @@ public struct ProgressView: Sendable {
     public func render(name: String, unit: String, history: [Double], status: KPIStatus) -> [Message] {
         let pace = status.status.words
         let forecast = status.forecast.map { " · on this pace done by \($0.iso)" } ?? ""
-        let minimum = status.bareMinimum.map { " · next check-in \(status.nextCheckin.iso): at least \(NumberFormat.plain(($0 * 100).rounded() / 100))" } ?? ""
+        let minimum = status.bareMinimum.map { " · next check-in \(status.nextCheckin.iso): at least \(NumberFormat.hundredths($0))" } ?? ""
         var lines = [Message("\(TerminalText.sanitize(name)) \(Self.bar(status.progress, raw: status.progressRaw)) \(Self.sparkline(history)) "
                              + "\(NumberFormat.plain(status.current)) \(unit) · \(pace)\(forecast)\(minimum)",
                              tone: status.status == .behind || status.status == .atRisk || status.status == .overdue ? .problem : .coach)]

@@ -64,6 +64,15 @@ public struct Sessions {
         console.write(style.message(Message("Since last time (\(since.day.iso)):\n" + lines.joined(separator: "\n"), tone: .notice)))
     }
 
+    /// The question `kpicoach` with no command asks first: the interview, the client and the
+    /// question it stopped at (its label, as "Welcome back" names it; the step id if the script is gone).
+    public func resumeOffer(_ latest: ConversationSummary) -> String {
+        let who = latest.client.map { " with \(TerminalText.sanitize($0))" } ?? ""
+        let label = latest.step.map { step in (try? interviews.script(latest.scriptID))?[step]?.label ?? step }
+        let at = label.map { ", at “\(TerminalText.sanitize($0))”" } ?? ""
+        return "You have an unfinished \(latest.scriptID) conversation\(who)\(at). Resume it? (yes/no)"
+    }
+
     /// The most recent client with a check-in due, for `kpicoach` with no command.
     public func clientWithCheckinDue() throws(CoachFailure) -> (name: String, kpis: [String])? {
         let recent = try store { () throws(StoreError) in try storage.latestConversation(client: nil) }

@@ -51,6 +51,12 @@ public enum NumberFormat {
         return s
     }
 
+    /// A fraction as a whole percentage: 0.425 → `43%`.
+    public static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
+
+    /// Rounded to hundredths, as `plain` writes it: 6.1111 → `6.11`.
+    public static func hundredths(_ n: Double) -> String { plain((n * 100).rounded() / 100) }
+
     /// `85,000` or `1,234.5`.
     public static func grouped(_ n: Double) -> String {
         let text = plain(abs(n))

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import CoachApp
+public import CoachApp
 public import CoachCore
 import Foundation
 
@@ -24,20 +24,23 @@ struct GlobalOptions: ParsableArguments {
     var dateOrder: DateOrder?
 }
 
-extension DateOrder: ExpressibleByArgument {}
+/// A command that runs on this run's environment; a `CoachFailure` becomes its sentence on
+/// stderr and exit status 1.
+protocol CoachCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    func run(_ app: AppEnvironment) throws(CoachFailure)
+}
 
-extension CoachFailure {
-    /// Prints the message to stderr and exits non-zero.
-    func exit() -> ExitCode {
-        FileHandle.standardError.write(Data(("kpicoach: " + description + "\n").utf8))
-        return ExitCode(1)
+extension CoachCommand {
+    func run() throws {
+        do { try run(AppEnvironment(options: global)) } catch {
+            FileHandle.standardError.write(Data(("kpicoach: " + error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
     }
 }
 
-/// Runs a command body, turning a `CoachFailure` into a message and exit status 1.
-func reporting(_ body: () throws(CoachFailure) -> Void) throws {
-    do { try body() } catch { throw error.exit() }
-}
+extension DateOrder: ExpressibleByArgument {}
 
 extension ConversationID: ExpressibleByArgument {
     public init?(argument: String) {
@@ -50,5 +53,11 @@ extension KPIID: ExpressibleByArgument {
     public init?(argument: String) {
         guard let value = Int64(argument) else { return nil }
         self.init(value)
+    }
+}
+
+extension PlanReport.Format: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument == "markdown" ? "md" : argument)
     }
 }

@@ -19,8 +19,8 @@ extension ROIReview {
 
     /// "Adjusted benefits 12,200 · ROI 22% · benefit-cost ratio 1.22", for the conversation.
     public var summary: String {
-        let roi = roiPercent.map { "ROI " + NumberFormat.plain(($0 * 100).rounded() / 100) + "%" } ?? "ROI undefined without a cost"
-        let bcr = benefitCostRatio.map { "benefit-cost ratio " + NumberFormat.plain(($0 * 100).rounded() / 100) } ?? ""
+        let roi = roiPercent.map { "ROI " + NumberFormat.hundredths($0) + "%" } ?? "ROI undefined without a cost"
+        let bcr = benefitCostRatio.map { "benefit-cost ratio " + NumberFormat.hundredths($0) } ?? ""
         return (["Adjusted benefits " + NumberFormat.grouped((adjustedBenefits * 100).rounded() / 100), roi] + (bcr.isEmpty ? [] : [bcr]))
             .joined(separator: " · ")
     }

@@ -1,0 +1,153 @@
+public import CoachCore
+public import CoachLoader
+import Foundation
+
+/// Where the interviews, rules and data live and which day it is, from the command's options
+/// and the environment: everything a command needs besides the terminal and the database.
+public struct Setup: InterviewSource {
+    /// What the command line said; nil where it said nothing.
+    public struct Options: Sendable {
+        public var database: String?
+        public var prompts: String?
+        public var rules: String?
+        public var today: String?
+        public var dateOrder: DateOrder?
+
+        public init(database: String?, prompts: String?, rules: String?, today: String?, dateOrder: DateOrder?) {
+            self.database = database
+            self.prompts = prompts
+            self.rules = rules
+            self.today = today
+            self.dateOrder = dateOrder
+        }
+    }
+
+    let options: Options
+    let environment: [String: String]
+    let executable: String
+
+    public init(_ options: Options, environment: [String: String], executable: String) {
+        self.options = options
+        self.environment = environment
+        self.executable = executable
+    }
+
+    /// `--db`, KPICOACH_DB, or the file under $XDG_DATA_HOME.
+    public var databaseLocation: String {
+        if let path = options.database ?? environment["KPICOACH_DB"], !path.isEmpty { return path }
+        return home(xdg: "XDG_DATA_HOME", fallback: ".local/share") + "/kpicoach.sqlite"
+    }
+
+    /// Where readline keeps the history of answers typed.
+    public var historyFile: String { home(xdg: "XDG_STATE_HOME", fallback: ".local/state") + "/history" }
+
+    private func home(xdg: String, fallback: String) -> String {
+        let base = environment[xdg].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? (NSHomeDirectory() + "/" + fallback)
+        return base + "/kpicoach"
+    }
+
+    public func today() throws(CoachFailure) -> LocalDate {
+        if let text = options.today ?? environment["KPICOACH_TODAY"] {
+            guard let date = LocalDate(iso: text) else { throw .badToday(text) }
+            return date
+        }
+        let local = Self.localTime()
+        return LocalDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))!
+    }
+
+    /// The C library's local time: Foundation's calendar costs a fifth of the time to the first question.
+    private static func localTime() -> tm {
+        var now = time(nil)
+        var local = tm()
+        localtime_r(&now, &local)
+        return local
+    }
+
+    /// The wall clock in minutes since midnight, unless `--today` fixes the day (then times of day stay on it).
+    public var minutesNow: Int? {
+        guard options.today == nil, environment["KPICOACH_TODAY"] == nil else { return nil }
+        let local = Self.localTime()
+        return Int(local.tm_hour) * 60 + Int(local.tm_min)
+    }
+
+    /// How numeric dates are read: `--date-order` or KPICOACH_DATE_ORDER; nil asks.
+    public func dateOrder() throws(CoachFailure) -> DateOrder? {
+        if let order = options.dateOrder { return order }
+        guard let text = environment["KPICOACH_DATE_ORDER"], !text.isEmpty else { return nil }
+        guard let order = DateOrder(rawValue: text.lowercased()) else { throw .badOption("KPICOACH_DATE_ORDER", DateOrder.allCases.map(\.rawValue)) }
+        return order
+    }
+
+    /// A date given on the command line: ISO, or the forms the interviews accept ("today").
+    public func date(_ text: String, option: String) throws(CoachFailure) -> LocalDate {
+        switch DateGrammar(today: try today(), order: try dateOrder(), minutesNow: minutesNow).read(text) {
+        case .success(let date): return date
+        case .failure(let problem): throw .badDate(option: option, text: text, why: problem.message)
+        }
+    }
+
+    public func library() throws(CoachFailure) -> PromptLibrary {
+        switch PromptLibrary.locate(explicit: options.prompts, environment: environment, executable: executable) {
+        case .success(let library): return library
+        case .failure(let problem): throw .prompts(problem)
+        }
+    }
+
+    public func script(_ id: String) throws(CoachFailure) -> Script {
+        switch try library().load(id) {
+        case .success(let script): return script
+        case .failure(let problem): throw .prompts(problem)
+        }
+    }
+
+    public func rulesDirectory() throws(CoachFailure) -> String {
+        if let dir = options.rules ?? environment["KPICOACH_RULES"] { return dir }
+        return (try library().directory as NSString).deletingLastPathComponent + "/Rules"
+    }
+
+    /// The KPI catalogue and suggestion rules from the rules folder.
+    public func catalogue() throws(CoachFailure) -> Catalogue {
+        try loaded(CatalogueLoader.load(rulesDirectory: try rulesDirectory(), today: try today()))
+    }
+
+    /// The goal library from `--rules`, `KPICOACH_RULES` or `Rules/` beside the prompts.
+    public func goalLibrary() throws(CoachFailure) -> GoalLibrary {
+        try loaded(GoalLibraryLoader.load(rulesDirectory: try rulesDirectory()))
+    }
+
+    private func loaded<Value>(_ result: Result<Value, LoadFailure>) throws(CoachFailure) -> Value {
+        switch result {
+        case .success(let value): return value
+        case .failure(let failure): throw .prompts(.invalid(failure))
+        }
+    }
+
+    /// What an interview reads besides the answers: the goal library for `/examples`, the KPI
+    /// catalogue when it offers suggestions, and only the job titles when it places a title.
+    public func context(for script: Script) throws(CoachFailure) -> ConversationContext {
+        try context(for: script, today: nil)
+    }
+
+    public func context(for script: Script, today: LocalDate?) throws(CoachFailure) -> ConversationContext {
+        let sources = Set(script.steps.compactMap(\.choicesFrom))
+        var catalogue: Catalogue?
+        if sources.contains(.suggestions) {
+            catalogue = try self.catalogue()
+        } else if sources.contains(.jobFamilies) {
+            catalogue = try loaded(CatalogueLoader.loadRoles(rulesDirectory: try rulesDirectory()))
+        }
+        let day = if let today { today } else { try self.today() }
+        return ConversationContext(today: day, dateOrder: try dateOrder(), minutesNow: minutesNow,
+                                   catalogue: catalogue, library: try goalLibrary())
+    }
+
+    /// The `.yaml`/`.yml` files named, with each folder standing for the files directly in it, by name.
+    public static func yamlFiles(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { return [path] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
+        }
+    }
+}
