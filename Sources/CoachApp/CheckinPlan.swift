@@ -52,15 +52,21 @@ public struct CheckinPlan {
             let note = i < notes.count && !notes[i].display.isEmpty ? notes[i].display : nil
             changes.append(.checkin(kpi: id, client: client, date: date, value: value, confidence: confidence, note: note))
         }
-        var targets = list("adjust.target").makeIterator(), dues = list("adjust.due").makeIterator(), whys = list("adjust.why").makeIterator()
-        for what in list("adjust.what") {
-            let parts = what.display.split(separator: ":")
-            guard parts.count == 2, let raw = Int64(parts[0]), let why = whys.next()?.display else { continue }
-            let id = KPIID(raw)
-            let target = parts[1] == "target" ? targets.next()?.numberValue : nil
-            let due: LocalDate? = if parts[1] == "due", case .date(let d)? = dues.next() { d } else { nil }
-            changes.append(.adjust(kpi: id, client: client, target: target, due: due, retire: parts[1] == "retire", why: why))
+        var targets = list("adjust.target").makeIterator(), dues = list("adjust.due").makeIterator()
+        for (kpi, (kind, why)) in zip(list("adjust.kpi"), zip(list("adjust.kind"), list("adjust.why"))) {
+            guard let raw = Int64(kpi.display), let kind = Adjustment(rawValue: kind.display) else { continue }
+            let change: KPIChange = switch kind {
+            case .target: .move(target: targets.next()?.numberValue, due: nil)
+            case .date: .move(target: nil, due: { if case .date(let d)? = dues.next() { d } else { nil } }())
+            case .retire: .retire
+            }
+            changes.append(.adjust(kpi: KPIID(raw), client: client, change, why: why.display))
         }
         return changes
+    }
+
+    /// The adjustments the check-in offers, as its `adjust.kind` list names them.
+    enum Adjustment: String {
+        case target, date, retire
     }
 }

@@ -42,21 +42,12 @@ public struct PlanDesk {
         return "Added “\(TerminalText.sanitize(kpi.name))” to \(TerminalText.sanitize(client))'s plan, due \(kpi.dueDate.spelledOut)."
     }
 
-    /// A change to a KPI and its reason, kept in its history.
-    public enum Change: Sendable {
-        case update(target: Double?, due: LocalDate?)
-        case retire
-    }
-
-    public func adjust(_ id: KPIID, client: String, _ change: Change, why: String) throws(CoachFailure) -> String {
-        guard !why.trimmingWhitespace().isEmpty else { throw .nothingToAdjust }
-        let (target, due, retire): (Double?, LocalDate?, Bool) = switch change {
-        case .update(let target, let due): (target, due, false)
-        case .retire: (nil, nil, true)
-        }
-        guard target != nil || due != nil || retire else { throw .nothingToAdjust }
-        try store { () throws(StoreError) in try storage.adjust(kpi: id, client: client, target: target, due: due, retire: retire, why: why) }
-        return "Adjusted KPI \(id)" + (due.map { ", now due \($0.spelledOut)" } ?? "") + "; the change is kept in its history."
+    /// A change to a KPI with its reason, kept in its history.
+    public func adjust(_ id: KPIID, client: String, _ change: KPIChange, why: String) throws(CoachFailure) -> String {
+        guard !why.trimmingWhitespace().isEmpty, change != .move(target: nil, due: nil) else { throw .nothingToAdjust }
+        try store { () throws(StoreError) in try storage.adjust(kpi: id, client: client, change, why: why) }
+        guard case .move(_, let due?) = change else { return "Adjusted KPI \(id); the change is kept in its history." }
+        return "Adjusted KPI \(id), now due \(due.spelledOut); the change is kept in its history."
     }
 
     /// One measurement, dated today or earlier, answered with where it leaves the KPI.

@@ -71,9 +71,9 @@ extension AppDatabase: PlanStore {
         }
     }
 
-    public func adjust(kpi: KPIID, client: String, target: Double?, due: LocalDate?, retire: Bool, why: String) throws(StoreError) {
+    public func adjust(kpi: KPIID, client: String, _ change: KPIChange, why: String) throws(StoreError) {
         try guarded { db in
-            try Self.apply(.adjust(kpi: kpi, client: client, target: target, due: due, retire: retire, why: why), conversation: nil, in: db)
+            try Self.apply(.adjust(kpi: kpi, client: client, change, why: why), conversation: nil, in: db)
         }
     }
 
@@ -96,12 +96,13 @@ extension AppDatabase: PlanStore {
             try requireKPI(id, of: client, in: db)
             try db.execute(sql: "INSERT INTO checkin (kpiId, date, value, confidence, note, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [id.rawValue, date.iso, value, confidence, note, now])
-        case .adjust(let id, let client, let target, let due, let retire, let why):
+        case .adjust(let id, let client, let change, let why):
             try requireKPI(id, of: client, in: db)
-            if retire {
+            guard case .move(let target, let due) = change else {
                 try db.execute(sql: "UPDATE kpi SET retired = 1 WHERE id = ?", arguments: [id.rawValue])
                 try db.execute(sql: "INSERT INTO adjustment (kpiId, field, fromValue, toValue, why, at) VALUES (?, 'status', 'active', 'retired', ?, ?)",
                                arguments: [id.rawValue, why, now])
+                return
             }
             guard let row = try Row.fetchOne(db, sql: "SELECT targetValue, dueDate FROM kpi WHERE id = ?", arguments: [id.rawValue]) else { return }
             if let target {

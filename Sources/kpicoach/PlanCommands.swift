@@ -60,12 +60,12 @@ struct KPIAdjustCommand: CoachCommand {
     @Option(help: "Why it changes, in a sentence.") var why: String
 
     func run(_ app: AppEnvironment) throws(CoachFailure) {
-        let change: PlanDesk.Change
+        let change: KPIChange
         if retire {
             guard target == nil, due == nil else { throw .badOption("--retire", ["alone, without --target or --due"]) }
             change = .retire
         } else {
-            change = .update(target: target, due: try due.map { (text: String) throws(CoachFailure) in try app.setup.date(text, option: "--due") })
+            change = .move(target: target, due: try due.map { (text: String) throws(CoachFailure) in try app.setup.date(text, option: "--due") })
         }
         print(try app.planDesk().adjust(kpi, client: client, change, why: why))
     }

@@ -93,6 +93,26 @@ struct ShippedInterviews: InterviewSource {
         #expect(plan.presets["plan.kpi"] == .list([.text("Deals closed")]))
     }
 
+    /// The check-in's answers become typed plan changes: each figure a check-in, each agreed
+    /// adjustment (a target, a date, retiring) a change with its reason.
+    @Test func aFinishedCheckinBecomesCheckinsAndTypedAdjustments() {
+        let due = LocalDate(year: 2027, month: 9, day: 30)!
+        let answers: [String: AnswerValue] = [
+            "checkin.date": .date(Self.today), "plan.id": .list([.number(1), .number(2), .number(3)]),
+            "checkin.value": .list([.number(9), .number(4), .number(0)]), "checkin.confidence": .list([.number(7), .text(""), .number(3)]),
+            "adjust.kpi": .list([.text("1"), .text("2"), .text("3")]), "adjust.kind": .list([.text("target"), .text("date"), .text("retire")]),
+            "adjust.target": .list([.number(15)]), "adjust.due": .list([.date(due)]),
+            "adjust.why": .list([.text("ahead"), .text("moved"), .text("no longer the issue")]),
+        ]
+        let changes = CheckinPlan.changes(answers, client: "Cy")
+        #expect(changes.filter { if case .checkin = $0 { true } else { false } }.count == 3)
+        #expect(Array(changes.suffix(3)) == [
+            .adjust(kpi: KPIID(1), client: "Cy", .move(target: 15, due: nil), why: "ahead"),
+            .adjust(kpi: KPIID(2), client: "Cy", .move(target: nil, due: due), why: "moved"),
+            .adjust(kpi: KPIID(3), client: "Cy", .retire, why: "no longer the issue"),
+        ])
+    }
+
     @Test func theDashboardPutsWhoNeedsAttentionFirst() throws {
         let storage = InMemoryStorage()
         let due = LocalDate(year: 2027, month: 6, day: 30)!

@@ -148,7 +148,7 @@ import Testing
         #expect(throws: StoreError.noKPI(id: id, client: "Bea")) {
             try db.addCheckin(kpi: id, client: "Bea", date: due, value: 1, confidence: nil, note: nil)
         }
-        try db.adjust(kpi: id, client: "Ana", target: 15, due: nil, retire: false, why: "ahead of plan")
+        try db.adjust(kpi: id, client: "Ana", .move(target: 15, due: nil), why: "ahead of plan")
         let stored = try #require(try db.kpis(client: "Ana")?.first)
         #expect(stored.checkins.map(\.value) == [9, 10], "check-ins come in date order")
         #expect(stored.kpi.targetValue == 15)

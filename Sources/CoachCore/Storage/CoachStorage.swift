@@ -56,7 +56,7 @@ public protocol PlanStore: Sendable {
     func forEachKPI(_ body: (_ client: String, _ kpi: StoredKPI) -> Void) throws(StoreError)
     func addCheckin(kpi: KPIID, client: String, date: LocalDate, value: Double, confidence: Int?, note: String?) throws(StoreError)
     /// Changes a target or due date, or retires the KPI, keeping each change with its reason.
-    func adjust(kpi: KPIID, client: String, target: Double?, due: LocalDate?, retire: Bool, why: String) throws(StoreError)
+    func adjust(kpi: KPIID, client: String, _ change: KPIChange, why: String) throws(StoreError)
 }
 
 /// Everything the application keeps: one value that is all three stores.

@@ -63,12 +63,13 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
             case .checkin(let kpi, let client, let date, let value, let confidence, let note):
                 _ = try requireKPI(kpi, of: client)
                 checkins.append(Checkin(id: id(), kpi: kpi.rawValue, checkin: StoredCheckin(date: date, value: value, confidence: confidence, note: note, recordedAt: now())))
-            case .adjust(let kpi, let client, let target, let due, let retire, let why):
+            case .adjust(let kpi, let client, let change, let why):
                 let index = try requireKPI(kpi, of: client)
                 let at = now()
-                if retire {
+                guard case .move(let target, let due) = change else {
                     kpis[index].retired = true
                     adjustments.append((kpi.rawValue, StoredAdjustment(field: .status, from: "active", to: "retired", why: why, at: at)))
+                    return
                 }
                 let old = kpis[index].kpi
                 if let target {
@@ -269,9 +270,9 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
         }
     }
 
-    public func adjust(kpi: KPIID, client: String, target: Double?, due: LocalDate?, retire: Bool, why: String) throws(StoreError) {
+    public func adjust(kpi: KPIID, client: String, _ change: KPIChange, why: String) throws(StoreError) {
         try transaction { t throws(StoreError) in
-            try t.apply(.adjust(kpi: kpi, client: client, target: target, due: due, retire: retire, why: why), conversation: nil)
+            try t.apply(.adjust(kpi: kpi, client: client, change, why: why), conversation: nil)
         }
     }
 }

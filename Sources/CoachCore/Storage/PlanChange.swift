@@ -3,5 +3,12 @@
 public enum PlanChange: Hashable, Sendable {
     case addKPIs([PlannedKPI], client: String)
     case checkin(kpi: KPIID, client: String, date: LocalDate, value: Double, confidence: Int?, note: String?)
-    case adjust(kpi: KPIID, client: String, target: Double?, due: LocalDate?, retire: Bool, why: String)
+    case adjust(kpi: KPIID, client: String, KPIChange, why: String)
+}
+
+/// What changes about a KPI: its target or due date (or both), or its retirement (its history
+/// stays, it leaves check-ins and the roll-up).
+public enum KPIChange: Hashable, Sendable {
+    case move(target: Double?, due: LocalDate?)
+    case retire
 }
