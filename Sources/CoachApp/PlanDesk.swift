@@ -1,5 +1,13 @@
 public import CoachCore
 
+extension PlanStore {
+    /// The client's plan; a name that is no client is the coach's error, not an empty plan.
+    public func plan(of client: String) throws(CoachFailure) -> [StoredKPI] {
+        guard let kpis = try store({ () throws(StoreError) in try kpis(client: client) }) else { throw .noClient(client) }
+        return kpis
+    }
+}
+
 /// The client's plan without an interview: the KPIs a coach adds, adjusts and checks in by
 /// hand, each checked before it is stored and answered with the sentence the coach reads.
 public struct PlanDesk {
@@ -11,11 +19,7 @@ public struct PlanDesk {
         self.today = today
     }
 
-    /// The client's plan; a name that is no client is the coach's error, not an empty plan.
-    public func plan(of client: String) throws(CoachFailure) -> [StoredKPI] {
-        guard let kpis = try store({ () throws(StoreError) in try storage.kpis(client: client) }) else { throw .noClient(client) }
-        return kpis
-    }
+    public func plan(of client: String) throws(CoachFailure) -> [StoredKPI] { try storage.plan(of: client) }
 
     /// One line per KPI: id, name, baseline → current → target, progress, pace, due, cadence, weight.
     public func listing(of client: String) throws(CoachFailure) -> [String] {

@@ -11,7 +11,7 @@ public struct PlanReport {
 
     /// Gathers the report from the store: nil notes unless asked for, since they are private.
     public static func gather(client: String, from storage: any CoachStorage, today: LocalDate, includeNotes: Bool) throws(CoachFailure) -> PlanReport {
-        guard let kpis = try store({ () throws(StoreError) in try storage.kpis(client: client) }) else { throw .noClient(client) }
+        let kpis = try storage.plan(of: client)
         let known = try store { () throws(StoreError) in try storage.knownAnswers(client: client) }
         let notes = includeNotes ? try store { () throws(StoreError) in try storage.notes(client: client) } : nil
         return PlanReport(client: client, today: today, known: known, kpis: kpis, notes: notes)

@@ -84,7 +84,7 @@ public struct Sessions {
 
     /// The client's KPIs due for a check-in; a client without KPIs is told how to get some.
     public func checkinPlan(client: String) throws(CoachFailure) -> CheckinPlan {
-        guard let kpis = try store({ () throws(StoreError) in try storage.kpis(client: client) }) else { throw .noClient(client) }
+        let kpis = try storage.plan(of: client)
         guard kpis.contains(where: { !$0.retired }) else { throw .noKPIs(client) }
         return CheckinPlan(kpis, today: today)
     }

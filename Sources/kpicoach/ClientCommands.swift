@@ -83,7 +83,7 @@ struct ClientDeleteCommand: CoachCommand {
 
     func run(_ app: AppEnvironment) throws(CoachFailure) {
         let database = try app.openDatabase(create: false)
-        _ = try PlanDesk(storage: database, today: try app.setup.today()).plan(of: name)
+        _ = try database.plan(of: name)
         guard yes || app.askYesNo("Delete \(TerminalText.sanitize(name)) and every conversation, KPI and check-in about them? This cannot be undone. (yes/no)") else {
             return print("Nothing deleted.")
         }
