@@ -133,7 +133,7 @@ struct Driver {
         d.type("", "", "")
         #expect(d.asking == "name")
         #expect(d.said.last?.contains("Your first name.") == true)
-        #expect(d.engine.state.failedAttempts == 0)
+        #expect(d.engine.state.question?.attempts == 0)
     }
 
     @Test func backUndoesTheLastAnswer() {
@@ -221,9 +221,9 @@ struct Driver {
     @Test func controlCTwiceOnAnEmptyLineOffersToSaveAndQuit() {
         var d = Driver()
         _ = d.engine.handle(.interruptPressed(lineHadText: true))
-        #expect(d.engine.state.pending == nil)
+        #expect(d.engine.state.confirmation == nil)
         _ = d.engine.handle(.interruptPressed(lineHadText: false))
-        #expect(d.engine.state.pending == nil)
+        #expect(d.engine.state.confirmation == nil)
         let offer = d.engine.handle(.interruptPressed(lineHadText: false))
         #expect(offer.messages.map(\.text) == ["Save and quit? (yes/no)"])
         #expect(d.type("yes").next == .end(.paused))

@@ -12,8 +12,7 @@ import Testing
     }()
 
     func snapshot(_ records: [AnswerRecord] = [], client: String? = "Ana", finished: Bool = false) -> ConversationSnapshot {
-        var state = ConversationState(scriptID: "onboarding", presets: [:], records: records, position: finished ? .finished : .asking("role"))
-        state.failedAttempts = 0
+        let state = ConversationState(scriptID: "onboarding", presets: [:], records: records, position: finished ? .finished : .asking("role"))
         return ConversationSnapshot(state: state, scriptHash: "abc", clientName: client)
     }
 
@@ -62,8 +61,7 @@ import Testing
         let db = try backend.open(folder)
         func answer(_ step: String, _ raw: String) -> AnswerRecord { AnswerRecord(step: step, raw: raw, value: raw == "-" ? nil : .text(raw)) }
         func named(_ records: [AnswerRecord], _ variables: [String: AnswerValue]) -> ConversationSnapshot {
-            var state = snapshot(records).state
-            state.position = .asking("next")
+            let state = ConversationState(scriptID: "onboarding", presets: [:], records: records, position: .asking("next"))
             return ConversationSnapshot(state: state, scriptHash: "abc", clientName: "Ana", variables: variables)
         }
         var last = named([answer("role", "AE")], ["client.name": .text("Ana"), "profile.role": .text("AE")])

@@ -63,7 +63,7 @@ public struct ConversationWalk {
             case .ask(let prompt):
                 if let step = prompt.stepID { report.asked.insert(step) }
             }
-            let asked = engine.state.pending == nil ? engine.state.activeStep : nil
+            let asked = engine.state.confirmation == nil ? engine.state.activeStep : nil
             let (event, isValid) = nextEvent()
             turn = engine.handle(event)
             report.turns += 1
@@ -131,7 +131,7 @@ public struct ConversationWalk {
     /// The next thing the client does, and whether it is an answer of the right type.
     private mutating func nextEvent() -> (ConversationEvent, valid: Bool) {
         let roll = Int.random(in: 0..<100, using: &rng)
-        if engine.state.pending != nil { return (.lineSubmitted(roll < 45 ? "yes" : roll < 90 ? "no" : pick(hostile)), false) }
+        if engine.state.confirmation != nil { return (.lineSubmitted(roll < 45 ? "yes" : roll < 90 ? "no" : pick(hostile)), false) }
         switch roll {
         case 0..<55:
             let answer = validAnswer()

@@ -30,19 +30,32 @@ public struct ConversationEngine: Sendable {
     public var catalogue: Catalogue? { context.catalogue }
     var library: GoalLibrary { context.library }
 
+    /// The whole machine: what each event does in each phase. The moves are below and in the
+    /// extension files: answers (+Answers), slash commands (+Commands), what is asked (+Prompts),
+    /// resume after a changed script (ScriptChange).
     public mutating func handle(_ event: ConversationEvent) -> Turn {
-        switch event {
-        case .conversationOpened(let resumed):
-            return opened(resumed: resumed)
-        case .lineSubmitted(let line):
-            let asked = state.activeStep
-            var turn = submitted(line)
+        let asked = state.activeStep
+        func logged(_ line: String, _ turn: Turn) -> Turn {
+            var turn = turn
             turn.log.insert(.inputReceived(step: asked, raw: line), at: 0)
             return turn
-        case .interruptPressed(let hadText):
-            return interrupted(lineHadText: hadText)
-        case .inputClosed:
+        }
+        switch (state.phase, event) {
+        case (_, .conversationOpened(let resumed)):
+            return opened(resumed: resumed)
+        case (_, .inputClosed), (.finished, .interruptPressed):
             return Turn(next: .end(state.isFinished ? .finished : .paused))
+        case (.finished, .lineSubmitted(let line)):
+            return logged(line, Turn(next: .end(.finished)))
+        case (.confirming(let confirmation, let over), .lineSubmitted(let line)):
+            return logged(line, confirm(confirmation, line, over: over))
+        case (.confirming(_, let over), .interruptPressed):
+            state.phase = over
+            return Turn(messages: [Message("OK, let's carry on.", tone: .notice)], next: currentStep.map { .ask(reopen($0)) } ?? .end(.finished))
+        case (.asking, .interruptPressed(let hadText)), (.editing, .interruptPressed(let hadText)):
+            return interrupted(lineHadText: hadText)
+        case (.asking, .lineSubmitted(let line)), (.editing, .lineSubmitted(let line)):
+            return logged(line, submitted(line))
         }
     }
 
@@ -65,11 +78,10 @@ public struct ConversationEngine: Sendable {
     }
 
     private mutating func submitted(_ line: String) -> Turn {
-        state.interruptedOnEmptyLine = false
-        if let pending = state.pending { return confirm(pending, line) }
+        state.question?.interrupted = false
         guard let step = currentStep else { return Turn(next: .end(.finished)) }
         if let (name, command, argument) = SlashCommand.parse(line) {
-            state.clarifying = nil
+            state.question?.readings = nil
             var turn = Turn(log: [.commandUsed(step: step.id, command: line.trimmingWhitespace())], next: .end(.paused))
             guard let command else {
                 turn.messages.append(Message("I don't know /\(TerminalText.sanitize(name)). Type /help to see what works here.", tone: .problem))
@@ -81,33 +93,33 @@ public struct ConversationEngine: Sendable {
         return answer(line, to: step)
     }
 
+    /// Ctrl-C clears the line; twice on an empty line, it asks to save and quit.
     private mutating func interrupted(lineHadText: Bool) -> Turn {
         guard let step = currentStep else { return Turn(next: .end(.finished)) }
-        if state.pending != nil {
-            state.pending = nil
-            return Turn(messages: [Message("OK, let's carry on.", tone: .notice)], next: .ask(reopen(step)))
-        }
-        if !lineHadText, state.interruptedOnEmptyLine {
-            state.interruptedOnEmptyLine = false
-            state.pending = .quit
+        if !lineHadText, state.question?.interrupted == true {
+            state.question?.interrupted = false
+            state.phase = .confirming(.quit, over: state.phase)
             return Turn(messages: [Message("Save and quit? (yes/no)", tone: .notice)], next: .ask(confirmationPrompt))
         }
-        state.interruptedOnEmptyLine = !lineHadText
+        state.question?.interrupted = !lineHadText
         let hint = lineHadText ? "Line cleared." : "Press Ctrl-C again to save and quit, or type your answer."
         return Turn(messages: [Message(hint, tone: .notice)], next: .ask(reopen(step)))
     }
 
-    private mutating func confirm(_ pending: ConversationState.Confirmation, _ line: String) -> Turn {
+    private mutating func carryOn(_ turn: Turn) -> Turn {
+        var turn = turn
+        turn.messages.append(Message("OK, let's carry on.", tone: .notice))
+        if let step = currentStep { turn.next = .ask(askFully(step, turn: &turn)) }
+        return turn
+    }
+
+    private mutating func confirm(_ pending: ConversationState.Confirmation, _ line: String, over: ConversationState.Phase) -> Turn {
         guard case .success(let yes) = AnswerParser.yesNoWord(line) else {
             return Turn(messages: [Message("Please answer yes or no.", tone: .problem)], next: .ask(confirmationPrompt))
         }
-        state.pending = nil
+        state.phase = over
         var turn = Turn(log: [.commandUsed(step: state.activeStep, command: "\(pending.rawValue): \(yes ? "yes" : "no")")], next: .end(.paused))
-        guard yes else {
-            turn.messages.append(Message("OK, let's carry on.", tone: .notice))
-            if let step = currentStep { turn.next = .ask(askFully(step, turn: &turn)) }
-            return turn
-        }
+        guard yes else { return carryOn(turn) }
         switch pending {
         case .quit:
             return turn
@@ -116,10 +128,8 @@ public struct ConversationEngine: Sendable {
                 turn.log.append(.answerWithdrawn(step: record.step, reason: "restart"))
             }
             state.replaceAnswers(with: [])
-            state.editing = nil
-            state.failedAttempts = 0
             let moved = paths.advance(from: .step(script.start), variables: state.presets)
-            state.position = moved.position
+            state.phase = ConversationState.Phase(at: moved.position)
             turn.messages.append(Message("Starting over.", tone: .notice))
             turn.messages += moved.said.map { Message($0) }
             return proceed(turn)
@@ -132,14 +142,14 @@ public struct ConversationEngine: Sendable {
         if step.kind == .answerPicker { return pickAnswerToChange(typed, at: step) }
         let scope = variables
         let line = typed.trimmingWhitespace().isEmpty ? step.defaultAnswer.map { $0.render(paths.answers(scope), today: parser.today) } ?? typed : typed
-        let offered = state.clarifying
-        state.clarifying = nil
+        let offered = state.question?.readings
+        state.question?.readings = nil
         let result = offered.flatMap { pick(line, from: $0, for: step) } ?? check(line, for: step).flatMapError { questioned($0, line, for: step) }
         switch result {
         case .failure(let problem):
             return rejected(line, problem, at: step)
         case .success(let value):
-            state.failedAttempts = 0
+            state.question?.attempts = 0
             let record = AnswerRecord(step: step.id, raw: line, value: value)
             var turn = Turn(log: [.answerAccepted(step: step.id, value: value)], next: .end(.paused))
             if case .date(let day) = value { turn.messages.append(Message("Saved: \(day.spelledOut).", tone: .success)) }
@@ -203,9 +213,9 @@ public struct ConversationEngine: Sendable {
     }
 
     private mutating func rejected(_ line: String, _ problem: AnswerProblem, at step: Step) -> Turn {
-        if problem == .unknownNumber, !step.required, state.editing == nil {
+        if problem == .unknownNumber, !step.required, state.editingIndex == nil {
             // "Dunno" at a question that can wait: leave it for later rather than count a failure.
-            state.failedAttempts = 0
+            state.question?.attempts = 0
             var turn = Turn(log: [.answerAccepted(step: step.id, value: nil)],
                             messages: [Message("That's fine — let's leave it for later; /edit \(step.id) brings it back.", tone: .notice)],
                             next: .end(.paused))
@@ -213,21 +223,22 @@ public struct ConversationEngine: Sendable {
             return accept(AnswerRecord(step: step.id, raw: line, value: nil), turn: turn)
         }
         if let offered = problem.offeredDates {
-            state.clarifying = offered.map(AnswerValue.date)
+            state.question?.readings = offered.map(AnswerValue.date)
             var prompt = reopen(step)
             prompt.completions = offered.indices.map { String($0 + 1) } + prompt.completions
             return Turn(log: [.answerRejected(step: step.id, reason: problem.message)],
                         messages: [Message(problem.message, tone: .problem)], next: .ask(prompt))
         }
-        state.failedAttempts += 1
+        let attempts = (state.question?.attempts ?? 0) + 1
+        state.question?.attempts = attempts
         var turn = Turn(log: [.answerRejected(step: step.id, reason: problem.message)],
                         messages: [Message(problem.message, tone: .problem)], next: .end(.paused))
-        guard state.failedAttempts >= step.maxAttempts else {
+        guard attempts >= step.maxAttempts else {
             turn.next = .ask(reopen(step))
             return turn
         }
-        state.failedAttempts = 0
-        if !step.required, state.editing == nil {
+        state.question?.attempts = 0
+        if !step.required, state.editingIndex == nil {
             turn.messages.append(Message("Let's leave this one for now — /edit \(step.id) brings it back.", tone: .notice))
             turn.log.append(.answerAccepted(step: step.id, value: nil))
             return accept(AnswerRecord(step: step.id, raw: line, value: nil), turn: turn)
@@ -241,8 +252,7 @@ public struct ConversationEngine: Sendable {
     /// Stores an accepted (or skipped) answer and moves to what comes next.
     private mutating func accept(_ record: AnswerRecord, turn: Turn) -> Turn {
         var turn = turn
-        if let index = state.editing {
-            state.editing = nil
+        if let index = state.editingIndex {
             let old = state.records[index]
             state.replaceAnswer(at: index, with: record)
             turn.messages.append(Message("Changed “\(label(record.step))”.", tone: .success))
@@ -254,7 +264,7 @@ public struct ConversationEngine: Sendable {
         memo.extend(paths, with: record, after: before, state: state)
         let scope = currentWalk.atLastAnswer
         let moved = paths.advance(from: paths.next(after: record.step, variables: scope), variables: scope)
-        state.position = moved.position
+        state.phase = ConversationState.Phase(at: moved.position)
         turn.messages += moved.said.map { Message($0) }
         return proceed(turn)
     }
@@ -332,7 +342,7 @@ public struct ConversationEngine: Sendable {
         case .quit:
             turn.next = .end(.paused)
         case .restart:
-            state.pending = .restart
+            state.phase = .confirming(.restart, over: state.phase)
             turn.messages.append(Message("Start over from the first question? Your answers will be cleared (the log keeps them). (yes/no)", tone: .notice))
             turn.next = .ask(confirmationPrompt)
         case .skip:
@@ -341,13 +351,12 @@ public struct ConversationEngine: Sendable {
                 turn.next = .ask(reopen(step))
                 return turn
             }
-            state.failedAttempts = 0
             turn.log.append(.answerAccepted(step: step.id, value: nil))
             turn.messages.append(Message("Skipped — /edit \(step.id) brings it back.", tone: .notice))
             return accept(AnswerRecord(step: step.id, raw: "/skip", value: nil), turn: turn)
         case .back:
-            if state.editing != nil {
-                state.editing = nil
+            if case .editing(_, _, let returning) = state.phase {
+                state.phase = ConversationState.Phase(at: returning)
                 turn.messages.append(Message("Edit cancelled.", tone: .notice))
                 return proceed(turn)
             }
@@ -357,7 +366,6 @@ public struct ConversationEngine: Sendable {
                 return turn
             }
             turn.log.append(.answerWithdrawn(step: last.step, reason: "back"))
-            state.failedAttempts = 0
             return rewalk(turn, reason: "back")
         case .edit:
             return edit(argument, at: step, turn: turn)
@@ -390,8 +398,7 @@ public struct ConversationEngine: Sendable {
         }
         // Picking the answer that led to the picker (the summary's "no") asks that question again.
         guard state.records.indices.contains(index) else { return rewalk(turn, reason: "back") }
-        state.editing = index
-        state.failedAttempts = 0
+        state.phase = .editing(index: index, ConversationState.Question(step: state.records[index].step), returning: state.position)
         if let current = state.records[index].value {
             turn.messages.append(Message("Currently: \(TerminalText.sanitize(current.display)). /back keeps it.", tone: .notice))
         }
@@ -418,7 +425,7 @@ public struct ConversationEngine: Sendable {
             turn.log += dropped.map { .answerWithdrawn(step: $0.step, reason: reason) }
             state.replaceAnswers(with: walk.kept.map { state.records[$0] })
         }
-        state.position = walk.position
+        state.phase = ConversationState.Phase(at: walk.position)
         return proceed(turn)
     }
 
@@ -476,7 +483,7 @@ public struct ConversationEngine: Sendable {
         if step.kind == .answerPicker {
             prompt.options = editableRecords.map { "\(label($0.record.step)): \(TerminalText.sanitize($0.record.value?.display ?? "(skipped)"))" }
         }
-        if state.editing != nil { text = "(changing “\(step.label)”) " + text }
+        if state.editingIndex != nil { text = "(changing “\(step.label)”) " + text }
         prompt.question = text
         turn.log.append(.promptShown(step: step.id, text: text))
         return prompt

@@ -8,10 +8,8 @@ extension ConversationEngine {
     public static func resume(_ script: Script, state saved: ConversationState, savedHash: String,
                               context: ConversationContext) -> ConversationEngine {
         var engine = ConversationEngine(script: script, state: saved, context: context)
-        engine.state.pending = nil
-        engine.state.clarifying = nil
-        engine.state.editing = nil
-        engine.state.interruptedOnEmptyLine = false
+        // A conversation comes back asking its question: an edit or a yes/no in progress is left.
+        engine.state.phase = ConversationState.Phase(at: saved.position)
         guard savedHash != script.hash else { return engine }
         var notes: [String] = []
         var log: [LogEntry] = []
@@ -38,7 +36,7 @@ extension ConversationEngine {
             log.append(.answerWithdrawn(step: record.step, reason: "script changed: not on the path"))
         }
         engine.state.replaceAnswers(with: walk.kept.map { kept[$0] })
-        engine.state.position = walk.position
+        engine.state.phase = ConversationState.Phase(at: walk.position)
         if !notes.isEmpty {
             notes.insert("The interview “\(script.title)” changed since last time.", at: 0)
         }
