@@ -113,8 +113,8 @@ import Testing
         try Binary.run(["client", "add", "Dee", "--db", db])
         try Binary.run(["kpi", "add", "--client", "Dee", "--name", "Deals", "--unit", "count", "--direction", "increase", "--baseline", "10",
                         "--baseline-date", "2026-09-01", "--target", "20", "--due", "2027-03-01", "--db", db])
-        try Binary.run(["start", "--script", "review", "--client", "Dee", "--db", db], stdin: "/quit\n")
-        try Binary.run(["start", "--script", "review", "--client", "Dee", "--db", db], stdin: "/quit\n")
+        try Binary.run(["start", "--script", "review", "--client", "Dee", "--db", db], stdin: "2000\n/quit\n")
+        try Binary.run(["start", "--script", "review", "--client", "Dee", "--db", db], stdin: "2000\n/quit\n")
         try Binary.run(["checkin", "--client", "Dee", "--kpi", "1", "--value", "16", "--date", "2026-10-01", "--db", db])
         // Both reviews were left unfinished: say no to resuming, yes to the due check-in.
         let home = try Binary.run(["--db", db], stdin: "no\nyes\n\n18\n7\n/skip\n")

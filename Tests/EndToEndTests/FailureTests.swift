@@ -72,7 +72,7 @@ import Testing
     @Test func readOnlyDatabaseIsOneSentence() throws {
         let folder = Binary.temporaryFolder()
         let db = folder + "/kpi.sqlite"
-        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "/quit\n")
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "Account executive\n/quit\n")
         chmod(db, 0o444)
         chmod(folder, 0o555)
         defer { chmod(folder, 0o755) }
@@ -87,7 +87,7 @@ import Testing
     /// Another program holds the write lock past the five-second busy timeout.
     @Test func lockedDatabaseIsOneSentence() throws {
         let db = Binary.temporaryFolder() + "/locked.sqlite"
-        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "/quit\n")
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "Account executive\n/quit\n")
         var holding = Configuration()
         holding.allowsUnsafeTransactions = true
         let holder = try DatabaseQueue(path: db, configuration: holding)
@@ -114,7 +114,7 @@ import Testing
 
     @Test func newerSchemaIsOneSentence() throws {
         let db = Binary.temporaryFolder() + "/newer.sqlite"
-        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "/quit\n")
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "Account executive\n/quit\n")
         try DatabaseQueue(path: db).write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
         let result = try Binary.run(["sessions", "--db", db])
         expectNoCrash(result)
