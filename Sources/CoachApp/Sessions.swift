@@ -133,7 +133,11 @@ public struct Sessions {
     /// Each interview offers the one its script names next (`then:`), for the same client.
     private func offerNext(after engine: ConversationEngine) throws(CoachFailure) {
         guard let next = engine.script.then, let name = engine.variables["client.name"]?.display else { return }
-        if YesNoQuestion(console: console, style: style).ask(next.offer) { return try start(scriptID: next.script, client: name) }
+        switch YesNoQuestion(console: console, style: style).ask(next.offer) {
+        case true?: return try start(scriptID: next.script, client: name)
+        case false?: break
+        case nil: return
+        }
         console.write(style.message(Message("Later, run: kpicoach start --script \(next.script) --client \(TerminalText.sanitize(name))", tone: .notice)))
     }
 
@@ -151,6 +155,8 @@ public struct Sessions {
             try showCheckin(engine)
             console.write(style.message(Message("All done — saved as conversation \(id). See it again with: kpicoach show \(id)", tone: .success)))
             try offerNext(after: engine)
+        case .paused where recorder.conversationID == nil:
+            console.write(style.message(Message("Nothing was answered, so nothing was kept.", tone: .notice)))
         case .paused:
             console.write(style.message(Message("Saved. Resume with: kpicoach resume \(id)", tone: .success)))
         case .saveFailed(let why):
@@ -160,7 +166,8 @@ public struct Sessions {
     }
 }
 
-/// A yes/no question outside an interview (resume this? delete that?); the end of input counts as no.
+/// A yes/no question outside an interview (resume this? delete that?); nil when the input ended
+/// (Ctrl-D), which means leaving, not "no".
 public struct YesNoQuestion {
     let console: any Console
     let style: ChatStyle
@@ -170,7 +177,7 @@ public struct YesNoQuestion {
         self.style = style
     }
 
-    public func ask(_ question: String) -> Bool {
+    public func ask(_ question: String) -> Bool? {
         console.write(style.question(question))
         while case .line(let line) = console.readLine(prompt: style.prompt, completions: ["yes", "no"]) {
             switch AnswerParser.yesNoWord(line) {
@@ -178,7 +185,7 @@ public struct YesNoQuestion {
             case .failure(let problem): console.write(style.message(Message(problem.message, tone: .problem)))
             }
         }
-        return false
+        return nil
     }
 }
 

@@ -1,7 +1,8 @@
 public import CoachCore
 
-/// Saves each turn of one conversation through the storage port. The first turn creates the
-/// conversation (one transaction with its first prompt); later turns send only what changed
+/// Saves each turn of one conversation through the storage port. The first turn that gives
+/// something creates the conversation (one transaction with the prompts before it), so leaving
+/// before answering keeps nothing; later turns send only what changed
 /// (`ConversationUpdate`), and one that changed nothing but the log (a question shown again,
 /// `/help`) only appends its events. The engine is told `markSaved()` after each record.
 public final class StorageRecorder: ConversationRecorder {
@@ -11,6 +12,8 @@ public final class StorageRecorder: ConversationRecorder {
     /// What the store holds now, to send it only what a turn changed.
     private var written: (saved: ConversationUpdate.Saved, finished: Bool)?
     private let finishing: (ConversationSnapshot) -> [PlanChange]
+    /// The log of a new conversation's turns before anything was given, not yet kept.
+    private var unkept: [LogEntry] = []
 
     /// `resuming`: the conversation and what the store already holds for it.
     /// `finishing`: the plan changes the interview makes, saved with its last answer.
@@ -25,7 +28,12 @@ public final class StorageRecorder: ConversationRecorder {
     public func record(_ log: [LogEntry], snapshot: ConversationSnapshot) throws {
         let finished = snapshot.status == .finished
         guard let id = conversationID, let written else {
-            conversationID = try storage.createConversation(snapshot, log: log, changes: finished ? finishing(snapshot) : [])
+            // A conversation is kept from the first thing the person gives (an answer, a note,
+            // a mark of agreement); the turns before it are saved with it, in one transaction.
+            unkept += log
+            guard finished || unkept.contains(where: \.keepsConversation) else { return }
+            conversationID = try storage.createConversation(snapshot, log: unkept, changes: finished ? finishing(snapshot) : [])
+            unkept = []
             self.written = (ConversationUpdate.Saved(snapshot), finished)
             return
         }

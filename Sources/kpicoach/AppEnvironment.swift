@@ -39,8 +39,8 @@ struct AppEnvironment {
         PlanDesk(storage: try openDatabase(create: create), today: try setup.today())
     }
 
-    /// Asks until the answer is yes or no; the end of input counts as no.
-    func askYesNo(_ question: String) -> Bool {
+    /// Asks until the answer is yes or no; nil when the input ended, which means leaving.
+    func askYesNo(_ question: String) -> Bool? {
         YesNoQuestion(console: makeConsole(), style: style).ask(question)
     }
 

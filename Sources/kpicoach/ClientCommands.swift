@@ -84,7 +84,7 @@ struct ClientDeleteCommand: CoachCommand {
     func run(_ app: AppEnvironment) throws(CoachFailure) {
         let database = try app.openDatabase(create: false)
         _ = try database.plan(of: name)
-        guard yes || app.askYesNo("Delete \(TerminalText.sanitize(name)) and every conversation, KPI and check-in about them? This cannot be undone. (yes/no)") else {
+        guard yes || app.askYesNo("Delete \(TerminalText.sanitize(name)) and every conversation, KPI and check-in about them? This cannot be undone. (yes/no)") == true else {
             return print("Nothing deleted.")
         }
         _ = try store { () throws(StoreError) in try database.deleteClient(name) }

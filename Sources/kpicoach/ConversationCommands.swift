@@ -11,13 +11,15 @@ struct HomeCommand: CoachCommand {
     func run(_ app: AppEnvironment) throws(CoachFailure) {
         let database = try app.openDatabase()
         let runner = try app.sessions(database)
-        if let latest = try store({ () throws(StoreError) in try database.latestUnfinished() }),
-           app.askYesNo(runner.resumeOffer(latest)) { return try runner.resume(latest.id) }
+        // Each offer: yes takes it, no goes on to the next, the end of input (Ctrl-D) leaves.
+        if let latest = try store({ () throws(StoreError) in try database.latestUnfinished() }) {
+            guard let resume = app.askYesNo(runner.resumeOffer(latest)) else { return }
+            if resume { return try runner.resume(latest.id) }
+        }
         if let due = try runner.clientWithCheckinDue() {
             let names = due.kpis.map { "“\(TerminalText.sanitize($0))”" }.joined(separator: ", ")
-            if app.askYesNo("A check-in is due for \(TerminalText.sanitize(due.name)): \(names). Check in now? (yes/no)") {
-                return try runner.start(scriptID: "checkin", client: due.name)
-            }
+            guard let checkin = app.askYesNo("A check-in is due for \(TerminalText.sanitize(due.name)): \(names). Check in now? (yes/no)") else { return }
+            if checkin { return try runner.start(scriptID: "checkin", client: due.name) }
         }
         try runner.start(scriptID: "onboarding", client: nil)
     }

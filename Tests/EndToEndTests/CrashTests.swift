@@ -16,19 +16,22 @@ import Testing
             let k = Int.random(in: 1..<lines.count, using: &rng)
             let delay = UInt32.random(in: 0...40_000, using: &rng)
             let db = Binary.temporaryFolder() + "/kill\(round).sqlite"
-            let (process, input, _, _) = try Binary.launch(["start", "--client", "Ana", "--db", db])
-            // Once the conversation exists, feed k lines and kill at a seeded moment while they are
-            // being answered — between turns or in the middle of one.
-            var waited = 0
-            while Binary.jsonIfReady(["show", "1", "--db", db]) == nil, waited < 1_500 {
-                usleep(10_000)
-                waited += 1
-            }
+            let (process, input, output, _) = try Binary.launch(["start", "--client", "Ana", "--db", db])
+            // Once the first question is on screen, feed k lines and kill at a seeded moment while
+            // they are being answered — between turns or in the middle of one.
+            _ = output.fileHandleForReading.availableData
             input.fileHandleForWriting.write(Data((lines[..<k].joined(separator: "\n") + "\n").utf8))
             usleep(delay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let show = try Binary.json(["show", "1", "--db", db])
+            // Killed before the first answer was saved, nothing is kept: the client starts again.
+            guard let show = Binary.jsonIfReady(["show", "1", "--db", db]) else {
+                #expect((try Binary.json(["sessions", "--db", db])["sessions"] as? [Any])?.isEmpty == true, "round \(round): an unanswered conversation was kept")
+                try Binary.run(["start", "--client", "Ana", "--db", db], stdin: lines.joined(separator: "\n") + "\n")
+                #expect((try Binary.json(["show", "1", "--db", db])["answers"] as? NSDictionary) == expected, "round \(round): started again")
+                killedMidway += 1
+                continue
+            }
             let events = show["events"] as? [[String: Any]] ?? []
             let inputs = events.filter { $0["kind"] as? String == "input" }.compactMap { $0["raw"] as? String }
             let accepted = events.filter { $0["kind"] as? String == "accepted" }.count

@@ -137,4 +137,20 @@ import Testing
         #expect((final["answers"] as? NSDictionary) == expected)
         #expect(final["status"] as? String == "finished")
     }
+
+    /// Leaving means leaving: a conversation left before its first answer is not kept, and the
+    /// end of input at the resume offer exits without starting another.
+    @Test func leavingBeforeAnsweringKeepsNothing() throws {
+        let db = Binary.temporaryFolder() + "/leave.sqlite"
+        let left = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "")
+        #expect(left.status == 0, "\(left.stderr)")
+        #expect(left.stdout.contains("Nothing was answered, so nothing was kept."))
+        #expect((try Binary.json(["sessions", "--db", db])["sessions"] as? [Any])?.isEmpty == true)
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "Account executive\n")
+        let home = try Binary.run(["--db", db], stdin: "")
+        #expect(home.status == 0, "\(home.stderr)")
+        #expect(home.stdout.contains("Resume it? (yes/no)"))
+        #expect(!home.stdout.contains("What is your current role"), "no new interview after Ctrl-D")
+        #expect((try Binary.json(["sessions", "--db", db])["sessions"] as? [Any])?.count == 1)
+    }
 }

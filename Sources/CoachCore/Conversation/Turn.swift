@@ -79,3 +79,13 @@ public enum LogEntry: Hashable, Sendable {
     case answerAgreed(step: String)
     case conversationFinished
 }
+
+extension LogEntry {
+    /// Something the person gave, which makes a new conversation worth keeping.
+    public var keepsConversation: Bool {
+        switch self {
+        case .answerAccepted, .noteAdded, .answerAgreed, .conversationFinished: true
+        case .promptShown, .inputReceived, .answerRejected, .commandUsed, .answerWithdrawn: false
+        }
+    }
+}
