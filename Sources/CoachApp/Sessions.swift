@@ -130,11 +130,12 @@ public struct Sessions {
         console.write(style.message(Message("\(count) KPI\(count == 1 ? "" : "s") added to \(TerminalText.sanitize(client))'s plan: kpicoach kpi list --client \(TerminalText.sanitize(client))", tone: .success)))
     }
 
-    /// Each interview offers the one its script names next (`then:`), for the same client.
+    /// Each interview offers the one its script names next (`then:`), for the same client and led
+    /// by the same coach.
     private func offerNext(after engine: ConversationEngine) throws(CoachFailure) {
         guard let next = engine.script.then, let name = engine.variables["client.name"]?.display else { return }
         switch YesNoQuestion(console: console, style: style).ask(next.offer) {
-        case true?: return try start(scriptID: next.script, client: name)
+        case true?: return try start(scriptID: next.script, client: name, coach: engine.state.presets["coach.name"]?.display)
         case false?: break
         case nil: return
         }

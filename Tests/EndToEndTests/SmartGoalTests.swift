@@ -41,6 +41,20 @@ import Testing
         }
     }
 
+    /// A coach-led session stays coach-led in the interview it chains into: the prompt names the
+    /// client, the transcript names the coach.
+    @Test func aCoachLedSessionKeepsItsCoachThroughTheChain() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        let onboarding = try Binary.example("onboarding-ana.txt")
+        let result = try Binary.run(["start", "--client", "Sam", "--coach-name", "Lee", "--db", db],
+                                    stdin: (onboarding + ["yes", "get better at sales", "/quit"]).joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let show = try Binary.run(["show", "2", "--db", db, "--no-color"])
+        #expect(show.stdout.contains("smart-goal · Sam · led by Lee"), "\(show.stdout.prefix(200))")
+        #expect(show.stdout.contains("Sam › get better at sales"))
+        #expect(!show.stdout.contains("you ›"))
+    }
+
     /// Onboarding, then a vague goal repaired through the follow-up questions and accepted.
     @Test func vagueGoalEndsAcceptedWithNoCriterionFalse() throws {
         let db = Binary.temporaryFolder() + "/kpi.sqlite"
