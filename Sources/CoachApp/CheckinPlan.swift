@@ -4,6 +4,7 @@ public import CoachCore
 /// interview's `plan.*` lists, and the answers become check-ins and adjustments.
 public struct CheckinPlan {
     public let due: [StoredKPI]
+    /// The KPIs whose check-in was missed, with the day it was due.
     public let missed: [String]
     /// False when nothing is due and `due` holds every KPI (a check-in anyway).
     public let anyDue: Bool
@@ -21,7 +22,7 @@ public struct CheckinPlan {
         missed = due.compactMap { k in
             let scheduled = next(k)
             let overdueBy = k.kpi.cadence.nextCheckin(after: scheduled, notBefore: scheduled.adding(days: 1))
-            return overdueBy <= today ? "“\(TerminalText.sanitize(k.kpi.name))” missed its check-in due \(scheduled.iso)." : nil
+            return overdueBy <= today ? "“\(TerminalText.sanitize(k.kpi.name))” (due \(scheduled.iso))" : nil
         }
     }
 
@@ -34,7 +35,7 @@ public struct CheckinPlan {
             "plan.due": list { .date($0.kpi.dueDate) }, "plan.direction": list { .text($0.kpi.direction.rawValue) },
             "plan.current": list { .number($0.checkins.last?.value ?? $0.kpi.baselineValue) },
         ]
-        if !missed.isEmpty { p["plan.missed"] = .text(missed.joined(separator: " ")) }
+        if !missed.isEmpty { p["plan.missed"] = .text("Missed check-ins: " + missed.joined(separator: ", ") + ".") }
         return p
     }
 

@@ -59,9 +59,9 @@ public struct Sessions {
     private func sinceLastTime(client: String, since: Instant?, kpis: [StoredKPI]?) {
         guard let since, let kpis, !kpis.isEmpty else { return }
         let entries = kpis.map { PlanChanges.Entry(name: $0.kpi.name, cadence: $0.kpi.cadence, before: $0.figures(recordedBefore: since), now: $0.figures) }
-        let lines = PlanChanges.summary(entries, today: today)
+        let lines = PlanChanges.summary(entries, lastTime: since.day, today: today)
         guard !lines.isEmpty else { return }
-        console.write(style.message(Message("Since last time (\(since.day.iso)):\n" + lines.joined(separator: "\n"), tone: .notice)))
+        console.write(style.message(Message("Since last time (\(min(since.day, today).iso)):\n" + lines.joined(separator: "\n"), tone: .notice)))
     }
 
     /// The question `kpicoach` with no command asks first: the interview, the client and the

@@ -16,12 +16,17 @@ public enum PlanChanges {
         }
     }
 
-    public static func summary(_ entries: [Entry], today: LocalDate) -> [String] {
+    /// `lastTime`: the day of the last session, on the same calendar as `today` (with `--today`
+    /// in the past, the last session cannot be later than it). What the client saw then is the
+    /// plan evaluated on that day; KPIs not measured since a check-in fell due share one line.
+    public static func summary(_ entries: [Entry], lastTime: LocalDate, today: LocalDate) -> [String] {
         var lines: [String] = []
+        var stale: [String] = []
+        let then = min(lastTime, today)
         let added = entries.reduce(0) { $0 + max(0, $1.now.checkins.count - $1.before.checkins.count) }
         if added > 0 { lines.append("\(added) new check-in\(added == 1 ? "" : "s") since we last talked.") }
         for e in entries {
-            let was = e.before.evaluate(today: today, cadence: e.cadence), isNow = e.now.evaluate(today: today, cadence: e.cadence)
+            let was = e.before.evaluate(today: then, cadence: e.cadence), isNow = e.now.evaluate(today: today, cadence: e.cadence)
             let name = TerminalText.sanitize(e.name)
             if was.status != isNow.status { lines.append("“\(name)” went from \(was.status.words) to \(isNow.status.words).") }
             let tolerance = KPIFigures.tolerance * 100
@@ -30,10 +35,9 @@ public enum PlanChanges {
             }
             let last = e.now.checkins.map(\.date).max() ?? e.now.baselineDate
             let due = e.cadence.nextCheckin(after: last, notBefore: last.adding(days: 1))
-            if due < today, isNow.status != .achieved {
-                lines.append("“\(name)” has not been measured since \(last.iso) (a check-in was due \(due.iso)).")
-            }
+            if due < today, isNow.status != .achieved { stale.append("“\(name)” (last \(last.iso), due \(due.iso))") }
         }
+        if !stale.isEmpty { lines.append("Not measured since a check-in fell due: " + stale.joined(separator: ", ") + ".") }
         return lines
     }
 }
