@@ -67,6 +67,7 @@ public enum CatalogueLoader {
         if let root = compose(catalogue, catalogueFile, &metricReader) {
             metrics = readMetrics(root, &metricReader, &metricNodes)
             judged = RolesLoader.judged(root, &metricReader, known: Set(metricNodes.keys))
+            checkWording(root, metrics, &metricReader, metricNodes)
         }
         var rolesDiagnostics: [Diagnostic] = []
         let lexicon = RolesLoader.lexicon(roles, file: rolesFile, judged: judged, diagnostics: &rolesDiagnostics,
@@ -115,7 +116,7 @@ public enum CatalogueLoader {
     }
 
     private static func readMetrics(_ root: Node, _ reader: inout NodeReader, _ nodes: inout [String: Node]) -> [Metric] {
-        items(root, "metrics", &reader, allowed: ["id", "version", "metrics", "job_families"]).compactMap { item in
+        items(root, "metrics", &reader, allowed: ["id", "version", "metrics", "job_families", "unit_wording"]).compactMap { item in
             guard let pairs = reader.mapping(item, "a metric", allowed: metricKeys) else { return nil }
             var f: [String: Node] = [:]
             for pair in pairs { f[pair.key] = pair.value }
@@ -151,6 +152,35 @@ public enum CatalogueLoader {
                   let baseline = text("baseline") else { return nil }
             return Metric(id: id, name: name, family: family, unit: unit, direction: direction, measure: measure, source: source,
                           cadence: cadence, kind: kind, horizon: horizon, baselineQuestion: baseline)
+        }
+    }
+
+    /// `unit_wording`: the words a baseline question of a unit uses, so that the answer comes in
+    /// that unit (a percent metric asks for a share, not "how many"). Each entry's two examples,
+    /// a question that asks rightly and one that does not, are checked against its words too.
+    private static func checkWording(_ root: Node, _ metrics: [Metric], _ reader: inout NodeReader, _ nodes: [String: Node]) {
+        guard case .mapping(let top) = root, let section = top.first(where: { $0.key.scalar?.string == "unit_wording" })?.value else { return }
+        guard case .sequence(let entries) = section else { return reader.report(.badValue, "unit_wording should be a list", at: section) }
+        for entry in entries {
+            guard let pairs = reader.mapping(entry, "a unit wording", allowed: ["unit", "words", "asks", "refuses"]) else { continue }
+            var f: [String: Node] = [:]
+            for pair in pairs { f[pair.key] = pair.value }
+            guard let unitNode = f["unit"], let wordsNode = f["words"], let asksNode = f["asks"], let refusesNode = f["refuses"] else {
+                reader.report(.missingField, "a unit wording needs 'unit', 'words', 'asks' and 'refuses'", at: entry)
+                continue
+            }
+            guard let raw = reader.string(unitNode, "unit"), let unit = Metric.Unit(rawValue: raw) else {
+                reader.report(.badValue, "unit is not one of: \(Metric.Unit.allCases.map(\.rawValue).joined(separator: ", "))", at: unitNode)
+                continue
+            }
+            guard let words = reader.strings(wordsNode, "words")?.map({ $0.lowercased() }), !words.isEmpty,
+                  let asks = reader.string(asksNode, "asks"), let refuses = reader.string(refusesNode, "refuses") else { continue }
+            func uses(_ question: String) -> Bool { words.contains { question.lowercased().contains($0) } }
+            if !uses(asks) { reader.report(.exampleDisagrees, "the example “\(asks)” uses none of the words of \(unit.rawValue)", at: asksNode) }
+            if uses(refuses) { reader.report(.exampleDisagrees, "the example “\(refuses)” should be refused but uses a word of \(unit.rawValue)", at: refusesNode) }
+            for metric in metrics where metric.unit == unit && !uses(metric.baselineQuestion) {
+                reader.report(.unitWording, "the baseline question of '\(metric.id)' does not ask for a \(unit.rawValue) (“\(metric.baselineQuestion)”); use one of: \(words.joined(separator: ", "))", at: nodes[metric.id])
+            }
         }
     }
 

@@ -25,6 +25,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case exampleDisagrees = "R004"
         case titleInTwoFamilies = "R005"
         case unknownFamily = "R006"
+        case unitWording = "R007"
     }
 
     public init(file: String, line: Int, column: Int, code: Code, message: String) {

@@ -133,6 +133,10 @@ struct Profile: Sendable, CustomTestStringConvertible {
         ("catalogue", "metrics:\n", "metrics:\n  - {id: orphan, name: \"Orphan\", family: \"salary\", unit: count, direction: increase, measure: \"m\", source: \"s\", cadence: monthly, kind: personal, horizon: short, baseline: \"b?\"}\n", "R002"),
         ("catalogue", "family: \"ROI\"", "family: \"salary\"", "R003"),
         ("suggestions", "if: \"", "if: \"false and ", "R004"),
+        // A percent metric whose baseline question asks for a count, and an example that contradicts its words.
+        ("catalogue", "What share of last month's planned one-to-ones actually happened (in %)?",
+         "How many of last month's planned one-to-ones actually happened?", "R007"),
+        ("catalogue", "asks: \"What share of your quota", "asks: \"How much of your quota", "R004"),
     ])
     func brokenCopiesAreLocated(_ file: String, _ original: String, _ broken: String, _ code: String) throws {
         var catalogueText = try String(contentsOfFile: rulesDirectory + "/catalogue.yaml", encoding: .utf8)
