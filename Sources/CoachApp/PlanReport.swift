@@ -43,13 +43,10 @@ public struct PlanReport {
 
     func text(_ name: String) -> String? { known[name].map(\.display).flatMap { $0.isEmpty ? nil : $0 } }
 
-    /// The figures as they stood at each check-in, for CSV rows and milestones.
+    /// The figures as they stood at each check-in, for CSV rows and milestones: later changes to
+    /// the plan do not rewrite them.
     func history(_ k: StoredKPI) -> [(checkin: StoredCheckin, status: KPIStatus)] {
-        k.checkins.enumerated().map { i, c in
-            var figures = k.figures
-            figures.checkins = Array(figures.checkins.prefix(i + 1))
-            return (c, figures.evaluate(today: c.date, cadence: k.kpi.cadence))
-        }
+        k.checkins.indices.map { i in (k.checkins[i], k.figures(atCheckin: i).evaluate(today: k.checkins[i].date, cadence: k.kpi.cadence)) }
     }
 
     // MARK: JSON

@@ -61,6 +61,20 @@ import Testing
         #expect(rows[3].hasPrefix("Ana,Hours worked,2026-11-01,47,7,0,at_risk"))
     }
 
+    /// A check-in is a fact as of its day: lowering the target afterwards does not rewrite how it
+    /// read, while the plan itself moves on.
+    @Test func aLaterTargetChangeLeavesPastCheckinsAsRecorded() throws {
+        let db = try Self.seeded()
+        let before = try Binary.run(["report", "--client", "Ana", "--format", "csv", "--db", db]).stdout
+        let changed = try Binary.run(["kpi", "adjust", "--client", "Ana", "--kpi", "1", "--target", "10", "--why", "quarter target cut", "--db", db])
+        #expect(changed.status == 0, "\(changed.stderr)")
+        let after = try Binary.run(["report", "--client", "Ana", "--format", "csv", "--db", db]).stdout
+        #expect(after == before)
+        let kpi = try #require((try Binary.json(["kpi", "list", "--client", "Ana", "--db", db])["kpis"] as? [[String: Any]])?.first)
+        #expect((kpi["target"] as? [String: Any])?["value"] as? Double == 10)
+        #expect(kpi["progress"] as? Double == 1, "today's figures use the new target")
+    }
+
     @Test func htmlIsSelfContainedWithAChartPerKPI() throws {
         let db = try Self.seeded()
         let file = Binary.temporaryFolder() + "/ana.html"

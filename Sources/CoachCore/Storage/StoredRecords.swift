@@ -129,6 +129,23 @@ public struct StoredKPI: Hashable, Sendable {
     /// The figures the KPI maths works on. A check-in without a confidence counts as a neutral 5.
     public var figures: KPIFigures { figures(recordedBefore: nil) }
 
+    /// The figures as the plan stood when check-in `index` was recorded: the check-ins up to it,
+    /// and the target and due date with every adjustment made after it undone. A check-in is a
+    /// fact as of its day; no later change to the plan rewrites how it read.
+    public func figures(atCheckin index: Int) -> KPIFigures {
+        var figures = self.figures
+        figures.checkins = Array(figures.checkins.prefix(index + 1))
+        guard let recorded = checkins[index].recordedAt else { return figures }
+        for change in adjustments.reversed() where change.at > recorded {
+            switch change.field {
+            case .target: if let old = Double(change.from) { figures.target = old }
+            case .due: if let old = LocalDate(iso: change.from) { figures.dueDate = old }
+            case .status: break
+            }
+        }
+        return figures
+    }
+
     /// The figures as they stood at a moment: only check-ins recorded before it.
     public func figures(recordedBefore moment: Instant?) -> KPIFigures {
         KPIFigures(baseline: kpi.baselineValue, baselineDate: kpi.baselineDate, target: kpi.targetValue, dueDate: kpi.dueDate,
