@@ -146,8 +146,13 @@ public struct Sessions {
         let coachLed = engine.state.presets["coach.name"] != nil
         let shellStyle = coachLed ? style.speaking(as: engine.variables["client.name"]?.display ?? "client") : style
         let shell = ConversationShell(console: console, style: shellStyle)
-        let recorder = StorageRecorder(storage: storage, resuming: resuming,
+        let holder = ConversationLease.Holder.current
+        if let resuming, let held = try store({ () throws(StoreError) in try storage.claim(resuming.id, for: holder, isAlive: \.isAlive) }) {
+            throw .store(.conversationHeld(id: resuming.id, by: held))
+        }
+        let recorder = StorageRecorder(storage: storage, holder: holder, resuming: resuming,
                                        finishing: Self.planChanges(script: engine.script, catalogue: engine.catalogue))
+        defer { if let id = recorder.conversationID { try? storage.release(id, for: holder) } }
         let outcome = shell.run(&engine, recorder: recorder, resumed: resuming != nil)
         let id = recorder.conversationID.map(\.description) ?? "?"
         switch outcome {

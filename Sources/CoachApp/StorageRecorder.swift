@@ -12,14 +12,17 @@ public final class StorageRecorder: ConversationRecorder {
     /// What the store holds now, to send it only what a turn changed.
     private var written: (saved: ConversationUpdate.Saved, finished: Bool)?
     private let finishing: (ConversationSnapshot) -> [PlanChange]
+    private let holder: ConversationLease.Holder?
     /// The log of a new conversation's turns before anything was given, not yet kept.
     private var unkept: [LogEntry] = []
 
     /// `resuming`: the conversation and what the store already holds for it.
     /// `finishing`: the plan changes the interview makes, saved with its last answer.
-    public init(storage: any ConversationStore, resuming: (id: ConversationID, saved: ConversationSnapshot)? = nil,
+    /// `holder`: the process that answers it, given the conversation as soon as it is created.
+    public init(storage: any ConversationStore, holder: ConversationLease.Holder? = nil, resuming: (id: ConversationID, saved: ConversationSnapshot)? = nil,
                 finishing: @escaping (ConversationSnapshot) -> [PlanChange] = { _ in [] }) {
         self.storage = storage
+        self.holder = holder
         self.conversationID = resuming?.id
         self.written = resuming.map { (ConversationUpdate.Saved($0.saved), $0.saved.status == .finished) }
         self.finishing = finishing
@@ -32,7 +35,9 @@ public final class StorageRecorder: ConversationRecorder {
             // a mark of agreement); the turns before it are saved with it, in one transaction.
             unkept += log
             guard finished || unkept.contains(where: \.keepsConversation) else { return }
-            conversationID = try storage.createConversation(snapshot, log: unkept, changes: finished ? finishing(snapshot) : [])
+            let id = try storage.createConversation(snapshot, log: unkept, changes: finished ? finishing(snapshot) : [])
+            conversationID = id
+            if let holder { _ = try storage.claim(id, for: holder) { _ in true } }
             unkept = []
             self.written = (ConversationUpdate.Saved(snapshot), finished)
             return

@@ -153,6 +153,14 @@ public struct AppDatabase: Sendable {
             }
             try db.alter(table: "conversation") { t in t.drop(column: "variables") }
         }
+        migrator.registerMigration("v7-lease") { db in
+            try db.create(table: "lease") { t in
+                t.primaryKey("conversationId", .integer).references("conversation", onDelete: .cascade)
+                t.column("pid", .integer).notNull()
+                t.column("host", .text).notNull()
+                t.column("since", .text).notNull()
+            }
+        }
         return migrator
     }
 

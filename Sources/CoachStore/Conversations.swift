@@ -167,6 +167,29 @@ extension AppDatabase: ConversationStore {
         }
     }
 
+    public func claim(_ id: ConversationID, for holder: ConversationLease.Holder, isAlive: (ConversationLease) -> Bool) throws(StoreError) -> ConversationLease? {
+        try guarded { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM conversation WHERE id = ?", arguments: [id.rawValue]) != nil else {
+                throw StoreError.noConversation(id: id.description)
+            }
+            if let row = try Row.fetchOne(db, sql: "SELECT pid, host, since FROM lease WHERE conversationId = ?", arguments: [id.rawValue]) {
+                let held = ConversationLease(holder: .init(pid: row[0], host: row[1]), since: Timestamp.read(row[2]))
+                if held.holder != holder, isAlive(held) { return held }
+            }
+            try db.execute(sql: """
+                INSERT INTO lease (conversationId, pid, host, since) VALUES (?, ?, ?, ?)
+                ON CONFLICT (conversationId) DO UPDATE SET pid = excluded.pid, host = excluded.host, since = excluded.since
+                """, arguments: [id.rawValue, holder.pid, holder.host, Instant.now().iso])
+            return nil
+        }
+    }
+
+    public func release(_ id: ConversationID, for holder: ConversationLease.Holder) throws(StoreError) {
+        try guarded { db in
+            try db.execute(sql: "DELETE FROM lease WHERE conversationId = ? AND pid = ? AND host = ?", arguments: [id.rawValue, holder.pid, holder.host])
+        }
+    }
+
     public func knownAnswers(client name: String) throws(StoreError) -> [String: AnswerValue] {
         try knownAnswers(where: "WHERE cl.name = ?", arguments: [name])[name] ?? [:]
     }

@@ -160,6 +160,10 @@ final class UpdateSpy: ConversationStore, @unchecked Sendable {
     func events(of id: ConversationID) throws(StoreError) -> [StoredEvent] { try store.events(of: id) }
     func latestUnfinished() throws(StoreError) -> ConversationSummary? { try store.latestUnfinished() }
     func latestConversation(client: String?) throws(StoreError) -> ConversationSummary? { try store.latestConversation(client: client) }
+    func claim(_ id: ConversationID, for holder: ConversationLease.Holder, isAlive: (ConversationLease) -> Bool) throws(StoreError) -> ConversationLease? {
+        try store.claim(id, for: holder, isAlive: isAlive)
+    }
+    func release(_ id: ConversationID, for holder: ConversationLease.Holder) throws(StoreError) { try store.release(id, for: holder) }
     func knownAnswers(client: String) throws(StoreError) -> [String: AnswerValue] { try store.knownAnswers(client: client) }
     func knownAnswersByClient() throws(StoreError) -> [String: [String: AnswerValue]] { try store.knownAnswersByClient() }
 }

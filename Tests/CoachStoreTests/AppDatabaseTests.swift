@@ -54,6 +54,24 @@ import Testing
         #expect(try reopened.conversation(ConversationID(1)) == stored, "migrating twice changes nothing")
     }
 
+    /// One holder at a time: a second is told who holds it while they run, takes it over once
+    /// they are gone, and a release frees it.
+    @Test(arguments: Backend.allCases)
+    func aConversationHasOneHolderAtATime(_ backend: Backend) throws {
+        let db = try backend.open(folder)
+        let id = try db.createConversation(snapshot(), log: [])
+        let first = ConversationLease.Holder(pid: 100, host: "a"), second = ConversationLease.Holder(pid: 200, host: "a")
+        #expect(try db.claim(id, for: first) { _ in true } == nil)
+        #expect(try db.claim(id, for: first) { _ in true } == nil, "the holder may claim again")
+        #expect(try db.claim(id, for: second) { _ in true }?.holder == first)
+        #expect(try db.claim(id, for: second) { _ in false } == nil, "a lease whose process is gone is taken over")
+        try db.release(id, for: first)
+        #expect(try db.claim(id, for: first) { _ in true }?.holder == second, "only its holder releases a lease")
+        try db.release(id, for: second)
+        #expect(try db.claim(id, for: first) { _ in true } == nil)
+        #expect(throws: StoreError.noConversation(id: "999")) { try db.claim(ConversationID(999), for: first) { _ in true } }
+    }
+
     /// Whatever a turn changed, the conversation read back is the one the engine had —
     /// appended, replaced, removed answers and named answers alike.
     @Test(arguments: Backend.allCases)

@@ -153,4 +153,28 @@ import Testing
         #expect(!home.stdout.contains("What is your current role"), "no new interview after Ctrl-D")
         #expect((try Binary.json(["sessions", "--db", db])["sessions"] as? [Any])?.count == 1)
     }
+
+    /// One writer per conversation: while one `resume 1` waits for input, a second is refused in
+    /// one sentence and saves nothing; once the first is killed, its lease is taken over.
+    @Test func aSecondResumeOfAnOpenConversationIsRefused() throws {
+        let db = Binary.temporaryFolder() + "/two.sqlite"
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "Account executive\n")
+        let (first, input, output, _) = try Binary.launch(["resume", "1", "--db", db])
+        _ = output.fileHandleForReading.availableData
+        let second = try Binary.run(["resume", "1", "--db", db], stdin: "Retail\n")
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("Conversation 1 is open in another kpicoach (process \(first.processIdentifier)"), "\(second.stderr)")
+        input.fileHandleForWriting.write(Data("B2B software\n".utf8))
+        var industry: String?
+        for _ in 0..<200 where industry == nil {
+            industry = (Binary.jsonIfReady(["show", "1", "--db", db])?["answers"] as? [String: Any])?["industry"] as? String
+            usleep(25_000)
+        }
+        #expect(industry == "B2B software", "the first process's answer is kept, the second's never written")
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        let third = try Binary.run(["resume", "1", "--db", db], stdin: "6\n/quit\n")
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect((try Binary.json(["show", "1", "--db", db])["answers"] as? [String: Any])?["years"] as? Int == 6)
+    }
 }

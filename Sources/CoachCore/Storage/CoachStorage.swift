@@ -33,6 +33,11 @@ public protocol ConversationStore: Sendable {
     func latestUnfinished() throws(StoreError) -> ConversationSummary?
     /// The client's most recently touched conversation, or any named client's when nil.
     func latestConversation(client: String?) throws(StoreError) -> ConversationSummary?
+    /// Takes the conversation for `holder`, in one transaction: nil when it is now theirs, or the
+    /// lease of another holder still answering it (`isAlive` says whether a lease's process runs).
+    func claim(_ id: ConversationID, for holder: ConversationLease.Holder, isAlive: (ConversationLease) -> Bool) throws(StoreError) -> ConversationLease?
+    /// Gives the conversation up, if `holder` has it.
+    func release(_ id: ConversationID, for holder: ConversationLease.Holder) throws(StoreError)
     /// The named answers of the client's conversations, later ones winning name by name.
     func knownAnswers(client: String) throws(StoreError) -> [String: AnswerValue]
     /// The same for every client at once, by client name.

@@ -12,6 +12,7 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
         var clients: [Client] = []
         var conversations: [Conversation] = []
         var events: [(conversation: Int64, event: StoredEvent)] = []
+        var leases: [Int64: ConversationLease] = [:]
         var kpis: [KPI] = []
         var checkins: [Checkin] = []
         var adjustments: [(kpi: Int64, adjustment: StoredAdjustment)] = []
@@ -229,6 +230,21 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
         try conversations().first { summary in
             guard let name = summary.client else { return false }
             return client.map { $0.lowercased() == name.lowercased() } ?? true
+        }
+    }
+
+    public func claim(_ id: ConversationID, for holder: ConversationLease.Holder, isAlive: (ConversationLease) -> Bool) throws(StoreError) -> ConversationLease? {
+        try transaction { t throws(StoreError) in
+            guard t.conversations.contains(where: { $0.id == id.rawValue }) else { throw .noConversation(id: id.description) }
+            if let held = t.leases[id.rawValue], held.holder != holder, isAlive(held) { return held }
+            t.leases[id.rawValue] = ConversationLease(holder: holder, since: t.now())
+            return nil
+        }
+    }
+
+    public func release(_ id: ConversationID, for holder: ConversationLease.Holder) throws(StoreError) {
+        try transaction { t throws(StoreError) in
+            if t.leases[id.rawValue]?.holder == holder { t.leases[id.rawValue] = nil }
         }
     }
 

@@ -12,6 +12,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case noConversation(id: String)
     case noKPI(id: KPIID, client: String)
     case clientExists(name: String)
+    case conversationHeld(id: ConversationID, by: ConversationLease)
 
     public var description: String {
         switch self {
@@ -35,6 +36,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "There is already a client called \(name); choose another name."
         case .noKPI(let id, let client):
             return "\(client) has no KPI \(id). `kpicoach kpi list --client \"\(client)\"` shows the ids."
+        case .conversationHeld(let id, let lease):
+            return "Conversation \(id) is open in another kpicoach (process \(lease.holder.pid) on \(TerminalText.sanitize(lease.holder.host)), "
+                + "since \(lease.since.minute)); finish or quit it there first."
         case .noConversation(let id):
             return "There is no conversation \(id). `kpicoach sessions` lists them."
         }
