@@ -5,7 +5,7 @@ public import CoachCore
 public enum JSONOutput {
     public static func session(_ s: ConversationSummary) -> JSONValue {
         ["id": .integer(s.id.rawValue), "client": JSONValue(s.client), "script": .string(s.scriptID), "status": .string(s.status.rawValue),
-         "step": JSONValue(s.step), "created": .string(s.createdAt.iso), "updated": .string(s.updatedAt.iso)]
+         "step": JSONValue(s.step), "created": .string(s.createdAt.iso), "updated": .string(s.updatedAt.iso), "answers": JSONValue(s.answers)]
     }
 
     public static func conversation(_ stored: StoredConversation, events: [StoredEvent]) -> JSONValue {

@@ -14,7 +14,7 @@ extension ConversationSummary {
     /// The line of `kpicoach sessions`: id, client, interview, where it stands, last touched.
     public var row: String {
         let who = TerminalText.sanitize(client ?? "(no name yet)")
-        let at = status == .active ? "at \(TerminalText.sanitize(step ?? "?"))" : "finished"
+        let at = isAbandoned ? "nothing answered" : status == .active ? "at \(TerminalText.sanitize(step ?? "?"))" : "finished"
         return "\(id)\t\(who)\t\(scriptID)\t\(at)\t\(updatedAt.minute)"
     }
 }

@@ -121,7 +121,8 @@ extension AppDatabase: ConversationStore {
     public func conversation(_ id: ConversationID) throws(StoreError) -> StoredConversation {
         let found: StoredConversation? = try reading { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT c.*, cl.name AS clientName FROM conversation c LEFT JOIN client cl ON cl.id = c.clientId WHERE c.id = ?
+                SELECT c.*, cl.name AS clientName, (SELECT count(*) FROM answer a WHERE a.conversationId = c.id) AS answers
+                FROM conversation c LEFT JOIN client cl ON cl.id = c.clientId WHERE c.id = ?
                 """, arguments: [id.rawValue]) else { return nil }
             var state = try Self.decodeState(row["snapshot"])
             state.restore(try Row.fetchAll(db, sql: "SELECT step, raw, value FROM answer WHERE conversationId = ? ORDER BY position",
@@ -164,6 +165,13 @@ extension AppDatabase: ConversationStore {
         try reading { db in
             try Row.fetchOne(db, sql: Self.summarySelection + " WHERE \(filter) ORDER BY c.updatedAt DESC, c.id DESC LIMIT 1",
                              arguments: arguments).map(Self.summary)
+        }
+    }
+
+    public func discardConversation(_ id: ConversationID) throws(StoreError) -> Bool {
+        try guarded { db in
+            try db.execute(sql: "DELETE FROM conversation WHERE id = ?", arguments: [id.rawValue])
+            return db.changesCount > 0
         }
     }
 
@@ -219,14 +227,15 @@ extension AppDatabase: ConversationStore {
 
     /// The summary columns only: a list of conversations must not read every snapshot.
     private static let summarySelection = """
-        SELECT c.id, c.scriptId, c.status, c.step, c.createdAt, c.updatedAt, cl.name AS clientName
+        SELECT c.id, c.scriptId, c.status, c.step, c.createdAt, c.updatedAt, cl.name AS clientName,
+            (SELECT count(*) FROM answer a WHERE a.conversationId = c.id) AS answers
         FROM conversation c LEFT JOIN client cl ON cl.id = c.clientId
         """
 
     private static func summary(_ row: Row) -> ConversationSummary {
         ConversationSummary(id: ConversationID(row["id"]), client: row["clientName"], scriptID: row["scriptId"],
                             status: ConversationSnapshot.Status(rawValue: row["status"]) ?? .active, step: row["step"],
-                            createdAt: Timestamp.read(row["createdAt"]), updatedAt: Timestamp.read(row["updatedAt"]))
+                            createdAt: Timestamp.read(row["createdAt"]), updatedAt: Timestamp.read(row["updatedAt"]), answers: row["answers"])
     }
 
     /// The state, or an answer as the engine knows it (money keeps its currency, a date stays a

@@ -60,13 +60,32 @@ struct SessionsCommand: CoachCommand {
     static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List saved conversations, newest first.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Include conversations left before anything was answered (`kpicoach discard ID` removes one).") var all = false
 
     func run(_ app: AppEnvironment) throws(CoachFailure) {
         let database = try app.openDatabase(create: false)
-        let list = try store { () throws(StoreError) in try database.conversations() }
+        let list = try store { () throws(StoreError) in try database.conversations() }.filter { all || !$0.isAbandoned }
         if json { return print(JSONValue.object(["sessions": .array(list.map(JSONOutput.session))]).text()) }
         guard !list.isEmpty else { return print("No conversations yet. Start one with: kpicoach start") }
         list.forEach { print($0.row) }
+    }
+}
+
+struct DiscardCommand: CoachCommand {
+    static let configuration = CommandConfiguration(commandName: "discard", abstract: "Remove a conversation and its log (asks first); the client and their plan stay.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The conversation id (`kpicoach sessions --all` lists them).") var id: ConversationID
+    @Flag(help: "Do not ask for confirmation.") var yes = false
+
+    func run(_ app: AppEnvironment) throws(CoachFailure) {
+        let database = try app.openDatabase(create: false)
+        let s = try store { () throws(StoreError) in try database.conversation(id) }.summary
+        let what = "conversation \(id) (\(s.scriptID)\(s.client.map { " with " + TerminalText.sanitize($0) } ?? ""), \(s.answers) answer\(s.answers == 1 ? "" : "s"))"
+        guard yes || app.askYesNo("Discard \(what)? Its answers and log are removed; the client and their plan stay. (yes/no)") == true else {
+            return print("Nothing discarded.")
+        }
+        _ = try store { () throws(StoreError) in try database.discardConversation(id) }
+        print("Discarded \(what).")
     }
 }
 

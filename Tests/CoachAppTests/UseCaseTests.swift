@@ -163,6 +163,7 @@ final class UpdateSpy: ConversationStore, @unchecked Sendable {
     func claim(_ id: ConversationID, for holder: ConversationLease.Holder, isAlive: (ConversationLease) -> Bool) throws(StoreError) -> ConversationLease? {
         try store.claim(id, for: holder, isAlive: isAlive)
     }
+    func discardConversation(_ id: ConversationID) throws(StoreError) -> Bool { try store.discardConversation(id) }
     func release(_ id: ConversationID, for holder: ConversationLease.Holder) throws(StoreError) { try store.release(id, for: holder) }
     func knownAnswers(client: String) throws(StoreError) -> [String: AnswerValue] { try store.knownAnswers(client: client) }
     func knownAnswersByClient() throws(StoreError) -> [String: [String: AnswerValue]] { try store.knownAnswersByClient() }

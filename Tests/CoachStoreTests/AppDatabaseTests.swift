@@ -54,6 +54,22 @@ import Testing
         #expect(try reopened.conversation(ConversationID(1)) == stored, "migrating twice changes nothing")
     }
 
+    /// A conversation left before its first answer reads as abandoned, and discarding one removes
+    /// it with its log while the client stays.
+    @Test(arguments: Backend.allCases)
+    func abandonedConversationsAreKnownAndCanBeDiscarded(_ backend: Backend) throws {
+        let db = try backend.open(folder)
+        let empty = try db.createConversation(snapshot(), log: [.promptShown(step: "role", text: "Your role?")])
+        let answered = try db.createConversation(snapshot([AnswerRecord(step: "role", raw: "AE", value: .text("AE"))]), log: [])
+        #expect(try db.conversations().map { [$0.id.rawValue, Int64($0.answers)] } == [[answered.rawValue, 1], [empty.rawValue, 0]])
+        #expect(try db.conversations().map(\.isAbandoned) == [false, true])
+        #expect(try db.discardConversation(empty))
+        #expect(try !db.discardConversation(empty))
+        #expect(try db.conversations().map(\.id) == [answered])
+        #expect(try db.events(of: empty).isEmpty)
+        #expect(try db.clients().map(\.name) == ["Ana"])
+    }
+
     /// One holder at a time: a second is told who holds it while they run, takes it over once
     /// they are gone, and a release frees it.
     @Test(arguments: Backend.allCases)

@@ -177,4 +177,18 @@ import Testing
         #expect(third.status == 0, "\(third.stderr)")
         #expect((try Binary.json(["show", "1", "--db", db])["answers"] as? [String: Any])?["years"] as? Int == 6)
     }
+
+    /// `discard` asks first, then removes the conversation; the client stays.
+    @Test func discardAsksThenRemovesTheConversation() throws {
+        let db = Binary.temporaryFolder() + "/discard.sqlite"
+        try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "Account executive\n")
+        let kept = try Binary.run(["discard", "1", "--db", db], stdin: "no\n")
+        #expect(kept.stdout.contains("Discard conversation 1 (onboarding with Ana, 1 answer)?"))
+        #expect(kept.stdout.contains("Nothing discarded."))
+        #expect((try Binary.json(["sessions", "--db", db])["sessions"] as? [Any])?.count == 1)
+        let gone = try Binary.run(["discard", "1", "--db", db], stdin: "yes\n")
+        #expect(gone.status == 0, "\(gone.stderr)")
+        #expect((try Binary.json(["sessions", "--db", db, "--all"])["sessions"] as? [Any])?.isEmpty == true)
+        #expect(try Binary.run(["clients", "--db", db]).stdout.hasPrefix("Ana\t"))
+    }
 }

@@ -33,6 +33,8 @@ public protocol ConversationStore: Sendable {
     func latestUnfinished() throws(StoreError) -> ConversationSummary?
     /// The client's most recently touched conversation, or any named client's when nil.
     func latestConversation(client: String?) throws(StoreError) -> ConversationSummary?
+    /// Removes a conversation, its answers and its log; the client and their plan stay. False when there is none.
+    func discardConversation(_ id: ConversationID) throws(StoreError) -> Bool
     /// Takes the conversation for `holder`, in one transaction: nil when it is now theirs, or the
     /// lease of another holder still answering it (`isAlive` says whether a lease's process runs).
     func claim(_ id: ConversationID, for holder: ConversationLease.Holder, isAlive: (ConversationLease) -> Bool) throws(StoreError) -> ConversationLease?

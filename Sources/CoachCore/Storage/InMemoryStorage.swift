@@ -42,7 +42,7 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
         func summary(_ c: Conversation) -> ConversationSummary {
             ConversationSummary(id: ConversationID(c.id), client: c.client.flatMap { id in clients.first { $0.id == id }?.name },
                                 scriptID: c.snapshot.state.scriptID, status: c.snapshot.status, step: c.snapshot.step,
-                                createdAt: c.created, updatedAt: c.updated)
+                                createdAt: c.created, updatedAt: c.updated, answers: c.snapshot.state.records.count)
         }
 
         mutating func append(_ log: [LogEntry], to conversation: Int64, at: Instant) {
@@ -230,6 +230,16 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
         try conversations().first { summary in
             guard let name = summary.client else { return false }
             return client.map { $0.lowercased() == name.lowercased() } ?? true
+        }
+    }
+
+    public func discardConversation(_ id: ConversationID) throws(StoreError) -> Bool {
+        try transaction { t throws(StoreError) in
+            guard t.conversations.contains(where: { $0.id == id.rawValue }) else { return false }
+            t.conversations.removeAll { $0.id == id.rawValue }
+            t.events.removeAll { $0.conversation == id.rawValue }
+            t.leases[id.rawValue] = nil
+            return true
         }
     }
 

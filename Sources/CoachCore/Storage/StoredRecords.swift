@@ -7,9 +7,15 @@ public struct ConversationSummary: Hashable, Sendable {
     public let step: String?
     public let createdAt: Instant
     public let updatedAt: Instant
+    /// How many answers it keeps.
+    public let answers: Int
+
+    /// Left before anything was answered (kept by versions that saved a conversation at its first prompt).
+    public var isAbandoned: Bool { status == .active && answers == 0 }
 
     public init(id: ConversationID, client: String?, scriptID: String, status: ConversationSnapshot.Status, step: String?,
-                createdAt: Instant, updatedAt: Instant) {
+                createdAt: Instant, updatedAt: Instant, answers: Int) {
+        self.answers = answers
         self.id = id
         self.client = client
         self.scriptID = scriptID
