@@ -19,7 +19,8 @@ import Testing
 
         let checkins: [[String]] = [
             ["2026-10-15", "130", "5", "/skip", "10", "5", "/skip"],
-            ["2026-11-01", "+30", "5", "/skip", "11", "5", "/skip"],  // +30: a cumulative increment on 130
+            // +30: a cumulative increment on 130; KPI 2 is then behind (1 up in 61 days, 9 to go), so it offers to adjust.
+            ["2026-11-01", "+30", "5", "/skip", "11", "5", "/skip", "keep"],
             ["", "180", "5", "/skip", "11", "5", "/skip", "target", "15", "scope changed"],
         ]
         var transcript = ""
@@ -49,10 +50,12 @@ import Testing
         #expect(list[0]["status"] as? String == "on_track")
         #expect((list[0]["checkins"] as? [[String: Any]])?.map { $0["value"] as? Double } == [130, 160, 180])
         #expect((list[0]["checkins"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2026-10-15", "2026-11-01", "2026-11-23"])
-        // KPI 2 after the adjustment 20 → 15: (11 − 10)/(15 − 10) = 0.2, gap 0.275 − 0.2 < 0.165: on track.
+        // KPI 2 after the adjustment 20 → 15: (11 − 10)/(15 − 10) = 0.2, gap 0.275 − 0.2 < 0.165 on the straight
+        // line, but at its pace (1 up in 83 days, 4 to go) it is done 332 days later, after the due date: behind.
         #expect((list[1]["target"] as? [String: Any])?["value"] as? Double == 15)
         #expect(abs((list[1]["progress"] as? Double ?? 0) - 0.2) < 1e-12)
-        #expect(list[1]["status"] as? String == "on_track")
+        #expect(list[1]["status"] as? String == "behind")
+        #expect(list[1]["forecast"] as? String == "2027-10-21")
         let adjustments = try #require(list[1]["adjustments"] as? [[String: Any]])
         #expect(adjustments.count == 1)
         #expect(adjustments[0]["from"] as? String == "20" && adjustments[0]["to"] as? String == "15" && adjustments[0]["why"] as? String == "scope changed")

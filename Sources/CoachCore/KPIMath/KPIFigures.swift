@@ -39,7 +39,10 @@ public struct KPIFigures: Equatable, Sendable {
         let current = history.last?.value ?? baseline
         let raw = progress(of: current)
         let expected = expected(on: today)
-        let status = status(progress: raw, expected: expected, today: today)
+        let forecast = forecast(history)
+        var status = status(progress: raw, expected: expected, today: today)
+        // One pace model: a pace that finishes after the due date is not on track.
+        if status == .onTrack, let forecast, forecast > dueDate { status = .behind }
         let next = cadence.nextCheckin(after: history.last?.date ?? baselineDate, notBefore: today)
         return KPIStatus(
             current: current,
@@ -47,9 +50,9 @@ public struct KPIFigures: Equatable, Sendable {
             progress: min(max(raw, 0), 1),
             expected: expected,
             status: status,
-            forecast: forecast(history),
+            forecast: forecast,
             nextCheckin: next,
-            bareMinimum: status == .achieved ? nil : bareMinimum(on: next),
+            bareMinimum: status == .achieved ? nil : bareMinimum(on: next, current: current),
             milestonesCrossed: milestonesCrossed(history),
             personalBest: isPersonalBest(history),
             confidenceDisagrees: history.last.map { status.disagrees(withConfidence: $0.confidence) } ?? false,
@@ -112,10 +115,13 @@ public struct KPIFigures: Equatable, Sendable {
         return last.date.adding(days: Int(days))
     }
 
-    /// The straight-line value on `day`: baseline + e(day) × (target − baseline). A health check
-    /// has no line; its minimum is the threshold itself.
-    private func bareMinimum(on day: LocalDate) -> Double {
-        direction.isHealthCheck ? target : baseline + expected(on: day) * (target - baseline)
+    /// The straight-line value on `day`: baseline + e(day) × (target − baseline), and never less
+    /// than where the client already is (more for a KPI that should fall): the minimum for the
+    /// next check-in is not a step back. A health check has no line; its minimum is the threshold.
+    private func bareMinimum(on day: LocalDate, current: Double) -> Double {
+        guard !direction.isHealthCheck else { return target }
+        let line = baseline + expected(on: day) * (target - baseline)
+        return direction == .increase ? max(line, current) : min(line, current)
     }
 
     /// Milestones the latest check-in reaches that no earlier reading (baseline included) had, so
@@ -131,8 +137,9 @@ public struct KPIFigures: Equatable, Sendable {
         }
     }
 
+    /// Better than the baseline and every earlier check-in; a first figure has nothing to beat yet.
     private func isPersonalBest(_ history: [KPICheckin]) -> Bool {
-        guard let latest = history.last else { return false }
+        guard let latest = history.last, history.count >= 2 else { return false }
         return earlierValues(history).allSatisfy { direction.isBetter(latest.value, than: $0) }
     }
 

@@ -39,7 +39,8 @@ struct MilestoneTests {
 
     @Test("Personal best beats the baseline and every earlier check-in", arguments: [
         (Metric.Direction.increase, 10.0, [12.0, 11.0, 13.0], true),
-        (.increase, 10.0, [11.0], true),
+        (.increase, 10.0, [11.0], false),  // a first figure has nothing to beat yet
+        (.increase, 10.0, [11.0, 12.0], true),
         (.increase, 10.0, [12.0, 12.0], false),  // matching is not beating
         (.increase, 10.0, [9.0], false),
         (.increase, 10.0, [], false),
