@@ -9,6 +9,9 @@ public struct KPIFigures: Equatable, Sendable {
     /// Share of this KPI in its goal's roll-up; 0 or less leaves it out.
     public var weight: Double
     public var checkins: [KPICheckin]
+    /// The reading at which the target last changed: milestones count from it to the new target,
+    /// so they are earned by the figures, not by moving the target. Nil: from the baseline.
+    public var rebasedOn: KPICheckin?
 
     public init(baseline: Double, baselineDate: LocalDate, target: Double, dueDate: LocalDate,
                 direction: Metric.Direction, weight: Double = 1, checkins: [KPICheckin] = []) {
@@ -129,8 +132,13 @@ public struct KPIFigures: Equatable, Sendable {
     /// milestones.
     private func milestonesCrossed(_ history: [KPICheckin]) -> [Int] {
         guard !direction.isHealthCheck, let latest = history.last else { return [] }
-        let best = earlierValues(history).map(progress(of:)).max() ?? 0
-        let now = progress(of: latest.value)
+        let start = rebasedOn?.value ?? baseline
+        func way(_ value: Double) -> Double {
+            target == start ? (direction.hasReached(value, target: target) ? 1 : 0) : (value - start) / (target - start)
+        }
+        let since = history.dropLast().filter { reading in rebasedOn.map { reading.date > $0.date } ?? true }
+        let best = ([start] + since.map(\.value)).map(way).max() ?? 0
+        let now = way(latest.value)
         return Self.milestones.filter { percent in
             let mark = Double(percent) / 100 - Self.tolerance
             return best < mark && now >= mark

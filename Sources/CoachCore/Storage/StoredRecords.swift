@@ -142,6 +142,7 @@ public struct StoredKPI: Hashable, Sendable {
         var figures = self.figures
         figures.checkins = Array(figures.checkins.prefix(index + 1))
         guard let recorded = checkins[index].recordedAt else { return figures }
+        figures.rebasedOn = rebase(before: recorded)
         for change in adjustments.reversed() where change.at > recorded {
             switch change.field {
             case .target: if let old = Double(change.from) { figures.target = old }
@@ -154,11 +155,22 @@ public struct StoredKPI: Hashable, Sendable {
 
     /// The figures as they stood at a moment: only check-ins recorded before it.
     public func figures(recordedBefore moment: Instant?) -> KPIFigures {
-        KPIFigures(baseline: kpi.baselineValue, baselineDate: kpi.baselineDate, target: kpi.targetValue, dueDate: kpi.dueDate,
-                   direction: kpi.direction, weight: kpi.weight,
-                   checkins: checkins.filter { c in moment.map { moment in c.recordedAt.map { $0 < moment } ?? true } ?? true }
-                       .map { KPICheckin(date: $0.date, value: $0.value, confidence: $0.confidence ?? 5) })
+        var figures = KPIFigures(baseline: kpi.baselineValue, baselineDate: kpi.baselineDate, target: kpi.targetValue, dueDate: kpi.dueDate,
+                                 direction: kpi.direction, weight: kpi.weight,
+                                 checkins: checkins.filter { c in moment.map { moment in c.recordedAt.map { $0 < moment } ?? true } ?? true }
+                                     .map(Self.reading))
+        figures.rebasedOn = rebase(before: moment)
+        return figures
     }
+
+    /// The latest reading recorded before the last target change before `moment` (nil: none, or
+    /// no reading before it, so milestones still count from the baseline).
+    private func rebase(before moment: Instant?) -> KPICheckin? {
+        guard let change = adjustments.last(where: { change in change.field == .target && moment.map { change.at < $0 } ?? true }) else { return nil }
+        return checkins.last { c in c.recordedAt.map { $0 < change.at } ?? true }.map(Self.reading)
+    }
+
+    private static func reading(_ c: StoredCheckin) -> KPICheckin { KPICheckin(date: c.date, value: c.value, confidence: c.confidence ?? 5) }
 }
 
 /// One measurement of a KPI.
