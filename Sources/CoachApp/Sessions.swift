@@ -58,7 +58,10 @@ public struct Sessions {
     /// Opens with what changed in the client's plan since their last session.
     private func sinceLastTime(client: String, since: Instant?, kpis: [StoredKPI]?) {
         guard let since, let kpis, !kpis.isEmpty else { return }
-        let entries = kpis.map { PlanChanges.Entry(name: $0.kpi.name, cadence: $0.kpi.cadence, before: $0.figures(recordedBefore: since), now: $0.figures) }
+        let entries = kpis.map {
+            PlanChanges.Entry(name: $0.kpi.name, cadence: $0.kpi.cadence, before: $0.figures(recordedBefore: since), now: $0.figures,
+                              adjustments: $0.adjustments.filter { !($0.at < since) })
+        }
         let lines = PlanChanges.summary(entries, lastTime: since.day, today: today)
         guard !lines.isEmpty else { return }
         console.write(style.message(Message("Since last time (\(min(since.day, today).iso)):\n" + lines.joined(separator: "\n"), tone: .notice)))

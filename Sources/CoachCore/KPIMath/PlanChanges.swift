@@ -7,12 +7,15 @@ public enum PlanChanges {
         /// The KPI as it stood at the last session (only the check-ins recorded before it).
         public let before: KPIFigures
         public let now: KPIFigures
+        /// Changes to the plan since, oldest first.
+        public let adjustments: [StoredAdjustment]
 
-        public init(name: String, cadence: Metric.Cadence, before: KPIFigures, now: KPIFigures) {
+        public init(name: String, cadence: Metric.Cadence, before: KPIFigures, now: KPIFigures, adjustments: [StoredAdjustment] = []) {
             self.name = name
             self.cadence = cadence
             self.before = before
             self.now = now
+            self.adjustments = adjustments
         }
     }
 
@@ -28,6 +31,7 @@ public enum PlanChanges {
         for e in entries {
             let was = e.before.evaluate(today: then, cadence: e.cadence), isNow = e.now.evaluate(today: today, cadence: e.cadence)
             let name = TerminalText.sanitize(e.name)
+            lines += e.adjustments.map { change(of: name, $0) }
             if was.status != isNow.status { lines.append("“\(name)” went from \(was.status.words) to \(isNow.status.words).") }
             let tolerance = KPIFigures.tolerance * 100
             for m in KPIFigures.milestones where was.progress * 100 < Double(m) - tolerance && isNow.progress * 100 >= Double(m) - tolerance {
@@ -39,5 +43,18 @@ public enum PlanChanges {
         }
         if !stale.isEmpty { lines.append("Not measured since a check-in fell due: " + stale.joined(separator: ", ") + ".") }
         return lines
+    }
+
+    /// A change to the plan in words: a target lowered or raised (milestones count afresh from
+    /// it), a date moved, a KPI retired — each with its reason.
+    static func change(of name: String, _ a: StoredAdjustment) -> String {
+        let why = TerminalText.sanitize(a.why)
+        switch a.field {
+        case .target:
+            let lowered = Double(a.to).flatMap { to in Double(a.from).map { to < $0 } } ?? false
+            return "“\(name)” target \(lowered ? "lowered" : "raised") from \(a.from) to \(a.to) (\(why)); milestones count from there."
+        case .due: return "“\(name)” now due \(a.to) instead of \(a.from) (\(why))."
+        case .status: return "“\(name)” retired (\(why))."
+        }
     }
 }

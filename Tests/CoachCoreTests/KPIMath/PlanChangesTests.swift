@@ -36,4 +36,12 @@ import Testing
         #expect(unmeasured.count == 1)
         #expect(unmeasured.first?.contains("“Deals” (last 2026-09-10, due 2026-09-17), “Calls”") == true)
     }
+
+    @Test func aChangedTargetIsSaidWithItsReason() {
+        let figures = Self.deals([])
+        let lowered = StoredAdjustment(field: .target, from: "20", to: "15", why: "scope changed", at: Instant(millisecondsSince1970: 0))
+        let lines = PlanChanges.summary([PlanChanges.Entry(name: "Deals", cadence: .monthly, before: figures, now: figures, adjustments: [lowered])],
+                                        lastTime: Self.day(11, 1), today: Self.day(11, 2))
+        #expect(lines.contains("“Deals” target lowered from 20 to 15 (scope changed); milestones count from there."))
+    }
 }
