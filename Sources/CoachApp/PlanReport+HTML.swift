@@ -27,7 +27,7 @@ extension PlanReport {
         }
         if let roi { body += "<h2>ROI of coaching</h2><p>\(esc(roi.summary))</p>" }
         if let notes, !notes.isEmpty {
-            body += "<h2>Coach's notes (private)</h2><ul>" + notes.map { "<li>\(esc($0.at.day.iso)): \(esc($0.text))</li>" }.joined() + "</ul>"
+            body += "<h2>Coach's notes (private)</h2><ul>" + notes.map { "<li>\(esc($0.byline)): \(esc($0.text))</li>" }.joined() + "</ul>"
         }
         let style = """
             @page { size: A4; margin: 18mm; } body { font-family: sans-serif; color: #222; max-width: 180mm; margin: auto; }

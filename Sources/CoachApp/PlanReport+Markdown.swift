@@ -50,7 +50,7 @@ extension PlanReport {
         if let roi { out.append(roi.summary + ".") } else { out.append("No ROI review yet (`kpicoach start --script review --client \(md(client))`).") }
         if let notes {
             out += ["", "## Coach's notes (private)", ""]
-            out += notes.isEmpty ? ["None."] : notes.map { "- \($0.at.day.iso): \(md($0.text))" }
+            out += notes.isEmpty ? ["None."] : notes.map { "- \(md($0.byline)): \(md($0.text))" }
         }
         return out.joined(separator: "\n") + "\n"
     }

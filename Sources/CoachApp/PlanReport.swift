@@ -67,7 +67,7 @@ public struct PlanReport {
         } ?? .null
         var object: [String: JSONValue] = ["client": ["name": .string(client)], "goal": .object(goal), "today": .string(today.iso),
                                            "kpis": .array(kpis.map { JSONOutput.kpi($0, today: today) }), "rollup": JSONValue(rollup), "roi": roi]
-        if let notes { object["notes"] = .array(notes.map { ["at": .string($0.at.iso), "text": .string($0.text)] }) }
+        if let notes { object["notes"] = .array(notes.map { ["at": .string($0.at.iso), "text": .string($0.text), "author": JSONValue($0.author)] }) }
         return .object(object)
     }
 

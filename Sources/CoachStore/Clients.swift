@@ -45,9 +45,10 @@ extension AppDatabase: ClientStore {
     public func notes(client: String) throws(StoreError) -> [CoachNote] {
         try reading { db in
             try Row.fetchAll(db, sql: """
-                SELECT e.at, e.message FROM event e JOIN conversation c ON c.id = e.conversationId JOIN client cl ON cl.id = c.clientId
+                SELECT e.at, e.message, json_extract(c.snapshot, '$.presets."coach.name".text') AS author
+                FROM event e JOIN conversation c ON c.id = e.conversationId JOIN client cl ON cl.id = c.clientId
                 WHERE cl.name = ? AND e.kind = 'note' ORDER BY e.id
-                """, arguments: [client]).map { CoachNote(at: Timestamp.read($0["at"]), text: $0["message"]) }
+                """, arguments: [client]).map { CoachNote(at: Timestamp.read($0["at"]), text: $0["message"], author: $0["author"]) }
         }
     }
 

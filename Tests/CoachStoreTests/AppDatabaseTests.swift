@@ -210,6 +210,7 @@ import Testing
         try db.record([.conversationFinished], update: ConversationUpdate(from: .init(snapshot()), to: named), conversation: first, changes: [])
         #expect(try db.events(of: first).map(\.kind) == [.prompt, .note, .finished])
         #expect(try db.notes(client: "Ana").map(\.text) == ["keen"])
+        #expect(try db.notes(client: "Ana").map(\.author) == [nil], "no coach named, no author")
         #expect(try db.knownAnswers(client: "Ana") == ["profile.role": .text("AE")])
         #expect(try db.knownAnswersByClient()["Ana"] == ["profile.role": .text("AE")])
         #expect(try db.conversation(first).summary.status == .finished)

@@ -35,6 +35,7 @@ import Testing
         let withNotes = try Binary.run(["report", "--client", "Ana", "--include-notes", "--db", db]).stdout
         #expect(!plain.contains("undersells") && !plain.contains("weekend work"))
         #expect(withNotes.contains("Ana undersells her pipeline work") && withNotes.contains("ask about weekend work"))
+        #expect(withNotes.contains(", Maria: ask about weekend work"), "a note says which coach wrote it")
         for format in ["json", "csv", "html"] {
             #expect(!(try Binary.run(["report", "--client", "Ana", "--format", format, "--db", db]).stdout.contains("undersells")), "\(format)")
         }

@@ -166,9 +166,10 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
     public func notes(client: String) throws(StoreError) -> [CoachNote] {
         read { t in
             guard let owner = t.client(named: client) else { return [] }
-            let conversations = Set(t.conversations.filter { $0.client == owner.id }.map(\.id))
-            return t.events.filter { conversations.contains($0.conversation) && $0.event.kind == .note }
-                .map { CoachNote(at: $0.event.at, text: $0.event.message ?? "") }
+            let leads = Dictionary(uniqueKeysWithValues: t.conversations.filter { $0.client == owner.id }
+                .map { ($0.id, $0.snapshot.state.presets["coach.name"]?.display) })
+            return t.events.filter { leads[$0.conversation] != nil && $0.event.kind == .note }
+                .map { CoachNote(at: $0.event.at, text: $0.event.message ?? "", author: leads[$0.conversation] ?? nil) }
         }
     }
 

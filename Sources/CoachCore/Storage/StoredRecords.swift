@@ -108,11 +108,17 @@ public struct ClientEntry: Hashable, Sendable {
 public struct CoachNote: Hashable, Sendable {
     public let at: Instant
     public let text: String
+    /// The coach who led the session it was written in; nil when none was named.
+    public let author: String?
 
-    public init(at: Instant, text: String) {
+    public init(at: Instant, text: String, author: String?) {
         self.at = at
         self.text = text
+        self.author = author
     }
+
+    /// "2026-11-23, Lee" or just the day.
+    public var byline: String { at.day.iso + (author.map { ", " + TerminalText.sanitize($0) } ?? "") }
 }
 
 /// A KPI of a client's plan, as stored, with what was measured and changed since.
