@@ -167,6 +167,22 @@ struct Driver {
         #expect(d.said.contains { $0.contains("“target”") && $0.contains("no longer apply") })
     }
 
+    /// A change that sends the path through a new question first keeps the answers that are on
+    /// both paths: they wait, and are not asked again.
+    @Test func editThatAddsAQuestionKeepsTheAnswersBothPathsShare() {
+        var d = Driver()
+        d.type("Ana", "skill", "5", "/edit goal", "promotion")
+        #expect(d.asking == "target")
+        #expect(!d.said.contains { $0.contains("no longer apply") })
+        #expect(d.value("hours") == nil, "held, not yet on the path")
+        d.type("sales manager")
+        #expect(d.asking == "ally", "hours is not asked again")
+        #expect(d.value("hours") == .number(5))
+        #expect(d.value("goal.target") == .text("sales manager"))
+        d.type("/back")
+        #expect(d.asking == "hours", "/back takes back the last answer on the path")
+    }
+
     @Test func editMarksLaterAnswersThatReadTheChangedOne() {
         var d = Driver()
         d.type("Ana", "skill", "/edit name", "Anna")

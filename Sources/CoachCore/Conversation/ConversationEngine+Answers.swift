@@ -122,6 +122,10 @@ extension ConversationEngine {
             if old.value != record.value { turn.messages += dependents(of: record.step, after: index) }
             return rewalk(turn, reason: "no longer applies after the change to “\(label(record.step))”")
         }
+        if pathEnd < state.records.count {
+            state.insertAnswer(record, at: pathEnd)
+            return rewalk(turn, reason: "not on the path after the change")
+        }
         let before = state.revision
         state.appendAnswer(record)
         memo.extend(paths, with: record, after: before, state: state)

@@ -65,11 +65,13 @@ extension ConversationEngine {
                 turn.messages.append(Message("Edit cancelled.", tone: .notice))
                 return proceed(turn)
             }
-            guard let last = state.removeLastAnswer() else {
+            let end = pathEnd
+            guard end > 0 else {
                 turn.messages.append(Message("This is the first question.", tone: .notice))
                 turn.next = .ask(reopen(step))
                 return turn
             }
+            let last = state.removeAnswer(at: end - 1)
             turn.log.append(.answerWithdrawn(step: last.step, reason: "back"))
             return rewalk(turn, reason: "back")
         case .edit:
@@ -98,7 +100,8 @@ extension ConversationEngine {
 
     mutating func startEditing(_ index: Int, dropLast: Bool, turn: Turn) -> Turn {
         var turn = turn
-        if dropLast, let last = state.removeLastAnswer() {
+        if dropLast, pathEnd > 0 {
+            let last = state.removeAnswer(at: pathEnd - 1)
             turn.log.append(.answerWithdrawn(step: last.step, reason: "changing an earlier answer"))
         }
         // Picking the answer that led to the picker (the summary's "no") asks that question again.

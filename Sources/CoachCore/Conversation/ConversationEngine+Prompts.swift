@@ -73,10 +73,14 @@ extension ConversationEngine {
     }
 
     /// "label: value" for every answer so far, in order.
+    /// Answers held past the path's end (after a change of branch) are listed apart.
     public var summary: String {
         guard !state.records.isEmpty else { return "Nothing answered yet." }
-        return state.records.filter { script[$0.step]?.kind != .answerPicker }.map { record in
-            "\(label(record.step)): " + TerminalText.sanitize(record.value?.display ?? "(skipped)")
-        }.joined(separator: "\n")
+        let end = pathEnd
+        let shown = state.records.enumerated().filter { script[$0.element.step]?.kind != .answerPicker }
+        var lines = shown.filter { $0.offset < end }.map { "\(label($0.element.step)): " + TerminalText.sanitize($0.element.value?.display ?? "(skipped)") }
+        let held = shown.filter { $0.offset >= end }.map { label($0.element.step) }
+        if !held.isEmpty { lines.append("Kept for when they come up again: " + held.joined(separator: ", ") + ".") }
+        return lines.joined(separator: "\n")
     }
 }

@@ -139,22 +139,32 @@ public struct ConversationEngine: Sendable {
     // MARK: moving on
 
     /// Recomputes the path after answers changed; answers that fall off it are withdrawn.
+    /// Answers past the question the path stopped at are held, not dropped: a changed answer can
+    /// send the path through a new question first and back to steps already answered, which then
+    /// keep their answers. What the path skipped, or what is left when it ends, is set aside.
     mutating func rewalk(_ turn: Turn, reason: String) -> Turn {
         var turn = turn
         let walk = currentWalk
         let onPath = Set(walk.kept)
-        let dropped = state.records.indices.filter { !onPath.contains($0) }.map { state.records[$0] }
+        let end = (walk.kept.last ?? -1) + 1
+        let waiting = walk.position != .finished
+        let keep = state.records.indices.filter { onPath.contains($0) || (waiting && $0 >= end) }
+        let dropped = Set(state.records.indices).subtracting(keep).sorted().map { state.records[$0] }
         if !dropped.isEmpty {
             if reason != "back" {
                 let labels = dropped.map { "“\(label($0.step))”" }
                 turn.messages.append(Message("These answers no longer apply and were set aside: " + labels.joined(separator: ", ") + ".", tone: .notice))
             }
             turn.log += dropped.map { .answerWithdrawn(step: $0.step, reason: reason) }
-            state.replaceAnswers(with: walk.kept.map { state.records[$0] })
+            state.replaceAnswers(with: keep.map { state.records[$0] })
         }
         state.phase = ConversationState.Phase(at: walk.position)
         return proceed(turn)
     }
+
+    /// Where the path's answers end; the records after it are answers held for questions the
+    /// path has not reached again.
+    var pathEnd: Int { (currentWalk.kept.last ?? -1) + 1 }
 
     /// Asks the current question, or ends when the interview is complete.
     mutating func proceed(_ turn: Turn) -> Turn {

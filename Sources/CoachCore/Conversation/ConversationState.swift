@@ -164,10 +164,14 @@ public struct ConversationState: Codable, Hashable, Sendable {
         records[index] = record
     }
 
-    mutating func removeLastAnswer() -> AnswerRecord? {
-        guard !records.isEmpty else { return nil }
-        changed(from: records.count - 1)
-        return records.removeLast()
+    mutating func insertAnswer(_ record: AnswerRecord, at index: Int) {
+        changed(from: index)
+        records.insert(record, at: index)
+    }
+
+    mutating func removeAnswer(at index: Int) -> AnswerRecord {
+        changed(from: index)
+        return records.remove(at: index)
     }
 
     /// A new list of answers (after a rewalk or a changed script): saved from where it differs.
