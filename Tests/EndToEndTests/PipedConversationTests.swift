@@ -193,13 +193,14 @@ import Testing
     }
 
     /// Changing the goal type to one whose path asks something new first keeps every answer the
-    /// two paths share; only the target role, which balance does not ask, is set aside.
+    /// two paths share; only what balance does not ask (the target role and its job description)
+    /// is set aside.
     @Test func changingTheGoalTypeKeepsTheAnswersThatStillApply() throws {
         let db = Binary.temporaryFolder() + "/edit.sqlite"
         let lines = Array(try Binary.example("onboarding-ana.txt").prefix(12)) + ["/edit goal", "better balance", "fewer late evenings", "/quit"]
         let r = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: lines.joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("These answers no longer apply and were set aside: “target role”."))
+        #expect(r.stdout.contains("These answers no longer apply and were set aside: “target role”, “job description demands”."))
         let answers = try #require(try Binary.json(["show", "1", "--db", db])["answers"] as? [String: Any])
         #expect(answers["mentor_guidance"] as? String == "lead a team, forecast accurately, grow key accounts")
         #expect(answers["org_goals"] != nil && answers["target_role"] == nil)
