@@ -29,18 +29,21 @@ public struct Sessions {
     public func start(scriptID: String, client: String?, coach: String? = nil) throws(CoachFailure) {
         let script = try interviews.script(scriptID)
         var presets: [String: AnswerValue] = [:]
+        var plan: (client: String, kpis: [StoredKPI]?)?
         if let client {
             let name = try ClientName.checked(client)
             let known = try store { () throws(StoreError) in try storage.knownAnswers(client: name) }
+            let kpis = try store { () throws(StoreError) in try storage.kpis(client: name) }
             presets = known.filter { script.uses.contains($0.key) }
             presets["client.name"] = .text(name)
-            if script.uses.contains("plan.kpi") { presets.merge(try checkinPlan(client: name).presets) { $1 } }
+            if script.uses.contains("plan.kpi") { presets.merge(try checkinPlan(kpis, client: name).presets) { $1 } }
+            plan = (name, kpis)
         }
         if let coach { presets["coach.name"] = .text(try ClientName.checked(coach)) }
         var engine = ConversationEngine.begin(script, presets: presets, context: try interviews.context(for: script))
-        if let client = presets["client.name"]?.display {
-            let last = try store { () throws(StoreError) in try storage.latestConversation(client: client) }?.updatedAt
-            sinceLastTime(client: client, since: last, kpis: try store { () throws(StoreError) in try storage.kpis(client: client) })
+        if let plan {
+            let last = try store { () throws(StoreError) in try storage.latestConversation(client: plan.client) }?.updatedAt
+            sinceLastTime(client: plan.client, since: last, kpis: plan.kpis)
         }
         try run(&engine, resuming: nil)
     }
@@ -87,7 +90,11 @@ public struct Sessions {
 
     /// The client's KPIs due for a check-in; a client without KPIs is told how to get some.
     public func checkinPlan(client: String) throws(CoachFailure) -> CheckinPlan {
-        let kpis = try storage.plan(of: client)
+        try checkinPlan(try store { () throws(StoreError) in try storage.kpis(client: client) }, client: client)
+    }
+
+    private func checkinPlan(_ kpis: [StoredKPI]?, client: String) throws(CoachFailure) -> CheckinPlan {
+        guard let kpis else { throw .noClient(client) }
         guard kpis.contains(where: { !$0.retired }) else { throw .noKPIs(client) }
         return CheckinPlan(kpis, today: today)
     }

@@ -35,9 +35,7 @@ public final class StorageRecorder: ConversationRecorder {
             // a mark of agreement); the turns before it are saved with it, in one transaction.
             unkept += log
             guard finished || unkept.contains(where: \.keepsConversation) else { return }
-            let id = try storage.createConversation(snapshot, log: unkept, changes: finished ? finishing(snapshot) : [])
-            conversationID = id
-            if let holder { _ = try storage.claim(id, for: holder) { _ in true } }
+            conversationID = try storage.createConversation(snapshot, log: unkept, changes: finished ? finishing(snapshot) : [], leasedTo: holder)
             unkept = []
             self.written = (ConversationUpdate.Saved(snapshot), finished)
             return

@@ -4,7 +4,8 @@ import GRDB
 
 /// The `conversation` table (the resumable state, the named answers) and the append-only `event` log.
 extension AppDatabase: ConversationStore {
-    public func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange]) throws(StoreError) -> ConversationID {
+    public func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange],
+                                   leasedTo holder: ConversationLease.Holder?) throws(StoreError) -> ConversationID {
         try guarded { db in
             let now = Instant.now()
             let clientID = try snapshot.clientName.map { try Self.clientID(named: $0, in: db) }
@@ -14,6 +15,7 @@ extension AppDatabase: ConversationStore {
                 """, arguments: [clientID, snapshot.state.scriptID, snapshot.scriptHash, snapshot.step,
                                  snapshot.status.rawValue, try Self.encode(snapshot.state.withoutAnswers), now.iso, now.iso])
             let id = db.lastInsertedRowID
+            if let holder { try Self.lease(id, to: holder, at: now, in: db) }
             for (position, record) in snapshot.state.records.enumerated() { try Self.insert(record, at: position, conversation: id, in: db) }
             for (name, value) in snapshot.variables { try Self.set(name, to: value, conversation: id, in: db) }
             try Self.insert(log, conversation: id, at: now, in: db)
@@ -184,12 +186,16 @@ extension AppDatabase: ConversationStore {
                 let held = ConversationLease(holder: .init(pid: row[0], host: row[1]), since: Timestamp.read(row[2]))
                 if held.holder != holder, isAlive(held) { return held }
             }
-            try db.execute(sql: """
-                INSERT INTO lease (conversationId, pid, host, since) VALUES (?, ?, ?, ?)
-                ON CONFLICT (conversationId) DO UPDATE SET pid = excluded.pid, host = excluded.host, since = excluded.since
-                """, arguments: [id.rawValue, holder.pid, holder.host, Instant.now().iso])
+            try Self.lease(id.rawValue, to: holder, at: Instant.now(), in: db)
             return nil
         }
+    }
+
+    private static func lease(_ id: Int64, to holder: ConversationLease.Holder, at now: Instant, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO lease (conversationId, pid, host, since) VALUES (?, ?, ?, ?)
+            ON CONFLICT (conversationId) DO UPDATE SET pid = excluded.pid, host = excluded.host, since = excluded.since
+            """, arguments: [id, holder.pid, holder.host, now.iso])
     }
 
     public func release(_ id: ConversationID, for holder: ConversationLease.Holder) throws(StoreError) {

@@ -148,8 +148,9 @@ final class UpdateSpy: ConversationStore, @unchecked Sendable {
     let store = InMemoryStorage()
     var updates: [ConversationUpdate?] = []
 
-    func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange]) throws(StoreError) -> ConversationID {
-        try store.createConversation(snapshot, log: log, changes: changes)
+    func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange],
+                            leasedTo holder: ConversationLease.Holder?) throws(StoreError) -> ConversationID {
+        try store.createConversation(snapshot, log: log, changes: changes, leasedTo: holder)
     }
     func record(_ log: [LogEntry], update: ConversationUpdate?, conversation: ConversationID, changes: [PlanChange]) throws(StoreError) {
         updates.append(update)

@@ -86,6 +86,8 @@ import Testing
         try db.release(id, for: second)
         #expect(try db.claim(id, for: first) { _ in true } == nil)
         #expect(throws: StoreError.noConversation(id: "999")) { try db.claim(ConversationID(999), for: first) { _ in true } }
+        let created = try db.createConversation(snapshot(), log: [], changes: [], leasedTo: second)
+        #expect(try db.claim(created, for: first) { _ in true }?.holder == second, "a new conversation is held by its creator")
     }
 
     /// Whatever a turn changed, the conversation read back is the one the engine had —

@@ -19,8 +19,10 @@ public protocol ClientStore: Sendable {
 /// Conversations: their resumable state, the append-only log, and the answers they named.
 public protocol ConversationStore: Sendable {
     /// Starts a conversation with its first turn, in one transaction; `changes` are the plan
-    /// changes of an interview that its first turn already finishes.
-    func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange]) throws(StoreError) -> ConversationID
+    /// changes of an interview that its first turn already finishes, and `holder`, when given,
+    /// holds it from the start (see `claim`).
+    func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange],
+                            leasedTo holder: ConversationLease.Holder?) throws(StoreError) -> ConversationID
     /// Appends a turn's events; with an update, the conversation's answers and state move on too
     /// (only what changed is written), and the plan changes a finished interview makes are
     /// written in the same transaction.
@@ -49,7 +51,12 @@ public protocol ConversationStore: Sendable {
 extension ConversationStore {
     /// A conversation whose first turn changes nothing in the plan.
     public func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry]) throws(StoreError) -> ConversationID {
-        try createConversation(snapshot, log: log, changes: [])
+        try createConversation(snapshot, log: log, changes: [], leasedTo: nil)
+    }
+
+    /// A conversation no process holds yet.
+    public func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange]) throws(StoreError) -> ConversationID {
+        try createConversation(snapshot, log: log, changes: changes, leasedTo: nil)
     }
 }
 

@@ -175,12 +175,14 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
 
     // MARK: conversations
 
-    public func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange]) throws(StoreError) -> ConversationID {
+    public func createConversation(_ snapshot: ConversationSnapshot, log: [LogEntry], changes: [PlanChange],
+                                   leasedTo holder: ConversationLease.Holder?) throws(StoreError) -> ConversationID {
         try transaction { t throws(StoreError) in
             let now = t.now()
             let client = snapshot.clientName.map { t.clientID(named: $0) }
             let id = t.id()
             t.conversations.append(Conversation(id: id, client: client, snapshot: snapshot, created: now, updated: now))
+            if let holder { t.leases[id] = ConversationLease(holder: holder, since: now) }
             t.append(log, to: id, at: now)
             for change in changes { try t.apply(change, conversation: id) }
             return ConversationID(id)
