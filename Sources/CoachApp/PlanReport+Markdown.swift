@@ -4,20 +4,29 @@ import Foundation
 extension PlanReport {
     private func md(_ s: String) -> String { TerminalText.sanitize(s).replacingOccurrences(of: "|", with: "\\|") }
 
+    private func measuredBy(_ goal: GoalHistory.Goal) -> String {
+        let serving = goals.kpis(serving: goal, in: kpis)
+        return "Measured by: " + (serving.isEmpty ? "no KPIs yet" : serving.map { md($0.kpi.name) }.joined(separator: ", ")) + "."
+    }
+
     /// The plan a client can take home: profile, SMART goal and critique, KPIs, history,
     /// adjustments, milestones and ROI; the coach's notes only when asked for.
     var markdown: String {
         var out = ["# Plan for \(md(client))", "", "_As of \(today.iso)._", "", "## Profile", ""]
-        for (label, name) in [("Role", "profile.role"), ("Industry", "profile.industry"), ("Experience (years)", "profile.years"),
-                              ("Aiming for", "goal.target_role"), ("Kind of goal", "goal.type"), ("Time per week (hours)", "constraints.hours")] {
-            if let value = text(name) { out.append("- **\(label):** \(md(value))") }
-        }
+        out += profile.map { "- **\($0.label):** \(md($0.value))" }
         out += ["", "## SMART goal", ""]
-        if let goal = text("goal.final") {
+        let current = text("goal.final")
+        if let goal = current {
             out.append("> \(md(goal))")
             if let critique = text("goal.final_critique") { out += [""] + critique.split(separator: "\n").map { "- " + md(String($0)) } }
+            if let recorded = goals.goals.first(where: { $0.text == goal }) { out += ["", measuredBy(recorded)] }
         } else {
             out.append("No SMART goal yet.")
+        }
+        let earlier = goals.goals.filter { $0.text != current }
+        if !earlier.isEmpty {
+            out += ["", "### Earlier goals", ""]
+            out += earlier.reversed().map { "- \(md($0.text)) (set on \($0.setOn.iso)). \(measuredBy($0))" }
         }
         out += ["", "## KPIs", ""]
         if kpis.isEmpty { out.append("No KPIs yet.") } else {
@@ -38,7 +47,7 @@ extension PlanReport {
                 for (c, s) in history {
                     out.append("| \(c.date.iso) | \(NumberFormat.plain(c.value)) | \(c.confidence.map(String.init) ?? "—") | \(NumberFormat.percent(s.progress)) | \(s.status.words) | \(md(c.note ?? "")) |")
                 }
-                let milestones = history.flatMap { c, s in s.milestonesCrossed.map { "\($0)% on \(c.date.iso)" } }
+                let milestones = milestones(history)
                 if !milestones.isEmpty { out += ["", "Milestones: " + milestones.joined(separator: ", ") + "."] }
             }
             if !k.adjustments.isEmpty {
@@ -47,7 +56,11 @@ extension PlanReport {
             }
         }
         out += ["", "## ROI of coaching", ""]
-        if let roi { out.append(roi.summary + ".") } else { out.append("No ROI review yet (`kpicoach start --script review --client \(md(client))`).") }
+        if let roi {
+            out += roi.benefits.map { "- \(md($0.name)): \(money($0.annualValue)) a year, \(NumberFormat.plain($0.attributionPercent))% due to coaching, "
+                + "\(NumberFormat.plain($0.confidencePercent))% sure: \(money($0.adjustedValue)) counted" }
+            out += ["- Cost of coaching: \(money(roi.cost))", "", roi.summary + "."]
+        } else { out.append("No ROI review yet (`kpicoach start --script review --client \(md(client))`).") }
         if let notes {
             out += ["", "## Coach's notes (private)", ""]
             out += notes.isEmpty ? ["None."] : notes.map { "- \(md($0.byline)): \(md($0.text))" }

@@ -14,7 +14,8 @@ public struct PlanReport {
         let kpis = try storage.plan(of: client)
         let known = try store { () throws(StoreError) in try storage.knownAnswers(client: client) }
         let notes = includeNotes ? try store { () throws(StoreError) in try storage.notes(client: client) } : nil
-        return PlanReport(client: client, today: today, known: known, kpis: kpis, notes: notes)
+        let goals = try store { () throws(StoreError) in try GoalHistory.of(client: client, in: storage) }
+        return PlanReport(client: client, today: today, known: known, kpis: kpis, notes: notes, goals: goals)
     }
 
     /// The report in one format, as written to a file or standard output.
@@ -32,6 +33,7 @@ public struct PlanReport {
     let known: [String: AnswerValue]
     let kpis: [StoredKPI]
     let notes: [CoachNote]?
+    let goals: GoalHistory
 
     var rollup: Double? {
         Rollup.weighted(kpis.filter { !$0.retired }.map { (progress: status($0).progress, weight: $0.kpi.weight) })
@@ -43,10 +45,33 @@ public struct PlanReport {
 
     func text(_ name: String) -> String? { known[name].map(\.display).flatMap { $0.isEmpty ? nil : $0 } }
 
+    /// The profile lines every format shows, label first.
+    var profile: [(label: String, value: String)] {
+        [("Role", "profile.role"), ("Industry", "profile.industry"), ("Experience (years)", "profile.years"), ("Aiming for", "goal.target_role"),
+         ("Kind of goal", "goal.type"), ("Time per week (hours)", "constraints.hours"), ("Coach", "coach.name")]
+            .compactMap { label, name in text(name).map { (label, $0) } }
+    }
+
+    /// The currency the ROI review was answered in, if the client named one.
+    var currency: String? { if case .money(_, let currency)? = known["roi.cost"] { currency } else { nil } }
+
+    func money(_ amount: Double) -> String { AnswerValue.money((amount * 100).rounded() / 100, currency: currency).display }
+
     /// The figures as they stood at each check-in, for CSV rows and milestones: later changes to
     /// the plan do not rewrite them.
     func history(_ k: StoredKPI) -> [(checkin: StoredCheckin, status: KPIStatus)] {
         k.checkins.indices.map { i in (k.checkins[i], k.figures(atCheckin: i).evaluate(today: k.checkins[i].date, cadence: k.kpi.cadence)) }
+    }
+
+    /// "25% on 2026-10-01", one per check-in that crossed any, naming the highest crossed; once a
+    /// lowered target re-bases them, the line says so.
+    func milestones(_ history: [(checkin: StoredCheckin, status: KPIStatus)]) -> [String] {
+        var highest = 0
+        return history.compactMap { c, s in
+            guard let top = s.milestonesCrossed.max() else { return nil }
+            defer { highest = max(highest, top) }
+            return "\(top)% on \(c.date.iso)" + (s.milestonesCrossed.min()! <= highest ? " (counted from the changed target)" : "")
+        }
     }
 
     // MARK: JSON
@@ -58,14 +83,19 @@ public struct PlanReport {
             if let value = known[name] { goal[key] = AnswerJSON.object(of: value) }
         }
         let roi: JSONValue = self.roi.map { r in
-            ["cost": .number(r.cost), "adjusted_benefits": .number(r.adjustedBenefits), "roi_percent": JSONValue(r.roiPercent),
-             "benefit_cost_ratio": JSONValue(r.benefitCostRatio),
+            ["cost": .number(r.cost), "currency": JSONValue(currency), "adjusted_benefits": .number(r.adjustedBenefits),
+             "roi_percent": JSONValue(r.roiPercent), "benefit_cost_ratio": JSONValue(r.benefitCostRatio),
              "benefits": .array(r.benefits.map {
                  ["name": .string($0.name), "annual_value": .number($0.annualValue), "attribution_percent": .number($0.attributionPercent),
                   "confidence_percent": .number($0.confidencePercent), "adjusted_value": .number($0.adjustedValue)]
              })]
         } ?? .null
-        var object: [String: JSONValue] = ["client": ["name": .string(client)], "goal": .object(goal), "today": .string(today.iso),
+        let kpiIDs = { (g: GoalHistory.Goal) in JSONValue.array(goals.kpis(serving: g, in: kpis).map { .integer($0.id.rawValue) }) }
+        let history: JSONValue = .array(goals.goals.map { g in
+            ["text": .string(g.text), "type": JSONValue(g.type), "deadline": JSONValue(g.deadline), "set_on": .string(g.setOn.iso),
+             "current": .bool(g.text == text("goal.final")), "kpis": kpiIDs(g)]
+        })
+        var object: [String: JSONValue] = ["client": ["name": .string(client)], "goal": .object(goal), "goals": history, "today": .string(today.iso),
                                            "kpis": .array(kpis.map { JSONOutput.kpi($0, today: today) }), "rollup": JSONValue(rollup), "roi": roi]
         if let notes { object["notes"] = .array(notes.map { ["at": .string($0.at.iso), "text": .string($0.text), "author": JSONValue($0.author)] }) }
         return .object(object)

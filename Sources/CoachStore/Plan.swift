@@ -136,7 +136,8 @@ extension AppDatabase: PlanStore {
         let planned = PlannedKPI(name: row["name"], catalogueID: row["catalogueId"], unit: unit, direction: direction,
                                  baselineValue: row["baselineValue"], baselineDate: baselineDate, baselineSource: row["baselineSource"],
                                  targetValue: row["targetValue"], dueDate: due, cadence: cadence, weight: row["weight"])
-        return StoredKPI(id: KPIID(row["id"]), kpi: planned, checkins: checkins, adjustments: adjustments, retired: row["retired"])
+        return StoredKPI(id: KPIID(row["id"]), kpi: planned, checkins: checkins, adjustments: adjustments, retired: row["retired"],
+                         conversation: (row["conversationId"] as Int64?).map { ConversationID($0) }, addedAt: Instant(iso: row["createdAt"] as String))
     }
 
     /// Columns by position (date, value, confidence, note, createdAt): a plan can hold thousands

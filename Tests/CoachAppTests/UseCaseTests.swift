@@ -141,6 +141,30 @@ struct ShippedInterviews: InterviewSource {
         #expect(withNotes.contains("private thought"))
         #expect(throws: CoachFailure.self) { try PlanReport.gather(client: "Nobody", from: storage, today: Self.today, includeNotes: false) }
     }
+
+    /// A second goal does not take the first one's KPIs: each KPI serves the goal its selection
+    /// measured, or, added by hand, the goal begun before it.
+    @Test func eachKPIServesTheGoalItWasAgreedFor() throws {
+        let storage = InMemoryStorage()
+        func conversation(_ script: String, _ goal: String) throws -> ConversationID {
+            try storage.createConversation(ConversationSnapshot(state: ConversationState(scriptID: script, presets: [:], position: .finished),
+                                                                scriptHash: "h", clientName: "Ana", variables: ["goal.final": .text(goal)]), log: [])
+        }
+        _ = try conversation("smart-goal", "Close 12 deals")
+        let selection = try conversation("kpi-selection", "Close 12 deals")
+        let kpi = { (name: String) in PlannedKPI(name: name, catalogueID: nil, unit: .count, direction: .increase, baselineValue: 0,
+                                                 baselineDate: Self.today, baselineSource: "log", targetValue: 12,
+                                                 dueDate: Self.today.adding(days: 200), cadence: .monthly, weight: 1) }
+        try storage.addKPIs([kpi("Deals closed")], client: "Ana", conversation: selection)
+        _ = try conversation("smart-goal", "Hold 48 one-to-ones")
+        try storage.addKPIs([kpi("One-to-ones held")], client: "Ana", conversation: nil)
+        try storage.addKPIs([kpi("Pipeline reviews")], client: "Ana", conversation: selection)
+        let history = try GoalHistory.of(client: "Ana", in: storage)
+        let plan = try #require(try storage.kpis(client: "Ana"))
+        #expect(history.goals.map(\.text) == ["Close 12 deals", "Hold 48 one-to-ones"])
+        #expect(history.kpis(serving: history.goals[0], in: plan).map(\.kpi.name) == ["Deals closed", "Pipeline reviews"])
+        #expect(history.kpis(serving: history.goals[1], in: plan).map(\.kpi.name) == ["One-to-ones held"])
+    }
 }
 
 /// The conversation port of the in-memory store, keeping every update it was sent.

@@ -5,7 +5,7 @@ import Foundation
 public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
     private struct Client { var id: Int64; var name: String; var archived = false }
     private struct Conversation { var id: Int64; var client: Int64?; var snapshot: ConversationSnapshot; var created: Instant; var updated: Instant }
-    private struct KPI { var id: Int64; var client: Int64; var kpi: PlannedKPI; var retired = false }
+    private struct KPI { var id: Int64; var client: Int64; var kpi: PlannedKPI; var conversation: Int64?; var added: Instant; var retired = false }
     private struct Checkin { var id: Int64; var kpi: Int64; var checkin: StoredCheckin }
 
     private struct Tables {
@@ -60,7 +60,7 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
             switch change {
             case .addKPIs(let planned, let client):
                 let owner = clientID(named: client)
-                for kpi in planned { kpis.append(KPI(id: id(), client: owner, kpi: kpi)) }
+                for kpi in planned { kpis.append(KPI(id: id(), client: owner, kpi: kpi, conversation: conversation, added: now())) }
             case .checkin(let kpi, let client, let date, let value, let confidence, let note):
                 _ = try requireKPI(kpi, of: client)
                 checkins.append(Checkin(id: id(), kpi: kpi.rawValue, checkin: StoredCheckin(date: date, value: value, confidence: confidence, note: note, recordedAt: now())))
@@ -87,7 +87,7 @@ public final class InMemoryStorage: CoachStorage, @unchecked Sendable {
         func stored(_ k: KPI, notes: Bool = true) -> StoredKPI {
             let measured = checkins.filter { $0.kpi == k.id }.sorted { ($0.checkin.date, $0.id) < ($1.checkin.date, $1.id) }.map(\.checkin)
             return StoredKPI(id: KPIID(k.id), kpi: k.kpi, checkins: measured, adjustments: adjustments.filter { $0.kpi == k.id }.map(\.adjustment),
-                             retired: k.retired)
+                             retired: k.retired, conversation: k.conversation.map { ConversationID($0) }, addedAt: k.added)
         }
 
         func known(_ clientID: Int64) -> [String: AnswerValue] {

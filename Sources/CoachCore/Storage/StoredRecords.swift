@@ -129,8 +129,15 @@ public struct StoredKPI: Hashable, Sendable {
     public let adjustments: [StoredAdjustment]
     /// Retired KPIs stay in the history but are no longer checked in or rolled up.
     public let retired: Bool
+    /// The conversation that agreed it (nil for `kpi add`) and when it joined the plan: together
+    /// they say which of the client's goals it serves.
+    public let conversation: ConversationID?
+    public let addedAt: Instant?
 
-    public init(id: KPIID, kpi: PlannedKPI, checkins: [StoredCheckin], adjustments: [StoredAdjustment], retired: Bool) {
+    public init(id: KPIID, kpi: PlannedKPI, checkins: [StoredCheckin], adjustments: [StoredAdjustment], retired: Bool,
+                conversation: ConversationID? = nil, addedAt: Instant? = nil) {
+        self.conversation = conversation
+        self.addedAt = addedAt
         self.id = id
         self.kpi = kpi
         self.checkins = checkins
