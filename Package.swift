@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Core
@@ -33,13 +37,21 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        .target(name: "CoachPostgres", dependencies: [
+            "CoachCore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .target(name: "CoachTerminal", dependencies: ["CoachCore", "CReadline"]),
 
         // App
         .target(name: "CoachApp", dependencies: ["CoachCore", "CoachLoader"]),
         .executableTarget(name: "kpicoach", dependencies: [
-            "CoachCore", "CoachLoader", "CoachStore", "CoachTerminal", "CoachApp",
+            "CoachCore", "CoachLoader", "CoachStore", "CoachPostgres", "CoachTerminal", "CoachApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -52,13 +64,14 @@ let package = Package(
             "CoachLoader", "CoachCore",
             .product(name: "Yams", package: "Yams"),
         ]),
+        .target(name: "CoachTestSupport", path: "Tests/Support"),
         .testTarget(name: "CoachStoreTests", dependencies: [
-            "CoachStore", "CoachCore",
+            "CoachStore", "CoachPostgres", "CoachCore", "CoachTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "CoachAppTests", dependencies: ["CoachApp", "CoachCore", "CoachLoader"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "kpicoach", "CoachCore",
+            "kpicoach", "CoachCore", "CoachTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]

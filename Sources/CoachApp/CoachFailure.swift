@@ -20,10 +20,12 @@ public enum CoachFailure: Error, CustomStringConvertible {
     case cannotWrite(String)
     case badDate(option: String, text: String, why: String)
     case futureCheckin(String)
+    case badDatabaseURL(String)
 
     public var description: String {
         switch self {
         case .store(let error): return error.description
+        case .badDatabaseURL(let why): return why
         case .prompts(.notFound(let searched)):
             return "Cannot find the interview scripts (a Prompts/ folder); looked in \(searched.first ?? "?") and \(searched.count - 1) other places. Pass --prompts DIR."
         case .prompts(.noScript(let id, let dir, let available)):

@@ -144,7 +144,7 @@ public struct Sessions {
     /// by the same coach.
     private func offerNext(after engine: ConversationEngine) throws(CoachFailure) {
         guard let next = engine.script.then, let name = engine.variables["client.name"]?.display else { return }
-        switch YesNoQuestion(console: console, style: style).ask(next.offer) {
+        switch YesNoQuestion(console: console, style: speakerStyle(engine)).ask(next.offer) {
         case true?: return try start(scriptID: next.script, client: name, coach: engine.state.presets["coach.name"]?.display)
         case false?: break
         case nil: return
@@ -152,10 +152,13 @@ public struct Sessions {
         console.write(style.message(Message("Later, run: kpicoach start --script \(next.script) --client \(TerminalText.sanitize(name))", tone: .notice)))
     }
 
+    /// When a coach leads, the prompt names the client: they are the one answering.
+    private func speakerStyle(_ engine: ConversationEngine) -> ChatStyle {
+        engine.state.presets["coach.name"] == nil ? style : style.speaking(as: engine.variables["client.name"]?.display ?? "client")
+    }
+
     private func run(_ engine: inout ConversationEngine, resuming: (id: ConversationID, saved: ConversationSnapshot)?) throws(CoachFailure) {
-        let coachLed = engine.state.presets["coach.name"] != nil
-        let shellStyle = coachLed ? style.speaking(as: engine.variables["client.name"]?.display ?? "client") : style
-        let shell = ConversationShell(console: console, style: shellStyle)
+        let shell = ConversationShell(console: console, style: speakerStyle(engine))
         let holder = ConversationLease.Holder.current
         if let resuming, let held = try store({ () throws(StoreError) in try storage.claim(resuming.id, for: holder, isAlive: \.isAlive) }) {
             throw .store(.conversationHeld(id: resuming.id, by: held))

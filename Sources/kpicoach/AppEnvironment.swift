@@ -1,5 +1,6 @@
 import CoachApp
 import CoachCore
+import CoachPostgres
 import CoachStore
 import CoachTerminal
 import Foundation
@@ -29,9 +30,37 @@ struct AppEnvironment {
         return ChatStyle(color: !options.noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && tty, width: width)
     }
 
-    /// The store; `create: false` for commands that only read, so a wrong path says so.
+    /// The store: a practice's PostgreSQL database when `--db` is a URL, else the SQLite file;
+    /// `create: false` for commands that only read, so a wrong path says so.
     func openDatabase(create: Bool = true) throws(CoachFailure) -> any CoachStorage {
+        if PostgresLocation.isURL(setup.databaseLocation) {
+            let (location, password) = try practiceLogin()
+            do { return try PracticeDatabase.open(location, password: password) } catch .loginRefused(_, _) where password == nil && interactive {
+                do { return try PracticeDatabase.open(location, password: askPassword(location)) } catch { throw .store(error) }
+            } catch { throw .store(error) }
+        }
         do { return try AppDatabase.open(path: setup.databaseLocation, create: create) } catch { throw .store(error) }
+    }
+
+    /// The practice's URL and the password to log in with (URL, PGPASSWORD or ~/.pgpass); a
+    /// password in the URL works but is warned about, since shells and process lists keep it.
+    func practiceLogin() throws(CoachFailure) -> (PostgresLocation, String?) {
+        let location: PostgresLocation
+        do { location = try PostgresLocation(url: setup.databaseLocation) } catch { throw .badDatabaseURL(error.description) }
+        if location.passwordInURL != nil {
+            warn("a password written in the database URL can be read from your shell history and the process list; use PGPASSWORD or ~/.pgpass instead.")
+        }
+        return (location, location.password(warn: warn))
+    }
+
+    /// Asks for the password without echoing it (the terminal's own no-echo prompt).
+    func askPassword(_ location: PostgresLocation) -> String? {
+        guard let typed = getpass("Password for \(location.user) at \(location.display): ") else { return nil }
+        return String(cString: typed)
+    }
+
+    func warn(_ text: String) {
+        FileHandle.standardError.write(Data(("kpicoach: warning: " + text + "\n").utf8))
     }
 
     /// The plan use cases on the existing store.

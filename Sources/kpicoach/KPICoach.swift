@@ -9,7 +9,7 @@ struct KPICoach: ParsableCommand {
         version: "0.1.0",
         subcommands: [HomeCommand.self, StartCommand.self, ResumeCommand.self, SessionsCommand.self, DiscardCommand.self,
                       ShowCommand.self, SmartCommand.self, SuggestCommand.self, ClientsCommand.self, ClientCommand.self, KPICommand.self, CheckinCommand.self,
-                      ReportCommand.self, LintCommand.self, TestCommand.self],
+                      ReportCommand.self, PracticeCommand.self, LintCommand.self, TestCommand.self],
         defaultSubcommand: HomeCommand.self
     )
 }

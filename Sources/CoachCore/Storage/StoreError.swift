@@ -13,6 +13,13 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case noKPI(id: KPIID, client: String)
     case clientExists(name: String)
     case conversationHeld(id: ConversationID, by: ConversationLease)
+    /// A practice's server (PostgreSQL), named by its URL without the password.
+    case serverUnreachable(server: String, reason: String)
+    case loginRefused(role: String, server: String)
+    case notAPractice(server: String)
+    case notACoach(role: String, server: String)
+    case connectionLost(server: String)
+    case notAllowed(server: String, detail: String)
 
     public var description: String {
         switch self {
@@ -39,6 +46,18 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .conversationHeld(let id, let lease):
             return "Conversation \(id) is open in another kpicoach (process \(lease.holder.pid) on \(TerminalText.sanitize(lease.holder.host)), "
                 + "since \(lease.since.minute)); finish or quit it there first."
+        case .serverUnreachable(let server, let reason):
+            return "Cannot reach the database server at \(server) (\(reason)); check that it runs and that the URL is right."
+        case .loginRefused(let role, let server):
+            return "The server at \(server) refused the login of \(role): wrong password or no such role (set PGPASSWORD or ~/.pgpass)."
+        case .notAPractice(let server):
+            return "The database at \(server) is not set up for KPI Coach yet; its owner runs `kpicoach practice init --db URL` once."
+        case .notACoach(let role, let server):
+            return "\(role) is not a coach of the practice at \(server); its owner adds you with `kpicoach practice add-coach \(role)`."
+        case .connectionLost(let server):
+            return "The connection to \(server) was lost; everything answered before this is saved — `kpicoach resume` carries on at the same question."
+        case .notAllowed(let server, let detail):
+            return "The database at \(server) did not allow that (\(detail))."
         case .noConversation(let id):
             return "There is no conversation \(id). `kpicoach sessions` lists them."
         }

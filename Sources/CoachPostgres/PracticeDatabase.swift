@@ -1,0 +1,76 @@
+public import CoachCore
+import Foundation
+import NIOCore
+import PostgresNIO
+
+/// A coaching practice's shared database on PostgreSQL, behind the same storage port as the
+/// SQLite file. The connected role is the coach: the server's row-level security decides what
+/// they see, and every row they write is theirs.
+public final class PracticeDatabase: @unchecked Sendable {
+    let link: PostgresLink
+    public let location: PostgresLocation
+    /// The connected coach, as the practice knows them.
+    public let coach: PracticeCoach
+
+    /// Connects as a coach of the practice; says so when the database was never set up, or the
+    /// role is not one of its coaches.
+    public static func open(_ location: PostgresLocation, password: String?) throws(StoreError) -> PracticeDatabase {
+        let link = PostgresLink(location: location, password: password)
+        let coach: PracticeCoach? = try link.transaction { sql in
+            let version = try sql.run("SELECT max(version) FROM kpicoach_schema").rows.first?.makeRandomAccess()[0].decode(Int?.self) ?? nil
+            if (version ?? 0) > PracticeSchema.migrations.count { throw StoreError.newerSchema(path: location.display) }
+            if version == nil { throw StoreError.notAPractice(server: location.display) }
+            return try sql.run("SELECT login, name, lead FROM coach WHERE login = current_user").rows.first.map(PracticeCoach.init(row:))
+        }
+        guard let coach else { throw .notACoach(role: location.user, server: location.display) }
+        return PracticeDatabase(link: link, location: location, coach: coach)
+    }
+
+    init(link: PostgresLink, location: PostgresLocation, coach: PracticeCoach) {
+        self.link = link
+        self.location = location
+        self.coach = coach
+    }
+
+    @discardableResult
+    func transaction<T>(_ body: (Statements) throws -> T) throws(StoreError) -> T { try link.transaction(body) }
+}
+
+/// A coach of the practice: their PostgreSQL login, the name shown, and whether they lead.
+public struct PracticeCoach: Hashable, Sendable {
+    public let login: String
+    public let name: String?
+    public let lead: Bool
+
+    public init(login: String, name: String?, lead: Bool) {
+        self.login = login
+        self.name = name
+        self.lead = lead
+    }
+
+    init(row: PostgresRow) throws {
+        let r = row.makeRandomAccess()
+        self.init(login: try r[0].decode(String.self), name: try r[1].decode(String?.self), lead: try r[2].decode(Bool.self))
+    }
+}
+
+// MARK: column helpers
+
+/// Instants travel as milliseconds and are kept as `timestamptz`.
+enum SQLTime {
+    static func seconds(_ instant: Instant) -> Double { Double(instant.millisecondsSince1970) / 1000 }
+    /// The SQL that reads a `timestamptz` column back as milliseconds.
+    static func millis(_ column: String) -> String { "round(extract(epoch FROM \(column)) * 1000)::bigint" }
+    static func instant(_ cell: PostgresCell) throws -> Instant { Instant(millisecondsSince1970: try cell.decode(Int64.self)) }
+}
+
+extension ByteBuffer {
+    /// Text kept byte for byte (a NUL included, which PostgreSQL's `text` cannot hold).
+    init(exactly text: String) { self.init(bytes: Array(text.utf8)) }
+    var text: String { String(decoding: readableBytesView, as: UTF8.self) }
+}
+
+extension String {
+    /// PostgreSQL's `text` cannot hold NUL; a message keeps everything else as written.
+    var withoutNUL: String { contains("\u{0}") ? replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : self }
+}

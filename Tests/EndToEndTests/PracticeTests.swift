@@ -1,0 +1,150 @@
+import CoachTestSupport
+import Foundation
+import Testing
+
+/// A practice on a real PostgreSQL server (a throwaway one on a Unix socket): set up from the
+/// command line by its owner, each coach seeing only their own clients — enforced by the
+/// database, so `psql` as a coach sees no more than `kpicoach` does.
+@Suite(.serialized, .enabled(if: PracticeFixture.available)) struct PracticeTests {
+    @Test func aCoachSeesOnlyTheirOwnClientsThroughKpicoachAndThroughSQL() throws {
+        let practice = try PracticeFixture.fresh(coaches: ["lee", "mo"])
+        var onboarding = try Binary.example("onboarding-ana.txt")
+        onboarding.insert("/note Ana undersells her pipeline work", at: 1)
+        let started = try Binary.run(["start", "--client", "Ana", "--db", practice.url("lee")], stdin: onboarding.joined(separator: "\n") + "\nno\n")
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stdout.contains("All done — saved as conversation 1"))
+        #expect(try Binary.run(["clients", "--db", practice.url("lee")]).stdout.hasPrefix("Ana"))
+        #expect(try Binary.run(["show", "1", "--db", practice.url("lee")]).stdout.contains("undersells"))
+
+        let mo = try Binary.run(["clients", "--db", practice.url("mo")])
+        #expect(mo.status == 0 && !mo.stdout.contains("Ana"))
+        let show = try Binary.run(["show", "1", "--db", practice.url("mo")])
+        #expect(show.status != 0 && show.stderr.contains("There is no conversation 1"))
+        #expect(try Binary.run(["report", "--client", "Ana", "--db", practice.url("mo")]).status != 0)
+        for table in PracticeFixture.clientTables {
+            #expect(practice.count(table, as: "mo") == 0, "mo reads \(table) rows of lee's client")
+        }
+        #expect(practice.count("client", as: "lee") == 1 && practice.count("answer", as: "lee") == onboarding.count - 1)
+        // Not even by naming the rows: a policy hides them, the program does not.
+        #expect(practice.cluster.psql("SELECT count(*) FROM event WHERE conversation_id = 1", database: practice.database, user: "mo") == "0\n")
+        #expect(practice.cluster.psql("UPDATE client SET name = 'x' RETURNING id", database: practice.database, user: "mo") == "")
+        #expect(practice.count("client", as: "lee") == 1)
+    }
+
+    /// A lead reads every coach's plans and progress but no one's private notes; a note is its author's alone.
+    @Test func aLeadSupervisesWithoutReadingPrivateNotes() throws {
+        let practice = try PracticeFixture.fresh(coaches: ["lee"], leads: ["boss"])
+        var onboarding = try Binary.example("onboarding-ana.txt")
+        onboarding.insert("/note private thought", at: 1)
+        #expect(try Binary.run(["start", "--client", "Ana", "--db", practice.url("lee")], stdin: onboarding.joined(separator: "\n") + "\nno\n").status == 0)
+        #expect(practice.count("client", as: "boss") == 1)
+        #expect(practice.count("answer", as: "boss") == onboarding.count - 1)
+        #expect(practice.cluster.psql("SELECT count(*) FROM event WHERE kind = 'note'", database: practice.database, user: "boss") == "0\n")
+        #expect(practice.cluster.psql("SELECT count(*) FROM event WHERE kind = 'note'", database: practice.database, user: "lee") == "1\n")
+        #expect(practice.cluster.psql("DELETE FROM client RETURNING id", database: practice.database, user: "boss") == "", "a lead only reads")
+        #expect(practice.count("client", as: "lee") == 1)
+    }
+
+    @Test func settingUpIsIdempotentAndSaysWhatIsWrong() throws {
+        let practice = try PracticeFixture.fresh(coaches: ["lee"])
+        let again = try Binary.run(["practice", "init", "--db", practice.url("postgres")])
+        #expect(again.status == 0 && again.stdout.contains("up to date"), "\(again.stderr)")
+        #expect(try Binary.run(["practice", "add-coach", "lee", "--name", "Lee Park", "--db", practice.url("postgres")]).status == 0)
+        let coaches = try Binary.json(["practice", "coaches", "--db", practice.url("postgres")])["coaches"] as? [[String: Any]]
+        #expect(coaches?.compactMap { $0["name"] as? String } == ["Lee Park"])
+
+        let stranger = try Binary.run(["clients", "--db", practice.url("postgres")])
+        #expect(stranger.status == 1 && stranger.stderr.contains("postgres is not a coach of the practice"), "\(stranger.stderr)")
+        let fresh = practice.cluster.freshDatabase()
+        let never = try Binary.run(["clients", "--db", practice.cluster.url(database: fresh)])
+        #expect(never.status == 1 && never.stderr.contains("practice init"), "\(never.stderr)")
+        let nowhere = try Binary.run(["clients", "--db", "postgresql://lee@/kpicoach?host=/nonexistent"])
+        #expect(nowhere.status == 1 && nowhere.stderr.contains("Cannot reach the database server"), "\(nowhere.stderr)")
+        let bad = try Binary.run(["clients", "--db", "postgresql://lee@host:99999/db"])
+        #expect(bad.status == 1 && bad.stderr.contains("port"))
+        let secret = try Binary.run(["clients", "--db", "postgresql://lee:hunter2@/\(practice.database)?host=\(practice.cluster.folder)"])
+        #expect(secret.stderr.contains("password written in the database URL"))
+        #expect(!secret.stdout.contains("hunter2") && !secret.stderr.contains("hunter2"))
+        for output in [stranger, never, nowhere, bad] { #expect(!output.stderr.contains("Fatal") && !output.stderr.contains("PSQLError")) }
+    }
+
+    /// SIGKILL between and inside turns over PostgreSQL, then resume: every answer is there and
+    /// the end is the same as an uninterrupted run; a server restart mid-conversation loses nothing.
+    @Test func killsAndAServerRestartLoseNothing() throws {
+        let lines = try Binary.example("onboarding-ana.txt")
+        let reference = try PracticeFixture.fresh(coaches: ["lee"])
+        try Binary.run(["start", "--client", "Ana", "--db", reference.url("lee")], stdin: lines.joined(separator: "\n") + "\nno\n")
+        let expected = try Binary.json(["show", "1", "--db", reference.url("lee")])["answers"] as? NSDictionary
+        #expect((expected?.count ?? 0) > 10)
+        for (round, (k, delay)) in [(3, 0), (7, 20_000), (12, 5_000), (lines.count - 1, 40_000)].enumerated() {
+            let practice = try PracticeFixture.fresh(coaches: ["lee"])
+            let (process, input, output, _) = try Binary.launch(["start", "--client", "Ana", "--db", practice.url("lee")])
+            _ = output.fileHandleForReading.availableData
+            input.fileHandleForWriting.write(Data((lines[..<k].joined(separator: "\n") + "\n").utf8))
+            usleep(UInt32(delay))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            guard let show = Binary.jsonIfReady(["show", "1", "--db", practice.url("lee")]) else { continue }
+            let accepted = (show["events"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "accepted" }.count
+            #expect(accepted <= k)
+            let rest = try Binary.run(["resume", "1", "--db", practice.url("lee")], stdin: lines[accepted...].joined(separator: "\n") + "\nno\n")
+            #expect(rest.status == 0, "round \(round): \(rest.stderr)")
+            #expect((try Binary.json(["show", "1", "--db", practice.url("lee")])["answers"] as? NSDictionary) == expected, "round \(round)")
+        }
+
+        let practice = try PracticeFixture.fresh(coaches: ["lee"])
+        let (process, input, output, _) = try Binary.launch(["start", "--client", "Ana", "--db", practice.url("lee")])
+        _ = output.fileHandleForReading.availableData
+        input.fileHandleForWriting.write(Data((lines[..<6].joined(separator: "\n") + "\n").utf8))
+        while practice.count("answer", as: "lee") < 6 { usleep(20_000) }
+        practice.cluster.restart()
+        input.fileHandleForWriting.write(Data((lines[6...].joined(separator: "\n") + "\nno\n").utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let saved = try Binary.json(["show", "1", "--db", practice.url("lee")])
+        let answered = (saved["answers"] as? NSDictionary)?.count ?? 0
+        #expect(answered >= 6, "answers saved before the restart are kept")
+        if saved["status"] as? String != "finished" {
+            let accepted = (saved["events"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "accepted" }.count
+            let rest = try Binary.run(["resume", "1", "--db", practice.url("lee")], stdin: lines[accepted...].joined(separator: "\n") + "\nno\n")
+            #expect(rest.status == 0, "\(rest.stderr)")
+        }
+        #expect((try Binary.json(["show", "1", "--db", practice.url("lee")])["answers"] as? NSDictionary) == expected)
+    }
+}
+
+/// A fresh practice database on the shared throwaway server, set up through `kpicoach practice`.
+struct PracticeFixture {
+    static let clientTables = ["client", "conversation", "event", "answer", "variable", "lease", "kpi", "checkin", "adjustment"]
+
+    /// In CI the suite must run; elsewhere it says why it is skipped.
+    static let available: Bool = {
+        switch PostgresCluster.shared {
+        case .success: return true
+        case .failure(let why):
+            if PostgresCluster.required { return true }
+            print("PracticeTests skipped: \(why)")
+            return false
+        }
+    }()
+
+    let cluster: PostgresCluster
+    let database: String
+
+    func url(_ user: String) -> String { cluster.url(database: database, user: user) }
+
+    func count(_ table: String, as user: String) -> Int {
+        Int(cluster.psql("SELECT count(*) FROM \(table)", database: database, user: user).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    static func fresh(coaches: [String], leads: [String] = []) throws -> PracticeFixture {
+        let cluster = try PostgresCluster.shared.get()
+        let practice = PracticeFixture(cluster: cluster, database: cluster.freshDatabase())
+        let owner = practice.url(cluster.owner)
+        let made = try Binary.run(["practice", "init", "--db", owner])
+        try #require(made.status == 0, "\(made.stderr)")
+        for coach in coaches { try #require(try Binary.run(["practice", "add-coach", coach, "--db", owner]).status == 0) }
+        for lead in leads { try #require(try Binary.run(["practice", "add-coach", lead, "--lead", "--db", owner]).status == 0) }
+        return practice
+    }
+}
