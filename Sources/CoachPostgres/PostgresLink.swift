@@ -119,8 +119,13 @@ struct Statements {
     /// SQL written here, without parameters: statements each ending a line with `;` (a
     /// migration), or one statement.
     func script(_ text: String) throws {
-        for statement in text.components(separatedBy: ";\n") where !statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            try run(PostgresQuery(unsafeSQL: statement))
+        var statement = ""
+        for piece in text.components(separatedBy: ";\n") {
+            statement += statement.isEmpty ? piece : ";\n" + piece
+            // A function body between $$ … $$ holds statements of its own.
+            guard statement.components(separatedBy: "$$").count % 2 == 1 else { continue }
+            if !statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { try run(PostgresQuery(unsafeSQL: statement)) }
+            statement = ""
         }
     }
 
@@ -145,6 +150,10 @@ extension StoreError {
         switch (error.code, state) {
         case (_, "28P01"), (_, "28000"), (.authMechanismRequiresPassword, _), (.saslError, _):
             self = .loginRefused(role: location.user, server: server)
+        case (_, "KPC01"):
+            self = .notAllowed(server: server, detail: "there is no such coach in the practice")
+        case (_, "KPC02"):
+            self = .notAllowed(server: server, detail: "that coach already has a client of that name")
         case (_, "3D000"):
             self = .serverUnreachable(server: server, reason: "there is no database \(location.database)")
         case (_, "42P01"), (_, "42883"):

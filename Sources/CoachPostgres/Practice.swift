@@ -36,7 +36,9 @@ public struct Practice: Sendable {
         do {
             return try link.transaction { sql in
                 let exists = !(try sql.run("SELECT 1 FROM pg_roles WHERE rolname = \(login)").rows.isEmpty)
-                if !exists { try sql.script("CREATE ROLE \"\(login)\" LOGIN") }
+                if !exists {
+                    try sql.script("DO $$ BEGIN CREATE ROLE \"\(login)\" LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
+                }
                 try sql.script("GRANT kpicoach_coach TO \"\(login)\"")
                 try sql.run("""
                     INSERT INTO coach (login, name, lead) VALUES (\(login), \(name), \(lead))

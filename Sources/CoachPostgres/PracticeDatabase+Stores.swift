@@ -124,15 +124,24 @@ extension PracticeDatabase: ConversationStore {
         }
     }
 
+    /// A turn that wrote a private note keeps the line and the command that wrote it private too.
     private static func insert(_ log: [LogEntry], conversation id: Int64, at now: Instant, _ sql: Statements) throws {
-        for entry in log {
-            let event = StoredEvent(entry, seq: 0, at: now)
+        let events = log.map { StoredEvent($0, seq: 0, at: now) }
+        let noted = events.contains { $0.kind == .note }
+        for event in events {
+            let secret = Self.isPrivate(event, inTurnWithNote: noted)
             try sql.run("""
-                INSERT INTO event (conversation_id, at, kind, step, raw, value, message)
+                INSERT INTO event (conversation_id, at, kind, step, raw, value, message, private)
                 VALUES (\(id), to_timestamp(\(SQLTime.seconds(now))), \(event.kind.rawValue), \(event.step), \(event.raw.map(ByteBuffer.init(exactly:))),
-                        \(event.value.map { AnswerJSON.text(of: $0) }), \(event.message?.withoutNUL))
+                        \(event.value.map { AnswerJSON.text(of: $0) }), \(event.message?.withoutNUL), \(secret))
                 """)
         }
+    }
+
+    /// Private: a note, and the typed line and command of the turn (events recorded at one
+    /// moment) that wrote one.
+    static func isPrivate(_ event: StoredEvent, inTurnWithNote noted: Bool) -> Bool {
+        event.kind == .note || (noted && (event.kind == .input || event.kind == .command))
     }
 
     private static func insert(_ record: AnswerRecord, at position: Int, conversation id: Int64, _ sql: Statements) throws {

@@ -74,3 +74,14 @@ extension String {
     /// PostgreSQL's `text` cannot hold NUL; a message keeps everything else as written.
     var withoutNUL: String { contains("\u{0}") ? replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : self }
 }
+
+extension PracticeDatabase {
+    /// Hands one of your clients to another coach of the practice, with everything about them
+    /// (private notes stay their author's); the move is kept in the client's history. False
+    /// when you have no client of that name.
+    public func transfer(client: String, to coach: String) throws(StoreError) -> Bool {
+        try transaction { sql in
+            try sql.run("SELECT kpicoach_transfer(\(client), \(coach))").rows[0].makeRandomAccess()[0].decode(Int64?.self) != nil
+        }
+    }
+}

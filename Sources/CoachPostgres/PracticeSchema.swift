@@ -53,7 +53,8 @@ enum PracticeSchema {
             step text,
             raw bytea,
             value text,
-            message text
+            message text,
+            private boolean NOT NULL DEFAULT false
         );
         CREATE INDEX event_conversation ON event (conversation_id);
         CREATE TABLE answer (
@@ -136,28 +137,61 @@ enum PracticeSchema {
         CREATE FUNCTION kpicoach_is_lead() RETURNS boolean LANGUAGE sql STABLE
             AS $$ SELECT coalesce((SELECT lead FROM coach WHERE login = current_user), false) $$;
         """,
+        // Handing a client over moves every row about them to the new coach at once, and keeps
+        // the move in `transfer`. It runs with the owner's rights, for the caller's own clients only.
+        """
+        CREATE FUNCTION kpicoach_transfer(client_name text, to_coach text) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = public AS $$
+        DECLARE
+            cid bigint;
+        BEGIN
+            SELECT id INTO cid FROM client WHERE coach = session_user AND lower(name) = lower(client_name);
+            IF cid IS NULL THEN RETURN NULL; END IF;
+            IF NOT EXISTS (SELECT 1 FROM coach WHERE login = to_coach) THEN
+                RAISE EXCEPTION 'no coach %', to_coach USING ERRCODE = 'KPC01';
+            END IF;
+            IF EXISTS (SELECT 1 FROM client WHERE coach = to_coach AND lower(name) = lower(client_name)) THEN
+                RAISE EXCEPTION 'name taken' USING ERRCODE = 'KPC02';
+            END IF;
+            UPDATE client SET coach = to_coach WHERE id = cid;
+            UPDATE conversation SET coach = to_coach WHERE client_id = cid;
+            UPDATE event SET coach = to_coach WHERE conversation_id IN (SELECT id FROM conversation WHERE client_id = cid);
+            UPDATE answer SET coach = to_coach WHERE conversation_id IN (SELECT id FROM conversation WHERE client_id = cid);
+            UPDATE variable SET coach = to_coach WHERE conversation_id IN (SELECT id FROM conversation WHERE client_id = cid);
+            DELETE FROM lease WHERE conversation_id IN (SELECT id FROM conversation WHERE client_id = cid);
+            UPDATE kpi SET coach = to_coach WHERE client_id = cid;
+            UPDATE checkin SET coach = to_coach WHERE kpi_id IN (SELECT id FROM kpi WHERE client_id = cid);
+            UPDATE adjustment SET coach = to_coach WHERE kpi_id IN (SELECT id FROM kpi WHERE client_id = cid);
+            INSERT INTO transfer (coach, client_id, from_coach, to_coach) VALUES (to_coach, cid, session_user, to_coach);
+            RETURN cid;
+        END $$;
+        REVOKE ALL ON FUNCTION kpicoach_transfer(text, text) FROM PUBLIC;
+        """,
     ]
 
     /// Roles, grants and policies: run by every `practice init`, each statement safe to repeat.
     static let access: [String] = {
         var statements = [
-            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'kpicoach_coach') THEN CREATE ROLE kpicoach_coach NOLOGIN; END IF; END $$",
+            // Roles belong to the whole server: another practice's init may be making it at the same moment.
+            "DO $$ BEGIN CREATE ROLE kpicoach_coach NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
             "GRANT USAGE ON SCHEMA public TO kpicoach_coach",
             "GRANT SELECT ON coach, kpicoach_schema TO kpicoach_coach",
             "GRANT SELECT, INSERT, UPDATE, DELETE ON \(coachedTables.filter { $0 != "transfer" }.joined(separator: ", ")) TO kpicoach_coach",
             "GRANT SELECT ON transfer TO kpicoach_coach",
             "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO kpicoach_coach",
             "GRANT EXECUTE ON FUNCTION kpicoach_is_lead() TO kpicoach_coach",
+            "GRANT EXECUTE ON FUNCTION kpicoach_transfer(text, text) TO kpicoach_coach",
         ]
         for table in coachedTables {
             statements += ["ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
                            "DROP POLICY IF EXISTS own_rows ON \(table)", "DROP POLICY IF EXISTS lead_reads ON \(table)"]
-            // A private note is its author's alone; every other row is its coach's.
-            let own = table == "event" ? "coach = current_user AND (kind <> 'note' OR author = current_user)" : "coach = current_user"
+            // A private note — the note, and the line and command that wrote it — is its author's
+            // alone; every other row is its coach's.
+            let own = table == "event" ? "coach = current_user AND (NOT private OR author = current_user)" : "coach = current_user"
             statements.append("CREATE POLICY own_rows ON \(table) USING (\(own)) WITH CHECK (coach = current_user)")
             // A lead reads plans and progress across the practice, but no notes and no open leases.
             if table != "lease" {
-                let lead = table == "event" ? "kpicoach_is_lead() AND kind <> 'note'" : "kpicoach_is_lead()"
+                let lead = table == "event" ? "kpicoach_is_lead() AND NOT private" : "kpicoach_is_lead()"
                 statements.append("CREATE POLICY lead_reads ON \(table) FOR SELECT USING (\(lead))")
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoachApp
 import CoachCore
+import CoachPostgres
 
 /// `kpicoach clients`: the practice at a glance, who needs attention first.
 struct ClientsCommand: CoachCommand {
@@ -21,7 +22,8 @@ struct ClientsCommand: CoachCommand {
 struct ClientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "client", abstract: "Work with one client: kpicoach client NAME shows their plan.",
-        subcommands: [ClientShowCommand.self, ClientAddCommand.self, ClientRenameCommand.self, ClientArchiveCommand.self, ClientDeleteCommand.self],
+        subcommands: [ClientShowCommand.self, ClientAddCommand.self, ClientRenameCommand.self, ClientArchiveCommand.self, ClientDeleteCommand.self,
+                      ClientTransferCommand.self],
         defaultSubcommand: ClientShowCommand.self)
 }
 
@@ -89,5 +91,20 @@ struct ClientDeleteCommand: CoachCommand {
         }
         _ = try store { () throws(StoreError) in try database.deleteClient(name) }
         print("Deleted \(TerminalText.sanitize(name)) and all their data.")
+    }
+}
+
+struct ClientTransferCommand: CoachCommand {
+    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "Hand a client over to another coach of the practice (PostgreSQL).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The client's name.") var name: String
+    @Option(help: "The login of the coach who takes the client over.") var to: String
+
+    func run(_ app: AppEnvironment) throws(CoachFailure) {
+        guard let practice = try app.openDatabase(create: false) as? PracticeDatabase else {
+            throw .badDatabaseURL("Handing a client over needs a practice's shared database: pass --db postgresql://… (see “A practice on PostgreSQL” in the README).")
+        }
+        guard try store({ () throws(StoreError) in try practice.transfer(client: name, to: to) }) else { throw .noClient(name) }
+        print("\(TerminalText.sanitize(name)) is now \(TerminalText.sanitize(to))'s client; the hand-over is kept in their history. Private notes stay private: the new coach cannot read them.")
     }
 }

@@ -2,12 +2,13 @@ import ArgumentParser
 import CoachApp
 import CoachCore
 import CoachPostgres
+import CoachStore
 
 /// `kpicoach practice …`: a coaching practice on one shared PostgreSQL database, set up by its owner.
 struct PracticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice", abstract: "Set up a practice on a shared PostgreSQL database (--db postgresql://…), as its owner.",
-        subcommands: [PracticeInitCommand.self, PracticeAddCoachCommand.self, PracticeCoachesCommand.self])
+        subcommands: [PracticeInitCommand.self, PracticeAddCoachCommand.self, PracticeCoachesCommand.self, PracticeImportCommand.self])
 }
 
 extension AppEnvironment {
@@ -61,5 +62,22 @@ struct PracticeCoachesCommand: CoachCommand {
         }
         guard !coaches.isEmpty else { return print("No coaches yet. Add one with: kpicoach practice add-coach LOGIN") }
         for coach in coaches { print([coach.login, TerminalText.sanitize(coach.name ?? ""), coach.lead ? "lead" : "coach"].joined(separator: "\t")) }
+    }
+}
+
+struct PracticeImportCommand: CoachCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Bring a coach's own SQLite database into the practice as theirs (safe to repeat).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The SQLite file the coach used alone.") var file: String
+    @Option(help: "The login of the coach whose clients these are.") var coach: String
+
+    func run(_ app: AppEnvironment) throws(CoachFailure) {
+        let practice = try app.practice()
+        let source = try store { () throws(StoreError) in try AppDatabase.open(path: file, create: false) }
+        let report = try store { () throws(StoreError) in try practice.importing(from: source, coach: coach) }
+        print("Imported \(file) for \(coach):")
+        for line in report.lines {
+            print("  \(line.kind): \(line.inFile) in the file, \(line.added) added now, \(line.inPractice) in the practice for \(coach)")
+        }
     }
 }

@@ -68,6 +68,42 @@ import Testing
         for output in [stranger, never, nowhere, bad] { #expect(!output.stderr.contains("Fatal") && !output.stderr.contains("PSQLError")) }
     }
 
+    /// A coach who worked alone brings everything in; a second run adds nothing; the practice
+    /// then reports the client exactly as the file did.
+    @Test func aSoloCoachsDatabaseMovesInExactlyOnce() throws {
+        let solo = try ReportTests.monthsLater()
+        let practice = try PracticeFixture.fresh(coaches: ["lee"])
+        let first = try Binary.run(["practice", "import", solo, "--coach", "lee", "--db", practice.url("postgres")])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("conversations: 4 in the file, 4 added now, 4 in the practice for lee"), "\(first.stdout)")
+        #expect(first.stdout.contains("check-ins: 3 in the file, 3 added now, 3 in the practice for lee"))
+        let second = try Binary.run(["practice", "import", solo, "--coach", "lee", "--db", practice.url("postgres")])
+        #expect(second.stdout.components(separatedBy: " 0 added now").count - 1 == 6, "\(second.stdout)")
+        for format in ["md", "csv", "json"] {
+            let before = try Binary.run(["report", "--client", "Ana", "--format", format, "--include-notes", "--db", solo]).stdout
+            let after = try Binary.run(["report", "--client", "Ana", "--format", format, "--include-notes", "--db", practice.url("lee")]).stdout
+            #expect(after == before, "\(format) differs after the import")
+        }
+        #expect(try Binary.run(["show", "1", "--db", practice.url("lee")]).stdout == (try Binary.run(["show", "1", "--db", solo]).stdout))
+    }
+
+    /// A hand-over moves the client with their plan and history; the old coach's notes go
+    /// with them but stay unreadable to the new coach.
+    @Test func aClientHandedOverKeepsTheirHistory() throws {
+        let practice = try PracticeFixture.fresh(coaches: ["lee", "mo"])
+        var onboarding = try Binary.example("onboarding-ana.txt")
+        onboarding.insert("/note lee's own thought", at: 1)
+        #expect(try Binary.run(["start", "--client", "Ana", "--db", practice.url("lee")], stdin: onboarding.joined(separator: "\n") + "\nno\n").status == 0)
+        let moved = try Binary.run(["client", "transfer", "Ana", "--to", "mo", "--db", practice.url("lee")])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(!(try Binary.run(["clients", "--db", practice.url("lee")]).stdout.contains("Ana")))
+        #expect(try Binary.run(["clients", "--db", practice.url("mo")]).stdout.hasPrefix("Ana"))
+        let show = try Binary.run(["show", "1", "--db", practice.url("mo")])
+        #expect(show.status == 0 && show.stdout.contains("account executive") && !show.stdout.contains("own thought"))
+        #expect(practice.cluster.psql("SELECT from_coach || '>' || to_coach FROM transfer", database: practice.database, user: "mo") == "lee>mo\n")
+        #expect(try Binary.run(["client", "transfer", "Ana", "--to", "lee", "--db", practice.url("lee")]).status == 1, "no longer lee's to give")
+    }
+
     /// SIGKILL between and inside turns over PostgreSQL, then resume: every answer is there and
     /// the end is the same as an uninterrupted run; a server restart mid-conversation loses nothing.
     @Test func killsAndAServerRestartLoseNothing() throws {
