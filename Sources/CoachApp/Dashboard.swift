@@ -11,6 +11,8 @@ public struct ClientLine {
     public let lastCheckin: LocalDate?
     public let nextDue: LocalDate?
     public let openConversation: ConversationID?
+    /// The coach the client belongs to, on a lead's view of the whole practice.
+    public var coach: String?
 
     /// Who needs attention comes first: the worst pace status, then the earliest check-in due.
     public static let severity: [PaceStatus] = [.overdue, .atRisk, .behind, .notStarted, .onTrack, .achieved]
@@ -20,8 +22,10 @@ public struct ClientLine {
     }
 
     public var json: JSONValue {
-        ["name": .string(name), "goal": JSONValue(goal), "kpis": JSONValue(kpis), "rollup": JSONValue(rollup), "worst_status": JSONValue(worst?.rawValue),
+        var fields: [String: JSONValue] = ["name": .string(name), "goal": JSONValue(goal), "kpis": JSONValue(kpis), "rollup": JSONValue(rollup), "worst_status": JSONValue(worst?.rawValue),
          "last_checkin": JSONValue(lastCheckin?.iso), "next_checkin": JSONValue(nextDue?.iso), "open_conversation": JSONValue(openConversation?.rawValue)]
+        if let coach { fields["coach"] = .string(coach) }
+        return .object(fields)
     }
 }
 
@@ -56,5 +60,19 @@ public enum Dashboard {
         }
         lines.sort { $0.rank < $1.rank }
         return lines
+    }
+
+    /// A lead's dashboard across the practice: every coach's clients, each line naming its coach,
+    /// who needs attention first.
+    public static func lines(across coaches: [(coach: String, storage: any CoachStorage)], today: LocalDate,
+                             includeArchived: Bool) throws(CoachFailure) -> [ClientLine] {
+        var all: [ClientLine] = []
+        for (coach, storage) in coaches {
+            for var line in try lines(from: storage, today: today, includeArchived: includeArchived) {
+                line.coach = coach
+                all.append(line)
+            }
+        }
+        return all.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : ($0.coach ?? "") < ($1.coach ?? "") }
     }
 }

@@ -2,11 +2,12 @@ public import CoachCore
 import Foundation
 
 extension ClientLine {
-    /// The dashboard's line: name, pace, KPIs, progress, last and next check-in, open conversation, goal.
+    /// The dashboard's line: (on a lead's view, the coach,) name, pace, KPIs, progress, last and next check-in, open conversation, goal.
     public var row: String {
-        [TerminalText.sanitize(name), worst?.words ?? "no KPIs", "\(kpis) KPI\(kpis == 1 ? "" : "s")", rollup.map(NumberFormat.percent) ?? "—",
-         "last \(lastCheckin?.iso ?? "—")", "next \(nextDue?.iso ?? "—")",
-         openConversation.map { "open: resume \($0)" } ?? "", TerminalText.sanitize(goal ?? "")].joined(separator: "\t")
+        let fields = [TerminalText.sanitize(name), worst?.words ?? "no KPIs", "\(kpis) KPI\(kpis == 1 ? "" : "s")", rollup.map(NumberFormat.percent) ?? "—",
+                      "last \(lastCheckin?.iso ?? "—")", "next \(nextDue?.iso ?? "—")",
+                      openConversation.map { "open: resume \($0)" } ?? "", TerminalText.sanitize(goal ?? "")]
+        return ((coach.map { [TerminalText.sanitize($0)] } ?? []) + fields).joined(separator: "\t")
     }
 }
 

@@ -110,6 +110,8 @@ final class PostgresLink: @unchecked Sendable {
 struct Statements {
     let connection: PostgresConnection
     let logger: Logger
+    /// The coach whose rows the statements are about.
+    var scope = ""
 
     @discardableResult
     func run(_ query: PostgresQuery) throws -> PostgresQueryResult {

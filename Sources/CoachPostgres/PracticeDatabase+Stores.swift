@@ -3,14 +3,14 @@ import Foundation
 import NIOCore
 import PostgresNIO
 
-// Every statement names the connected coach's own rows (`coach = current_user`) as well: the
-// server's policies already hide other coaches' rows, and a lead's wider reading rights are for
-// supervision, not for writing into a colleague's clients.
+// Every statement names the coach whose rows it is about (`sql.scope`: the connected coach, or
+// a colleague a lead supervises); the server's policies decide what may be read at all, and only
+// ever let a coach write their own rows.
 
 extension PracticeDatabase: ClientStore {
     public func clients() throws(StoreError) -> [ClientEntry] {
         try transaction { sql in
-            try sql.run("SELECT name, archived FROM client WHERE coach = current_user ORDER BY lower(name), name").rows.map { row in
+            try sql.run("SELECT name, archived FROM client WHERE coach = \(sql.scope) ORDER BY lower(name), name").rows.map { row in
                 let r = row.makeRandomAccess()
                 return ClientEntry(name: try r[0].decode(String.self), archived: try r[1].decode(Bool.self))
             }
@@ -27,21 +27,21 @@ extension PracticeDatabase: ClientStore {
 
     public func renameClient(_ old: String, to new: String) throws(StoreError) -> Bool {
         try transaction { sql in
-            if try !sql.run("SELECT 1 FROM client WHERE coach = current_user AND lower(name) = lower(\(new)) AND lower(name) <> lower(\(old))").rows.isEmpty {
+            if try !sql.run("SELECT 1 FROM client WHERE coach = \(sql.scope) AND lower(name) = lower(\(new)) AND lower(name) <> lower(\(old))").rows.isEmpty {
                 throw StoreError.clientExists(name: new)
             }
-            return try sql.changes("UPDATE client SET name = \(new) WHERE coach = current_user AND lower(name) = lower(\(old))") > 0
+            return try sql.changes("UPDATE client SET name = \(new) WHERE coach = \(sql.scope) AND lower(name) = lower(\(old))") > 0
         }
     }
 
     public func archiveClient(_ name: String, archived: Bool) throws(StoreError) -> Bool {
         try transaction { sql in
-            try sql.changes("UPDATE client SET archived = \(archived) WHERE coach = current_user AND lower(name) = lower(\(name))") > 0
+            try sql.changes("UPDATE client SET archived = \(archived) WHERE coach = \(sql.scope) AND lower(name) = lower(\(name))") > 0
         }
     }
 
     public func deleteClient(_ name: String) throws(StoreError) -> Bool {
-        try transaction { sql in try sql.changes("DELETE FROM client WHERE coach = current_user AND lower(name) = lower(\(name))") > 0 }
+        try transaction { sql in try sql.changes("DELETE FROM client WHERE coach = \(sql.scope) AND lower(name) = lower(\(name))") > 0 }
     }
 
     /// The author is the coach who led the session (its `coach.name`), else the practice's name
@@ -53,7 +53,7 @@ extension PracticeDatabase: ClientStore {
                        coalesce(c.snapshot::jsonb -> 'presets' -> 'coach.name' ->> 'text', co.name, e.author)
                 FROM event e JOIN conversation c ON c.id = e.conversation_id JOIN client cl ON cl.id = c.client_id
                 LEFT JOIN coach co ON co.login = e.author
-                WHERE cl.coach = current_user AND lower(cl.name) = lower(\(client)) AND e.kind = 'note' ORDER BY e.id
+                WHERE cl.coach = \(sql.scope) AND lower(cl.name) = lower(\(client)) AND e.kind = 'note' ORDER BY e.id
                 """).rows.map { row in
                 let r = row.makeRandomAccess()
                 return CoachNote(at: try SQLTime.instant(r[0]), text: try r[1].decode(String?.self) ?? "", author: try r[2].decode(String?.self))
@@ -62,7 +62,7 @@ extension PracticeDatabase: ClientStore {
     }
 
     static func existingClient(named name: String, _ sql: Statements) throws -> Int64? {
-        try sql.run("SELECT id FROM client WHERE coach = current_user AND lower(name) = lower(\(name))").rows.first?.makeRandomAccess()[0].decode(Int64.self)
+        try sql.run("SELECT id FROM client WHERE coach = \(sql.scope) AND lower(name) = lower(\(name))").rows.first?.makeRandomAccess()[0].decode(Int64.self)
     }
 
     /// The client's id, adding the client when new.
@@ -104,7 +104,7 @@ extension PracticeDatabase: ConversationStore {
                 let changed = try sql.changes("""
                     UPDATE conversation SET client_id = coalesce(\(clientID), client_id), script_hash = \(update.scriptHash), step = \(update.step),
                         status = \(update.status.rawValue), snapshot = \(try Self.encode(update.state)), updated_at = to_timestamp(\(SQLTime.seconds(now)))
-                    WHERE id = \(conversation) AND coach = current_user
+                    WHERE id = \(conversation) AND coach = \(sql.scope)
                     """)
                 if changed == 0 { throw StoreError.noConversation(id: id.description) }
                 try sql.run("DELETE FROM answer WHERE conversation_id = \(conversation) AND position >= \(update.keptAnswers)")
@@ -117,7 +117,7 @@ extension PracticeDatabase: ConversationStore {
                     try sql.run("DELETE FROM variable WHERE conversation_id = \(conversation) AND name = \(name) AND (item = -1 OR item >= \(added.from))")
                     try Self.insert(added.items, from: added.from, of: name, conversation: conversation, sql)
                 }
-            } else if try sql.changes("UPDATE conversation SET updated_at = to_timestamp(\(SQLTime.seconds(now))) WHERE id = \(conversation) AND coach = current_user") == 0 {
+            } else if try sql.changes("UPDATE conversation SET updated_at = to_timestamp(\(SQLTime.seconds(now))) WHERE id = \(conversation) AND coach = \(sql.scope)") == 0 {
                 throw StoreError.noConversation(id: id.description)
             }
             for change in changes { try Self.apply(change, conversation: conversation, sql) }
@@ -187,12 +187,12 @@ extension PracticeDatabase: ConversationStore {
     }
 
     public func conversations() throws(StoreError) -> [ConversationSummary] {
-        try transaction { sql in try sql.run(Self.summaries()).rows.map(Self.summary) }
+        try transaction { sql in try sql.run(Self.summaries(sql)).rows.map(Self.summary) }
     }
 
     public func conversation(_ id: ConversationID) throws(StoreError) -> StoredConversation {
         let found: StoredConversation? = try transaction { sql in
-            guard let row = try sql.run(Self.summaries(id: id.rawValue)).rows.first else { return nil }
+            guard let row = try sql.run(Self.summaries(sql, id: id.rawValue)).rows.first else { return nil }
             let summary = try Self.summary(row)
             let extra = try sql.run("SELECT script_hash, snapshot FROM conversation WHERE id = \(id.rawValue)").rows[0].makeRandomAccess()
             var state = try Self.decodeState(try extra[1].decode(String.self))
@@ -215,7 +215,7 @@ extension PracticeDatabase: ConversationStore {
         try transaction { sql in
             try sql.run("""
                 SELECT e.id, \(unescaped: SQLTime.millis("e.at")), e.kind, e.step, e.raw, e.value, e.message FROM event e
-                JOIN conversation c ON c.id = e.conversation_id WHERE c.id = \(id.rawValue) AND c.coach = current_user ORDER BY e.id
+                JOIN conversation c ON c.id = e.conversation_id WHERE c.id = \(id.rawValue) AND c.coach = \(sql.scope) ORDER BY e.id
                 """).rows.compactMap { row in
                 let r = row.makeRandomAccess()
                 guard let kind = StoredEvent.Kind(rawValue: try r[2].decode(String.self)) else { return nil }
@@ -227,20 +227,20 @@ extension PracticeDatabase: ConversationStore {
     }
 
     public func latestUnfinished() throws(StoreError) -> ConversationSummary? {
-        try transaction { sql in try sql.run(Self.summaries(activeOnly: true, limit: 1)).rows.first.map(Self.summary) }
+        try transaction { sql in try sql.run(Self.summaries(sql, activeOnly: true, limit: 1)).rows.first.map(Self.summary) }
     }
 
     public func latestConversation(client: String?) throws(StoreError) -> ConversationSummary? {
-        try transaction { sql in try sql.run(Self.summaries(client: client, namedOnly: true, limit: 1)).rows.first.map(Self.summary) }
+        try transaction { sql in try sql.run(Self.summaries(sql, client: client, namedOnly: true, limit: 1)).rows.first.map(Self.summary) }
     }
 
     public func discardConversation(_ id: ConversationID) throws(StoreError) -> Bool {
-        try transaction { sql in try sql.changes("DELETE FROM conversation WHERE id = \(id.rawValue) AND coach = current_user") > 0 }
+        try transaction { sql in try sql.changes("DELETE FROM conversation WHERE id = \(id.rawValue) AND coach = \(sql.scope)") > 0 }
     }
 
     public func claim(_ id: ConversationID, for holder: ConversationLease.Holder, isAlive: (ConversationLease) -> Bool) throws(StoreError) -> ConversationLease? {
         try transaction { sql in
-            guard !(try sql.run("SELECT 1 FROM conversation WHERE id = \(id.rawValue) AND coach = current_user FOR UPDATE").rows.isEmpty) else {
+            guard !(try sql.run("SELECT 1 FROM conversation WHERE id = \(id.rawValue) AND coach = \(sql.scope) FOR UPDATE").rows.isEmpty) else {
                 throw StoreError.noConversation(id: id.description)
             }
             if let row = try sql.run("SELECT pid, host, \(unescaped: SQLTime.millis("since")) FROM lease WHERE conversation_id = \(id.rawValue)").rows.first {
@@ -280,7 +280,7 @@ extension PracticeDatabase: ConversationStore {
             var clients: [Int64: String] = [:]
             for row in try sql.run("""
                 SELECT c.id, cl.name FROM conversation c JOIN client cl ON cl.id = c.client_id
-                WHERE c.coach = current_user AND (\(client)::text IS NULL OR lower(cl.name) = lower(\(client)))
+                WHERE c.coach = \(sql.scope) AND (\(client)::text IS NULL OR lower(cl.name) = lower(\(client)))
                 """).rows {
                 let r = row.makeRandomAccess()
                 clients[try r[0].decode(Int64.self)] = try r[1].decode(String.self)
@@ -288,7 +288,7 @@ extension PracticeDatabase: ConversationStore {
             var merged: [String: [String: AnswerValue]] = [:]
             let values: PostgresQuery = """
                 SELECT v.conversation_id, v.name, v.item, v.value FROM variable v JOIN conversation c ON c.id = v.conversation_id
-                JOIN client cl ON cl.id = c.client_id WHERE c.coach = current_user AND (\(client)::text IS NULL OR lower(cl.name) = lower(\(client)))
+                JOIN client cl ON cl.id = c.client_id WHERE c.coach = \(sql.scope) AND (\(client)::text IS NULL OR lower(cl.name) = lower(\(client)))
                 ORDER BY c.updated_at, c.id, v.name, v.item
                 """
             try Self.variables(try sql.run(values).rows) { conversation, name, value in
@@ -299,13 +299,13 @@ extension PracticeDatabase: ConversationStore {
     }
 
     /// Most recently touched first; each argument narrows the list.
-    private static func summaries(id: Int64? = nil, activeOnly: Bool = false, client: String? = nil, namedOnly: Bool = false,
+    private static func summaries(_ sql: Statements, id: Int64? = nil, activeOnly: Bool = false, client: String? = nil, namedOnly: Bool = false,
                                   limit: Int = Int.max) -> PostgresQuery {
         """
         SELECT c.id, c.script_id, c.status, c.step, \(unescaped: SQLTime.millis("c.created_at")), \(unescaped: SQLTime.millis("c.updated_at")), cl.name,
             (SELECT count(*) FROM answer a WHERE a.conversation_id = c.id)
         FROM conversation c LEFT JOIN client cl ON cl.id = c.client_id
-        WHERE c.coach = current_user AND (\(id)::bigint IS NULL OR c.id = \(id)) AND (NOT \(activeOnly) OR c.status = 'active')
+        WHERE c.coach = \(sql.scope) AND (\(id)::bigint IS NULL OR c.id = \(id)) AND (NOT \(activeOnly) OR c.status = 'active')
             AND (\(client)::text IS NULL OR lower(cl.name) = lower(\(client))) AND (NOT \(namedOnly) OR cl.name IS NOT NULL)
         ORDER BY c.updated_at DESC, c.id DESC LIMIT \(limit)
         """
@@ -338,7 +338,7 @@ extension PracticeDatabase: PlanStore {
         try transaction { sql in
             guard let clientID = try Self.existingClient(named: client, sql) else { return nil }
             var adjustments: [Int64: [StoredAdjustment]] = [:], checkins: [Int64: [StoredCheckin]] = [:]
-            for row in try sql.run(Self.adjustments(client: clientID)).rows {
+            for row in try sql.run(Self.adjustments(sql, client: clientID)).rows {
                 let (kpi, adjustment) = try Self.adjustment(row)
                 if let adjustment { adjustments[kpi, default: []].append(adjustment) }
             }
@@ -352,7 +352,7 @@ extension PracticeDatabase: PlanStore {
                     date: date, value: try r[2].decode(Double.self), confidence: try r[3].decode(Int?.self), note: try r[4].decode(String?.self),
                     recordedAt: try SQLTime.instant(r[5])))
             }
-            return try sql.run(Self.kpiSelection(client: clientID)).rows.compactMap { row in
+            return try sql.run(Self.kpiSelection(sql, client: clientID)).rows.compactMap { row in
                 try Self.kpi(row) { checkins[$0] ?? [] } adjustments: { adjustments[$0] ?? [] }
             }
         }
@@ -361,19 +361,19 @@ extension PracticeDatabase: PlanStore {
     public func forEachKPI(_ body: (_ client: String, _ kpi: StoredKPI) -> Void) throws(StoreError) {
         try transaction { sql in
             var adjustments: [Int64: [StoredAdjustment]] = [:], checkins: [Int64: [StoredCheckin]] = [:]
-            for row in try sql.run(Self.adjustments(client: nil)).rows {
+            for row in try sql.run(Self.adjustments(sql, client: nil)).rows {
                 let (kpi, adjustment) = try Self.adjustment(row)
                 if let adjustment { adjustments[kpi, default: []].append(adjustment) }
             }
             for row in try sql.run("""
-                SELECT kpi_id, to_char(date, 'YYYY-MM-DD'), value, confidence FROM checkin WHERE coach = current_user ORDER BY kpi_id, date, id
+                SELECT kpi_id, to_char(date, 'YYYY-MM-DD'), value, confidence FROM checkin WHERE coach = \(sql.scope) ORDER BY kpi_id, date, id
                 """).rows {
                 let r = row.makeRandomAccess()
                 guard let date = LocalDate(iso: try r[1].decode(String.self)) else { continue }
                 checkins[try r[0].decode(Int64.self), default: []].append(StoredCheckin(date: date, value: try r[2].decode(Double.self),
                                                                                          confidence: try r[3].decode(Int?.self), note: nil, recordedAt: nil))
             }
-            for row in try sql.run(Self.kpiSelection(client: nil)).rows {
+            for row in try sql.run(Self.kpiSelection(sql, client: nil)).rows {
                 if let kpi = try Self.kpi(row, checkins: { checkins[$0] ?? [] }, adjustments: { adjustments[$0] ?? [] }) {
                     body(try row.makeRandomAccess()[15].decode(String.self), kpi)
                 }
@@ -441,18 +441,18 @@ extension PracticeDatabase: PlanStore {
 
     private static func requireKPI(_ id: KPIID, of client: String, _ sql: Statements) throws {
         if try sql.run("""
-            SELECT 1 FROM kpi k JOIN client c ON c.id = k.client_id WHERE k.id = \(id.rawValue) AND c.coach = current_user AND lower(c.name) = lower(\(client))
+            SELECT 1 FROM kpi k JOIN client c ON c.id = k.client_id WHERE k.id = \(id.rawValue) AND c.coach = \(sql.scope) AND lower(c.name) = lower(\(client))
             """).rows.isEmpty { throw StoreError.noKPI(id: id, client: client) }
     }
 
     /// Columns 0–14 are the KPI's, 15 its client's name; one client's, or all the coach's.
-    private static func kpiSelection(client: Int64?) -> PostgresQuery {
+    private static func kpiSelection(_ sql: Statements, client: Int64?) -> PostgresQuery {
         """
         SELECT k.id, k.name, k.catalogue_id, k.unit, k.direction, k.baseline_value, to_char(k.baseline_date, 'YYYY-MM-DD'), k.baseline_source,
                k.target_value, to_char(k.due_date, 'YYYY-MM-DD'), k.cadence, k.weight, k.retired, k.conversation_id,
                \(unescaped: SQLTime.millis("k.created_at")), c.name
         FROM kpi k JOIN client c ON c.id = k.client_id
-        WHERE k.coach = current_user AND (\(client)::bigint IS NULL OR k.client_id = \(client)) ORDER BY k.id
+        WHERE k.coach = \(sql.scope) AND (\(client)::bigint IS NULL OR k.client_id = \(client)) ORDER BY k.id
         """
     }
 
@@ -469,10 +469,10 @@ extension PracticeDatabase: PlanStore {
                          conversation: try r[13].decode(Int64?.self).map { ConversationID($0) }, addedAt: try SQLTime.instant(r[14]))
     }
 
-    private static func adjustments(client: Int64?) -> PostgresQuery {
+    private static func adjustments(_ sql: Statements, client: Int64?) -> PostgresQuery {
         """
         SELECT a.kpi_id, a.field, a.from_value, a.to_value, a.why, \(unescaped: SQLTime.millis("a.at")) FROM adjustment a JOIN kpi k ON k.id = a.kpi_id
-        WHERE k.coach = current_user AND (\(client)::bigint IS NULL OR k.client_id = \(client)) ORDER BY a.id
+        WHERE k.coach = \(sql.scope) AND (\(client)::bigint IS NULL OR k.client_id = \(client)) ORDER BY a.id
         """
     }
 

@@ -26,14 +26,35 @@ public final class PracticeDatabase: @unchecked Sendable {
         return PracticeDatabase(link: link, location: location, coach: coach)
     }
 
-    init(link: PostgresLink, location: PostgresLocation, coach: PracticeCoach) {
+    /// The coach whose clients this reads and writes: the connected coach, or a colleague a lead supervises.
+    public let scope: String
+
+    init(link: PostgresLink, location: PostgresLocation, coach: PracticeCoach, scope: String? = nil) {
         self.link = link
         self.location = location
         self.coach = coach
+        self.scope = scope ?? coach.login
+    }
+
+    /// The same practice seen as `colleague`'s clients, for a lead's supervision: what the
+    /// server lets a lead read (plans and progress, no private notes), and nothing to write.
+    public func supervising(_ colleague: String) -> PracticeDatabase {
+        PracticeDatabase(link: link, location: location, coach: coach, scope: colleague)
+    }
+
+    /// The practice's coaches, by login.
+    public func coaches() throws(StoreError) -> [PracticeCoach] {
+        try transaction { sql in try sql.run("SELECT login, name, lead FROM coach ORDER BY login").rows.map(PracticeCoach.init(row:)) }
     }
 
     @discardableResult
-    func transaction<T>(_ body: (Statements) throws -> T) throws(StoreError) -> T { try link.transaction(body) }
+    func transaction<T>(_ body: (Statements) throws -> T) throws(StoreError) -> T {
+        try link.transaction { sql in
+            var scoped = sql
+            scoped.scope = scope
+            return try body(scoped)
+        }
+    }
 }
 
 /// A coach of the practice: their PostgreSQL login, the name shown, and whether they lead.

@@ -9,9 +9,22 @@ struct ClientsCommand: CoachCommand {
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON: {clients: [{name, goal, kpis, rollup, worst_status, last_checkin, next_checkin, open_conversation}]}.") var json = false
     @Flag(help: "Include archived clients.") var all = false
+    @Flag(help: "A lead coach's view of the whole practice (PostgreSQL): every coach's clients, the coach first on each line.") var practice = false
 
     func run(_ app: AppEnvironment) throws(CoachFailure) {
-        let lines = try Dashboard.lines(from: try app.openDatabase(create: false), today: try app.setup.today(), includeArchived: all)
+        let storage = try app.openDatabase(create: false)
+        let today = try app.setup.today()
+        let lines: [ClientLine]
+        if practice {
+            guard let database = storage as? PracticeDatabase else {
+                throw .badDatabaseURL("The whole practice is a lead coach's view of a shared database: pass --db postgresql://… .")
+            }
+            guard database.coach.lead else { throw .badDatabaseURL("Only a lead coach sees the whole practice; `kpicoach clients` lists yours.") }
+            let coaches = try store { () throws(StoreError) in try database.coaches() }
+            lines = try Dashboard.lines(across: coaches.map { ($0.login, database.supervising($0.login)) }, today: today, includeArchived: all)
+        } else {
+            lines = try Dashboard.lines(from: storage, today: today, includeArchived: all)
+        }
         if json { return print(JSONValue.object(["clients": .array(lines.map(\.json))]).text()) }
         guard !lines.isEmpty else { return print("No clients yet. Start with: kpicoach start --client NAME") }
         lines.forEach { print($0.row) }

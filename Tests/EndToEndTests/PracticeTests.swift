@@ -104,6 +104,36 @@ import Testing
         #expect(try Binary.run(["client", "transfer", "Ana", "--to", "lee", "--db", practice.url("lee")]).status == 1, "no longer lee's to give")
     }
 
+    /// Twenty coaches answering at the same moment lose nothing, and their lead sees all twenty
+    /// clients, each with its coach, and none of their private notes.
+    @Test func twentyCoachesAtOnceLoseNothingAndTheirLeadSeesEveryClient() throws {
+        let coaches = (1...20).map { String(format: "coach%02d", $0) }
+        let practice = try PracticeFixture.fresh(coaches: coaches, leads: ["lead"])
+        var onboarding = try Binary.example("onboarding-ana.txt")
+        onboarding.insert("/note private to the coach", at: 2)
+        let running = try coaches.map { coach in
+            let launched = try Binary.launch(["start", "--client", "Client of \(coach)", "--db", practice.url(coach)])
+            launched.1.fileHandleForWriting.write(Data((onboarding.joined(separator: "\n") + "\nno\n").utf8))
+            try launched.1.fileHandleForWriting.close()
+            return launched.0
+        }
+        running.forEach { $0.waitUntilExit() }
+        #expect(running.allSatisfy { $0.terminationStatus == 0 })
+        for coach in coaches {
+            let sessions = try Binary.json(["sessions", "--db", practice.url(coach)])["sessions"] as? [[String: Any]] ?? []
+            #expect(sessions.count == 1 && sessions.first?["status"] as? String == "finished", "\(coach)")
+            #expect(practice.count("answer", as: coach) == onboarding.count - 1, "\(coach) lost answers")
+        }
+        let lines = try Binary.json(["clients", "--practice", "--db", practice.url("lead")])["clients"] as? [[String: Any]] ?? []
+        #expect(Set(lines.compactMap { $0["coach"] as? String }) == Set(coaches))
+        #expect(Set(lines.compactMap { $0["name"] as? String }) == Set(coaches.map { "Client of \($0)" }))
+        #expect(practice.cluster.psql("SELECT count(*) FROM event WHERE message LIKE '%private to the coach%' OR convert_from(raw, 'UTF8') LIKE '%private to the coach%'",
+                                      database: practice.database, user: "lead") == "0\n")
+        #expect(practice.cluster.psql("SELECT count(*) FROM event WHERE kind = 'note'", database: practice.database, user: "coach01") == "1\n")
+        let notLead = try Binary.run(["clients", "--practice", "--db", practice.url("coach01")])
+        #expect(notLead.status == 1 && notLead.stderr.contains("Only a lead coach"))
+    }
+
     /// SIGKILL between and inside turns over PostgreSQL, then resume: every answer is there and
     /// the end is the same as an uninterrupted run; a server restart mid-conversation loses nothing.
     @Test func killsAndAServerRestartLoseNothing() throws {
