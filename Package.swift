@@ -56,7 +56,8 @@ let package = Package(
         ]),
 
         // Benchmarks: builds the large data sets BENCHMARKS.md measures (see Benchmarks/run.py).
-        .executableTarget(name: "kpicoach-bench", dependencies: ["CoachApp", "CoachCore", "CoachLoader", "CoachStore"], path: "Benchmarks/Bench"),
+        .executableTarget(name: "kpicoach-bench", dependencies: ["CoachApp", "CoachCore", "CoachLoader", "CoachStore", "CoachPostgres"],
+                          path: "Benchmarks/Bench"),
 
         // Tests
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),

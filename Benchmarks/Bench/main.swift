@@ -1,6 +1,7 @@
 import CoachApp
 import CoachCore
 import CoachLoader
+import CoachPostgres
 import CoachStore
 import Foundation
 
@@ -12,6 +13,9 @@ import Foundation
 ///     kpicoach-bench conversation DB PROMPTS N fill DB with one onboarding conversation of at least N events
 ///     kpicoach-bench dashboard-phases DB       time each part of `kpicoach clients` over DB
 ///     kpicoach-bench smart FIXTURES_DIR        time one SMART critique and one date reading over the development sets
+///     kpicoach-bench commits DB PROMPTS N      answer N questions of an onboarding, printing each answer's commit time
+///
+/// DB is a SQLite path or a practice's postgresql:// URL (connected as one of its coaches).
 let today = LocalDate(year: 2026, month: 11, day: 23)!
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -27,6 +31,13 @@ func milliseconds(_ body: () -> Void) -> Double {
 }
 
 func median(_ samples: [Double]) -> Double { samples.sorted()[samples.count / 2] }
+
+/// The store named on the command line: a practice's database by URL, else a SQLite file.
+func openStore(_ text: String, create: Bool = true) throws -> any CoachStorage {
+    guard PostgresLocation.isURL(text) else { return try AppDatabase.open(path: text, create: create) }
+    let location = try PostgresLocation(url: text)
+    return try PracticeDatabase.open(location, password: location.password { _ in })
+}
 
 /// Rules shaped like the shipped ones: a goal kind, words in the role or the goal, the hours available.
 func generatedRules(_ count: Int, metrics: [String]) -> String {
@@ -104,7 +115,7 @@ case "smart":
 case "practice":
     guard arguments.count == 4, let clients = Int(arguments[2]), let checkins = Int(arguments[3]) else { fail("usage: practice DB CLIENTS N") }
     do {
-        let db = try AppDatabase.open(path: arguments[1])
+        let db = try openStore(arguments[1])
         let start = LocalDate(year: 2025, month: 1, day: 6)!
         for c in 0..<clients {
             let name = "Client \(c)"
@@ -161,6 +172,36 @@ case "conversation":
         func around(_ at: Int) -> Double { median((at - 20...at + 20).compactMap { costs[$0] }) }
         let id = recorder.conversationID.map(\.rawValue) ?? 0
         print("{\"conversation\": \(id), \"events\": \(written), \"answers\": \(engine.state.records.count), \"answer_ms_at_200\": \(around(200)), \"answer_ms_at_3000\": \(around(3000))}")
+    } catch { fail("\(error)") }
+
+case "commits":
+    guard arguments.count == 4, let answers = Int(arguments[3]) else { fail("usage: commits DB PROMPTS N") }
+    guard case .success(let script) = PromptLibrary(directory: arguments[2]).load("onboarding") else { fail("no onboarding script in \(arguments[2])") }
+    do {
+        let db = try openStore(arguments[1])
+        var engine = ConversationEngine.begin(script, presets: ["client.name": .text("Client \(getpid())")], context: ConversationContext(today: today))
+        let recorder = StorageRecorder(storage: db)
+        var commits: [Double] = []
+        func play(_ event: ConversationEvent) throws {
+            let before = engine.state.records.count
+            let turn = engine.handle(event)
+            let start = DispatchTime.now().uptimeNanoseconds
+            try recorder.record(turn.log, snapshot: engine.snapshot)
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+            engine.markSaved()
+            if engine.state.records.count > before { commits.append(ms) }
+        }
+        try play(.conversationOpened(resumed: false))
+        let opening = ["Account executive", "B2B software", "6", "promotion", "Sales manager", "coaching a team", "forecast accurately",
+                       "grow revenue 20%", "leading people", "5", "2027-06-30", "manager, mentor"]
+        var n = 0
+        while commits.count < answers {
+            // After the opening answers, the ally loop: a name, then "yes" to add another.
+            let line = n < opening.count ? opening[n] : (n - opening.count) % 2 == 0 ? "Ally \(n), who can open a door" : "yes"
+            try play(.lineSubmitted(line))
+            n += 1
+        }
+        print("{\"commit_ms\": [\(commits.map { String($0) }.joined(separator: ", "))]}")
     } catch { fail("\(error)") }
 
 case "dashboard-phases":
