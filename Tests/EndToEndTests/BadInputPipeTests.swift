@@ -34,13 +34,13 @@ struct BadInputPipeTests {
         return folder
     }
 
-    @Test func hostileLinesAreLoggedByteExactAndNothingPrintedMovesTheCursor() throws {
+    @Test(arguments: Store.available) func hostileLinesAreLoggedByteExactAndNothingPrintedMovesTheCursor(_ store: Store) throws {
         let prompts = try Self.loopingScripts()
         let rules = Binary.repository.appendingPathComponent("Rules").path
         let lines = HostileInput.singleLine
         var refused = 0, kept = 0, commands = 0
         for i in Self.kinds.indices {
-            let db = Binary.temporaryFolder() + "/bad.sqlite"
+            let db = try store.fresh()
             let result = try Binary.run(["start", "--script", "loop\(i)", "--client", "Ana", "--db", db, "--prompts", prompts, "--rules", rules],
                                         stdin: lines.map { $0 + "\n/back\n" }.joined())
             #expect(result.status == 0, "\(Self.kinds[i]): \(result.stderr)")

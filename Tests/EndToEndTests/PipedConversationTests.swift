@@ -32,8 +32,8 @@ import Testing
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
-    @Test func transcriptShowsWhoSaidWhat() throws {
-        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+    @Test(arguments: Store.available) func transcriptShowsWhoSaidWhat(_ store: Store) throws {
+        let db = try store.fresh()
         try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "account executive\n/quit\n")
         let show = try Binary.run(["show", "1", "--db", db])
         #expect(show.stdout.contains("coach › What is your current role, Ana?"))
@@ -43,7 +43,7 @@ import Testing
     /// Hostile lines at every answer type, then the right answer: each gets a reason and the
     /// same question, and the saved answers equal a clean run's. Optional questions get fewer
     /// than the attempt cap (3), after which they are set aside by design.
-    @Test func badInputAtEveryTypeGetsAReasonAndTheSameQuestion() throws {
+    @Test(arguments: Store.available) func badInputAtEveryTypeGetsAReasonAndTheSameQuestion(_ store: Store) throws {
         let clean = try Binary.example("onboarding-ana.txt")
         let hostile: [Int: [String]] = [
             0: ["", String(repeating: "x", count: 100_000), "role\u{1B}[2J\u{1B}[H", "a\u{7}b"],  // text
@@ -56,7 +56,7 @@ import Testing
         ]
         var lines: [String] = []
         for (index, line) in clean.enumerated() { lines += (hostile[index] ?? []) + [line] }
-        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        let db = try store.fresh()
         let result = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: lines.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("\u{1B}"), "an escape sequence was printed back")
@@ -67,7 +67,7 @@ import Testing
         #expect(events.filter { $0["kind"] as? String == "rejected" }.count == rejected)
         #expect(show["status"] as? String == "finished")
 
-        let reference = Binary.temporaryFolder() + "/ref.sqlite"
+        let reference = try store.fresh()
         try Binary.run(["start", "--client", "Ana", "--db", reference], stdin: clean.joined(separator: "\n") + "\n")
         let expected = try Binary.json(["show", "1", "--db", reference])["answers"] as? NSDictionary
         #expect((show["answers"] as? NSDictionary) == expected)
@@ -77,8 +77,8 @@ import Testing
         }
     }
 
-    @Test func slashCommandsWorkThroughAPipe() throws {
-        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+    @Test(arguments: Store.available) func slashCommandsWorkThroughAPipe(_ store: Store) throws {
+        let db = try store.fresh()
         let result = try Binary.run(["start", "--db", db], stdin: "Bo\ndesigner\n/back\n/summary\n/why\n/edit name\nBob\n/skip\ndesigner\n/skip\n/save\n/quit\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("name: Bo\n"))
@@ -90,8 +90,8 @@ import Testing
         #expect(result.stdout.contains("This one is needed to go on"))
     }
 
-    @Test func resumeContinuesAndHomeOffersTheUnfinishedConversation() throws {
-        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+    @Test(arguments: Store.available) func resumeContinuesAndHomeOffersTheUnfinishedConversation(_ store: Store) throws {
+        let db = try store.fresh()
         let lines = try Binary.example("onboarding-ana.txt")
         try Binary.run(["start", "--client", "Ana", "--db", db], stdin: lines[..<5].joined(separator: "\n") + "\n")
         let home = try Binary.run(["--db", db], stdin: "yes\n" + lines[5...].joined(separator: "\n") + "\n")
@@ -106,14 +106,14 @@ import Testing
 
     /// SIGKILL after k answers: exactly those answers are saved, and resuming with the rest
     /// ends where an uninterrupted run ends.
-    @Test(arguments: [1, 4, 9, 14, 17])
-    func killedMidConversationLosesNothing(after k: Int) throws {
+    @Test(arguments: Store.available, [1, 4, 9, 14, 17])
+    func killedMidConversationLosesNothing(_ store: Store, after k: Int) throws {
         let lines = try Binary.example("onboarding-ana.txt")
-        let reference = Binary.temporaryFolder() + "/ref.sqlite"
+        let reference = try store.fresh()
         try Binary.run(["start", "--client", "Ana", "--db", reference], stdin: lines.joined(separator: "\n") + "\n")
         let expected = try Binary.json(["show", "1", "--db", reference])["answers"] as? NSDictionary
 
-        let db = Binary.temporaryFolder() + "/kill.sqlite"
+        let db = try store.fresh()
         let (process, input, _, _) = try Binary.launch(["start", "--client", "Ana", "--db", db])
         input.fileHandleForWriting.write(Data((lines[..<k].joined(separator: "\n") + "\n").utf8))
         var saved: [String] = []
@@ -140,8 +140,8 @@ import Testing
 
     /// Leaving means leaving: a conversation left before its first answer is not kept, and the
     /// end of input at the resume offer exits without starting another.
-    @Test func leavingBeforeAnsweringKeepsNothing() throws {
-        let db = Binary.temporaryFolder() + "/leave.sqlite"
+    @Test(arguments: Store.available) func leavingBeforeAnsweringKeepsNothing(_ store: Store) throws {
+        let db = try store.fresh()
         let left = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "")
         #expect(left.status == 0, "\(left.stderr)")
         #expect(left.stdout.contains("Nothing was answered, so nothing was kept."))
@@ -156,8 +156,8 @@ import Testing
 
     /// One writer per conversation: while one `resume 1` waits for input, a second is refused in
     /// one sentence and saves nothing; once the first is killed, its lease is taken over.
-    @Test func aSecondResumeOfAnOpenConversationIsRefused() throws {
-        let db = Binary.temporaryFolder() + "/two.sqlite"
+    @Test(arguments: Store.available) func aSecondResumeOfAnOpenConversationIsRefused(_ store: Store) throws {
+        let db = try store.fresh()
         try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "Account executive\n")
         let (first, input, output, _) = try Binary.launch(["resume", "1", "--db", db])
         _ = output.fileHandleForReading.availableData
@@ -179,8 +179,8 @@ import Testing
     }
 
     /// `discard` asks first, then removes the conversation; the client stays.
-    @Test func discardAsksThenRemovesTheConversation() throws {
-        let db = Binary.temporaryFolder() + "/discard.sqlite"
+    @Test(arguments: Store.available) func discardAsksThenRemovesTheConversation(_ store: Store) throws {
+        let db = try store.fresh()
         try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "Account executive\n")
         let kept = try Binary.run(["discard", "1", "--db", db], stdin: "no\n")
         #expect(kept.stdout.contains("Discard conversation 1 (onboarding with Ana, 1 answer)?"))
@@ -195,8 +195,8 @@ import Testing
     /// Changing the goal type to one whose path asks something new first keeps every answer the
     /// two paths share; only what balance does not ask (the target role and its job description)
     /// is set aside.
-    @Test func changingTheGoalTypeKeepsTheAnswersThatStillApply() throws {
-        let db = Binary.temporaryFolder() + "/edit.sqlite"
+    @Test(arguments: Store.available) func changingTheGoalTypeKeepsTheAnswersThatStillApply(_ store: Store) throws {
+        let db = try store.fresh()
         let lines = Array(try Binary.example("onboarding-ana.txt").prefix(12)) + ["/edit goal", "better balance", "fewer late evenings", "/quit"]
         let r = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: lines.joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stderr)")

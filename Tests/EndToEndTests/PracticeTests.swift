@@ -214,3 +214,20 @@ struct PracticeFixture {
         return practice
     }
 }
+
+/// The suites that matter for data run on both stores: a SQLite file, and a fresh practice on
+/// the throwaway PostgreSQL server, connected as its coach.
+enum Store: String, CaseIterable, CustomTestStringConvertible {
+    case sqlite, postgres
+    var testDescription: String { rawValue }
+
+    static let available: [Store] = PracticeFixture.available ? allCases : [.sqlite]
+
+    /// A new, empty store, named as `--db` takes it.
+    func fresh() throws -> String {
+        switch self {
+        case .sqlite: return Binary.temporaryFolder() + "/kpi.sqlite"
+        case .postgres: return try PracticeFixture.fresh(coaches: ["lee"]).url("lee")
+        }
+    }
+}

@@ -4,8 +4,8 @@ import Testing
 /// Coach's quick commands: a client, two KPIs, back-dated check-ins, an adjustment, and the
 /// JSON report agreeing with figures worked out by hand.
 @Suite(.serialized) struct QuickCommandTests {
-    @Test func reportAgreesWithTheMathsByHand() throws {
-        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+    @Test(arguments: Store.available) func reportAgreesWithTheMathsByHand(_ store: Store) throws {
+        let db = try store.fresh()
         func run(_ args: [String]) throws -> Binary.Result {
             let r = try Binary.run(args + ["--db", db])
             #expect(r.status == 0, "\(args): \(r.stderr)")
@@ -62,8 +62,8 @@ import Testing
 
     /// The Phillips example worked by hand: cost 10,000; salary increase 15,000 × 60 % × 80 % = 7,200;
     /// revenue 40,000 × 25 % × 50 % = 5,000; adjusted 12,200; ROI (12,200 − 10,000)/10,000 = 22 %; BCR 1.22.
-    @Test func reviewInterviewComputesTheROIOfCoaching() throws {
-        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+    @Test(arguments: Store.available) func reviewInterviewComputesTheROIOfCoaching(_ store: Store) throws {
+        let db = try store.fresh()
         let lines = ["$10,000", "salary increase", "15k", "60", "80", "yes", "revenue", "40000", "25%", "50", "no"]
         let result = try Binary.run(["start", "--script", "review", "--client", "Bea", "--db", db], stdin: lines.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.stderr)")
@@ -77,8 +77,8 @@ import Testing
         #expect((roi["benefits"] as? [[String: Any]])?.map { $0["adjusted_value"] as? Double } == [7_200, 5_000])
     }
 
-    @Test func badQuickInputIsOneSentence() throws {
-        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+    @Test(arguments: Store.available) func badQuickInputIsOneSentence(_ store: Store) throws {
+        let db = try store.fresh()
         try Binary.run(["client", "add", "Cy", "--db", db])
         let cases: [([String], String)] = [
             (["kpi", "add", "--client", "Cy", "--name", "X", "--unit", "litres", "--direction", "increase", "--baseline", "1",
@@ -101,8 +101,8 @@ import Testing
     /// The one date grammar behind every date option: read in the client's words, echoed with the
     /// weekday, an ambiguous numeric date refused with both readings unless --date-order settles it,
     /// and a check-in after today refused. Today is Monday 23 November 2026.
-    @Test func dateOptionsReadWordsAndEchoTheDay() throws {
-        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+    @Test(arguments: Store.available) func dateOptionsReadWordsAndEchoTheDay(_ store: Store) throws {
+        let db = try store.fresh()
         _ = try Binary.run(["client", "add", "Cy", "--db", db])
         let base = ["kpi", "add", "--client", "Cy", "--name", "Calls", "--unit", "count", "--direction", "increase",
                     "--baseline", "1", "--baseline-date", "last Monday", "--target", "5", "--db", db]

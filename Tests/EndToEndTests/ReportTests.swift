@@ -5,8 +5,8 @@ import Testing
 /// when asked for.
 @Suite(.serialized) struct ReportTests {
     /// A coach-led onboarding with two notes, a SMART goal, two KPIs and check-ins.
-    static func seeded() throws -> String {
-        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+    static func seeded(_ store: Store = .sqlite) throws -> String {
+        let db = try store.fresh()
         var onboarding = try Binary.example("onboarding-ana.txt")
         onboarding.insert("/note Ana undersells her pipeline work", at: 1)
         onboarding.insert("/note ask about weekend work", at: 5)
@@ -25,8 +25,8 @@ import Testing
         return db
     }
 
-    @Test func notesAreInTheTranscriptAndOnlyInTheReportWhenAskedFor() throws {
-        let db = try Self.seeded()
+    @Test(arguments: Store.available) func notesAreInTheTranscriptAndOnlyInTheReportWhenAskedFor(_ store: Store) throws {
+        let db = try Self.seeded(store)
         let show = try Binary.run(["show", "1", "--db", db])
         #expect(show.stdout.contains("led by Maria"))
         #expect(show.stdout.contains("note by Maria (private): Ana undersells her pipeline work"))
@@ -41,8 +41,8 @@ import Testing
         }
     }
 
-    @Test func markdownHasEverySection() throws {
-        let md = try Binary.run(["report", "--client", "Ana", "--db", try Self.seeded()]).stdout
+    @Test(arguments: Store.available) func markdownHasEverySection(_ store: Store) throws {
+        let md = try Binary.run(["report", "--client", "Ana", "--db", try Self.seeded(store)]).stdout
         for heading in ["# Plan for Ana", "## Profile", "## SMART goal", "## KPIs", "### Deals per quarter", "### Hours worked", "## ROI of coaching"] {
             #expect(md.contains(heading + "\n"), "missing \(heading)")
         }
@@ -52,8 +52,8 @@ import Testing
         #expect(md.contains("Milestones: 25% on 2026-10-01, 50% on 2026-11-01."))
     }
 
-    @Test func csvHasOneRowPerCheckin() throws {
-        let csv = try Binary.run(["report", "--client", "Ana", "--format", "csv", "--db", try Self.seeded()]).stdout
+    @Test(arguments: Store.available) func csvHasOneRowPerCheckin(_ store: Store) throws {
+        let csv = try Binary.run(["report", "--client", "Ana", "--format", "csv", "--db", try Self.seeded(store)]).stdout
         let rows = csv.split(separator: "\n").map(String.init)
         #expect(rows.first == "client,kpi,date,value,confidence,progress,status")
         #expect(rows.count == 4)
@@ -64,8 +64,8 @@ import Testing
 
     /// A check-in is a fact as of its day: lowering the target afterwards does not rewrite how it
     /// read, while the plan itself moves on.
-    @Test func aLaterTargetChangeLeavesPastCheckinsAsRecorded() throws {
-        let db = try Self.seeded()
+    @Test(arguments: Store.available) func aLaterTargetChangeLeavesPastCheckinsAsRecorded(_ store: Store) throws {
+        let db = try Self.seeded(store)
         let before = try Binary.run(["report", "--client", "Ana", "--format", "csv", "--db", db]).stdout
         let changed = try Binary.run(["kpi", "adjust", "--client", "Ana", "--kpi", "1", "--target", "10", "--why", "quarter target cut", "--db", db])
         #expect(changed.status == 0, "\(changed.stderr)")
@@ -95,8 +95,8 @@ import Testing
 
     /// The seeded client a few months on: a target lowered with a reason, an ROI review in
     /// pounds, and a second goal set after the KPIs of the first.
-    static func monthsLater() throws -> String {
-        let db = try seeded()
+    static func monthsLater(_ store: Store = .sqlite) throws -> String {
+        let db = try seeded(store)
         #expect(try Binary.run(["kpi", "adjust", "--client", "Ana", "--kpi", "1", "--target", "11", "--why", "territory cut in November", "--db", db]).status == 0)
         let review = ["£3,000", "salary increase", "£6,000", "50", "80", "yes", "extra commission", "£2,400", "40", "60", "no"]
         #expect(try Binary.run(["start", "--script", "review", "--client", "Ana", "--db", db], stdin: review.joined(separator: "\n") + "\n").status == 0)
@@ -107,8 +107,8 @@ import Testing
 
     /// What a coach hands over: profile, every goal with the KPIs that serve it, history with
     /// status colours, milestones, adjustments with reasons, charts with axes, the ROI in detail.
-    @Test func htmlReportShowsEveryPartACoachHandsOver() throws {
-        let db = try Self.monthsLater()
+    @Test(arguments: Store.available) func htmlReportShowsEveryPartACoachHandsOver(_ store: Store) throws {
+        let db = try Self.monthsLater(store)
         let html = try Binary.run(["report", "--client", "Ana", "--format", "html", "--db", db]).stdout
         for part in ["<h2>Profile</h2>", "<dt>Role</dt><dd>account executive</dd>", "<dt>Coach</dt><dd>Maria</dd>",
                      "<h2>Goals</h2>", "Current goal", "hold weekly one-to-ones with my reports", "Earlier goal", "close more new-business deals",
