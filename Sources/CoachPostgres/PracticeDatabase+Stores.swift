@@ -166,24 +166,15 @@ extension PracticeDatabase: ConversationStore {
     /// Named answers from rows of (conversation, name, item, value) ordered so: item −1 is a
     /// whole value, items 0… are a list's.
     private static func variables(_ rows: [PostgresRow], each: (_ conversation: Int64, _ name: String, _ value: AnswerValue) -> Void) throws {
-        var current: (conversation: Int64, name: String, items: [AnswerValue])?
-        func flush() { if let current { each(current.conversation, current.name, .list(current.items)) } }
-        for row in rows {
-            let r = row.makeRandomAccess()
-            let conversation = try r[0].decode(Int64.self), name = try r[1].decode(String.self), item = try r[2].decode(Int.self)
-            let value = try decodeValue(try r[3].decode(String.self))
-            if item == -1 {
-                flush()
-                current = nil
-                each(conversation, name, value)
-            } else if let open = current, open.conversation == conversation, open.name == name {
-                current?.items.append(value)
-            } else {
-                flush()
-                current = (conversation, name, [value])
+        try withoutActuallyEscaping(each) { each in
+            var folder = VariableRows(each: each)
+            for row in rows {
+                let r = row.makeRandomAccess()
+                folder.add(conversation: try r[0].decode(Int64.self), name: try r[1].decode(String.self), item: try r[2].decode(Int.self),
+                           value: try decodeValue(try r[3].decode(String.self)))
             }
+            folder.finish()
         }
-        flush()
     }
 
     public func conversations() throws(StoreError) -> [ConversationSummary] {

@@ -92,26 +92,13 @@ extension AppDatabase: ConversationStore {
     /// Named answers back from their rows (`conversationId, name, item, value`, ordered so),
     /// conversation by conversation.
     private static func variables(_ rows: RowCursor, each: (_ conversation: Int64, _ name: String, _ value: AnswerValue) -> Void) throws {
-        var current: (conversation: Int64, name: String, items: [AnswerValue])?
-        func flush() {
-            guard let current else { return }
-            each(current.conversation, current.name, .list(current.items))
-        }
-        while let row = try rows.next() {
-            let conversation: Int64 = row[0], name: String = row[1], item: Int = row[2]
-            let value = try decodeValue(row[3])
-            if item == -1 {
-                flush()
-                current = nil
-                each(conversation, name, value)
-            } else if let open = current, open.conversation == conversation, open.name == name {
-                current?.items.append(value)
-            } else {
-                flush()
-                current = (conversation, name, [value])
+        try withoutActuallyEscaping(each) { each in
+            var folder = VariableRows(each: each)
+            while let row = try rows.next() {
+                folder.add(conversation: row[0], name: row[1], item: row[2], value: try decodeValue(row[3]))
             }
+            folder.finish()
         }
-        flush()
     }
 
     public func conversations() throws(StoreError) -> [ConversationSummary] {
