@@ -26,6 +26,7 @@ struct Binary {
         env["KPICOACH_TODAY"] = today
         env["KPICOACH_DB"] = nil
         env["KPICOACH_PROMPTS"] = nil
+        env["PGPASSWORD"] = nil
         env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "kpicoach-state"
         return env.merging(extra) { $1 }
     }

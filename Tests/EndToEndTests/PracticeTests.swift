@@ -134,6 +134,42 @@ import Testing
         #expect(notLead.status == 1 && notLead.stderr.contains("Only a lead coach"))
     }
 
+    /// A coach whose role needs a password gives it by PGPASSWORD, a private ~/.pgpass, the URL
+    /// (warned about) or a prompt that does not echo; a wrong one is one sentence, never shown.
+    @Test func aPasswordComesFromTheEnvironmentThePassFileTheURLOrThePrompt() throws {
+        let role = PostgresCluster.passwordRole
+        let practice = try PracticeFixture.fresh(coaches: [role])
+        practice.cluster.psql("ALTER ROLE \(role) PASSWORD 'sesame'", database: practice.database)
+        let home = Binary.temporaryFolder()
+        let none = try Binary.run(["clients", "--db", practice.url(role)], env: ["HOME": home])
+        #expect(none.status == 1 && none.stderr.contains("refused the login of \(role)"), "\(none.stderr)")
+        #expect(try Binary.run(["clients", "--db", practice.url(role)], env: ["PGPASSWORD": "sesame", "HOME": home]).status == 0)
+        let wrong = try Binary.run(["clients", "--db", practice.url(role)], env: ["PGPASSWORD": "open up", "HOME": home])
+        #expect(wrong.status == 1 && wrong.stderr.contains("refused") && !wrong.stderr.contains("open up"))
+
+        let passFile = home + "/.pgpass"
+        try "# host:port:database:user:password\nlocalhost:5432:\(practice.database):\(role):sesame\n".write(toFile: passFile, atomically: false, encoding: .utf8)
+        chmod(passFile, 0o644)
+        let open = try Binary.run(["clients", "--db", practice.url(role)], env: ["HOME": home])
+        #expect(open.status == 1 && open.stderr.contains("can be read by others"), "\(open.stderr)")
+        chmod(passFile, 0o600)
+        #expect(try Binary.run(["clients", "--db", practice.url(role)], env: ["HOME": home]).status == 0)
+        try FileManager.default.removeItem(atPath: passFile)
+
+        let inURL = "postgresql://\(role):sesame@/\(practice.database)?host=\(practice.cluster.folder)"
+        let warned = try Binary.run(["clients", "--db", inURL], env: ["HOME": home])
+        #expect(warned.status == 0 && warned.stderr.contains("password written in the database URL") && !warned.stderr.contains("sesame"))
+
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { return }
+        let session = TmuxSession()
+        defer { session.stop() }
+        try session.start("env -u PGPASSWORD HOME=\(home) NO_COLOR=1 KPICOACH_TODAY=\(Binary.today) \(Binary.path) clients --db '\(practice.url(role))'; echo EXITED-$?; sleep 30")
+        try session.waitFor("Password for \(role)")
+        try session.type("sesame", "Enter")
+        let screen = try session.waitFor("EXITED-0")
+        #expect(!screen.contains("sesame"), "the password is not echoed")
+    }
+
     /// SIGKILL between and inside turns over PostgreSQL, then resume: every answer is there and
     /// the end is the same as an uninterrupted run; a server restart mid-conversation loses nothing.
     @Test func killsAndAServerRestartLoseNothing() throws {

@@ -11,6 +11,8 @@ public final class PostgresCluster: @unchecked Sendable {
     /// (`CI=true`) a missing server is a failure, not a skip.
     public static let shared: Result<PostgresCluster, ClusterError> = Result { () throws(ClusterError) in try PostgresCluster() }
 
+    /// The one role that must give a password (scram-sha-256); its password is `passwordRole` backwards.
+    public static let passwordRole = "pw_coach"
     public let folder: String
     /// The superuser, which owns every test database.
     public let owner = "postgres"
@@ -29,6 +31,8 @@ public final class PostgresCluster: @unchecked Sendable {
         let user = asRoot ? "runuser -u postgres -- " : ""
         let data = folder + "/data"
         guard Self.shell("\(user)\(Self.binaries)/initdb -D \(data) -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 > \(folder)/initdb.log 2>&1") == 0,
+              // Every role logs in on the socket without a password, except the one kept for the password tests.
+              (try? "local all \(Self.passwordRole) scram-sha-256\nlocal all all trust\n".write(toFile: data + "/pg_hba.conf", atomically: false, encoding: .utf8)) != nil,
               Self.shell("\(user)\(Self.binaries)/pg_ctl -D \(data) -l \(folder)/server.log -w -o \"-k \(folder) -c listen_addresses='' -c fsync=off\" start > /dev/null 2>&1") == 0
         else { throw .couldNotStart(log: (try? String(contentsOfFile: folder + "/server.log", encoding: .utf8)) ?? "") }
         // Stops the server and removes the folder once this test process is gone.
