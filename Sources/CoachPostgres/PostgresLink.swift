@@ -73,34 +73,33 @@ final class PostgresLink: @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// `retries`: for the owner's idempotent set-up, how often to run it again when another
+    /// session changed the server-wide catalogue (roles, grants) at the same moment.
     @discardableResult
-    func transaction<T>(_ body: (Statements) throws -> T) throws(StoreError) -> T {
+    func transaction<T>(retries: Int = 0, _ body: (Statements) throws -> T) throws(StoreError) -> T {
         lock.lock()
         defer { lock.unlock() }
-        let connection = try connected()
-        let statements = Statements(connection: connection, logger: logger)
-        do {
-            try statements.run("BEGIN")
-            let result = try body(statements)
-            try statements.run("COMMIT")
-            return result
-        } catch {
-            if !connection.isClosed { _ = try? statements.run("ROLLBACK") }
-            if let error = error as? StoreError { throw error }
-            throw StoreError(postgres: error, location: location, connecting: false)
-        }
-    }
-
-    /// Statements outside a transaction (`CREATE DATABASE`, role changes that must be visible at once).
-    func autocommit<T>(_ body: (Statements) throws -> T) throws(StoreError) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        let connection = try connected()
-        do {
-            return try body(Statements(connection: connection, logger: logger))
-        } catch {
-            if let error = error as? StoreError { throw error }
-            throw StoreError(postgres: error, location: location, connecting: false)
+        var attempt = 0
+        while true {
+            let connection = try connected()
+            let statements = Statements(connection: connection, logger: logger)
+            do {
+                try statements.run("BEGIN")
+                let result = try body(statements)
+                try statements.run("COMMIT")
+                return result
+            } catch {
+                if !connection.isClosed { _ = try? statements.run("ROLLBACK") }
+                if let error = error as? StoreError { throw error }
+                let state = (error as? PSQLError)?.serverInfo?[.sqlState] ?? ""
+                // XX000 "tuple concurrently updated", a serialisation failure, a deadlock, a duplicate role.
+                if attempt < retries, ["XX000", "40001", "40P01", "23505"].contains(state) {
+                    attempt += 1
+                    usleep(UInt32(20_000 * attempt))
+                    continue
+                }
+                throw StoreError(postgres: error, location: location, connecting: false)
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ public struct Practice: Sendable {
     /// Schema, migrations, the coaches' role, grants and row policies; running it again changes
     /// nothing. Returns how many migrations it applied.
     public func initialise() throws(StoreError) -> Int {
-        try link.transaction { sql in
+        try link.transaction(retries: 8) { sql in
             try sql.run("SELECT pg_advisory_xact_lock(7202601)")
             try sql.run("CREATE TABLE IF NOT EXISTS kpicoach_schema (version integer NOT NULL PRIMARY KEY)")
             let done = try sql.run("SELECT coalesce(max(version), 0) FROM kpicoach_schema").rows[0].makeRandomAccess()[0].decode(Int.self)
@@ -34,7 +34,7 @@ public struct Practice: Sendable {
     public func addCoach(_ login: String, lead: Bool, name: String?) throws(PracticeError) -> Bool {
         guard Self.isLogin(login) else { throw .badLogin(login) }
         do {
-            return try link.transaction { sql in
+            return try link.transaction(retries: 8) { sql in
                 let exists = !(try sql.run("SELECT 1 FROM pg_roles WHERE rolname = \(login)").rows.isEmpty)
                 if !exists {
                     try sql.script("DO $$ BEGIN CREATE ROLE \"\(login)\" LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")

@@ -245,8 +245,10 @@ struct PracticeFixture {
         let owner = practice.url(cluster.owner)
         let made = try Binary.run(["practice", "init", "--db", owner])
         try #require(made.status == 0, "\(made.stderr)")
-        for coach in coaches { try #require(try Binary.run(["practice", "add-coach", coach, "--db", owner]).status == 0) }
-        for lead in leads { try #require(try Binary.run(["practice", "add-coach", lead, "--lead", "--db", owner]).status == 0) }
+        for (login, lead) in coaches.map({ ($0, false) }) + leads.map({ ($0, true) }) {
+            let added = try Binary.run(["practice", "add-coach", login, "--db", owner] + (lead ? ["--lead"] : []))
+            try #require(added.status == 0, "\(added.stderr)")
+        }
         return practice
     }
 }
