@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Times a practice on PostgreSQL against issue 14's measures, beside SQLite.
-Usage: python3 Benchmarks/practice.py [RUNS] [ROOT]   (default 15 runs; ROOT: a checkout with release builds)
+Usage: python3 Benchmarks/practice.py [RUNS] [ROOT]   (default 15 runs; ROOT: the checkout, default this one)
+First build both binaries in ROOT with the same flags (the second then reuses the first's modules):
+    swift build -c release --static-swift-stdlib --product kpicoach
+    swift build -c release --static-swift-stdlib --product kpicoach-bench
 
 Starts its own PostgreSQL 15 server (initdb into a temporary folder, a Unix socket only, the
 default durability settings: fsync and synchronous commit on), sets up a practice with 20 coaches
@@ -16,7 +19,7 @@ import json, os, statistics, subprocess, sys, tempfile, time
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
 ROOT = sys.argv[2] if len(sys.argv) > 2 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build", "release", "kpicoach")
-BENCH = os.path.join(ROOT, ".build-bench", "release", "kpicoach-bench")
+BENCH = os.path.join(ROOT, ".build", "release", "kpicoach-bench")
 PG = "/usr/lib/postgresql/15/bin"
 ENV = dict(os.environ, NO_COLOR="1", KPICOACH_TODAY="2026-11-23")
 AS_POSTGRES = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []

@@ -40,6 +40,7 @@ public struct Practice: Sendable {
                     try sql.script("DO $$ BEGIN CREATE ROLE \"\(login)\" LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
                 }
                 try sql.script("GRANT kpicoach_coach TO \"\(login)\"")
+                try sql.script(lead ? "GRANT kpicoach_lead TO \"\(login)\"" : "REVOKE kpicoach_lead FROM \"\(login)\"")
                 try sql.run("""
                     INSERT INTO coach (login, name, lead) VALUES (\(login), \(name), \(lead))
                     ON CONFLICT (login) DO UPDATE SET name = coalesce(excluded.name, coach.name), lead = excluded.lead

@@ -134,8 +134,6 @@ enum PracticeSchema {
             to_coach text NOT NULL,
             at timestamptz NOT NULL DEFAULT now()
         );
-        CREATE FUNCTION kpicoach_is_lead() RETURNS boolean LANGUAGE sql STABLE
-            AS $$ SELECT coalesce((SELECT lead FROM coach WHERE login = current_user), false) $$;
         """,
         // Handing a client over moves every row about them to the new coach at once, and keeps
         // the move in `transfer`. It runs with the owner's rights, for the caller's own clients only.
@@ -174,12 +172,14 @@ enum PracticeSchema {
         var statements = [
             // Roles belong to the whole server: another practice's init may be making it at the same moment.
             "DO $$ BEGIN CREATE ROLE kpicoach_coach NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+            // Leads are the members of this role: their wider reading is a policy for the role,
+            // not a check made on every row.
+            "DO $$ BEGIN CREATE ROLE kpicoach_lead NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
             "GRANT USAGE ON SCHEMA public TO kpicoach_coach",
             "GRANT SELECT ON coach, kpicoach_schema TO kpicoach_coach",
             "GRANT SELECT, INSERT, UPDATE, DELETE ON \(coachedTables.filter { $0 != "transfer" }.joined(separator: ", ")) TO kpicoach_coach",
             "GRANT SELECT ON transfer TO kpicoach_coach",
             "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO kpicoach_coach",
-            "GRANT EXECUTE ON FUNCTION kpicoach_is_lead() TO kpicoach_coach",
             "GRANT EXECUTE ON FUNCTION kpicoach_transfer(text, text) TO kpicoach_coach",
         ]
         for table in coachedTables {
@@ -191,8 +191,7 @@ enum PracticeSchema {
             statements.append("CREATE POLICY own_rows ON \(table) USING (\(own)) WITH CHECK (coach = current_user)")
             // A lead reads plans and progress across the practice, but no notes and no open leases.
             if table != "lease" {
-                let lead = table == "event" ? "kpicoach_is_lead() AND NOT private" : "kpicoach_is_lead()"
-                statements.append("CREATE POLICY lead_reads ON \(table) FOR SELECT USING (\(lead))")
+                statements.append("CREATE POLICY lead_reads ON \(table) FOR SELECT TO kpicoach_lead USING (\(table == "event" ? "NOT private" : "true"))")
             }
         }
         return statements
