@@ -19,7 +19,8 @@ public final class PracticeDatabase: @unchecked Sendable {
         let coach: PracticeCoach? = try link.transaction { sql in
             let version = try sql.run("SELECT max(version) FROM kpicoach_schema").rows.first?.makeRandomAccess()[0].decode(Int?.self) ?? nil
             if (version ?? 0) > PracticeSchema.migrations.count { throw StoreError.newerSchema(path: location.display) }
-            if version == nil { throw StoreError.notAPractice(server: location.display) }
+            guard let version else { throw StoreError.notAPractice(server: location.display) }
+            if version < PracticeSchema.migrations.count { throw StoreError.practiceBehind(server: location.display) }
             return try sql.run("SELECT login, name, lead FROM coach WHERE login = current_user").rows.first.map(PracticeCoach.init(row:))
         }
         guard let coach else { throw .notACoach(role: location.user, server: location.display) }

@@ -65,7 +65,12 @@ import Testing
         let secret = try Binary.run(["clients", "--db", "postgresql://lee:hunter2@/\(practice.database)?host=\(practice.cluster.folder)"])
         #expect(secret.stderr.contains("password written in the database URL"))
         #expect(!secret.stdout.contains("hunter2") && !secret.stderr.contains("hunter2"))
-        for output in [stranger, never, nowhere, bad] { #expect(!output.stderr.contains("Fatal") && !output.stderr.contains("PSQLError")) }
+        practice.cluster.psql("DELETE FROM kpicoach_schema WHERE version = (SELECT max(version) FROM kpicoach_schema)", database: practice.database)
+        let behind = try Binary.run(["clients", "--db", practice.url("lee")])
+        #expect(behind.status == 1 && behind.stderr.contains("older kpicoach"), "\(behind.stderr)")
+        practice.cluster.psql("INSERT INTO kpicoach_schema SELECT max(version) + 1 FROM kpicoach_schema", database: practice.database)
+        #expect(try Binary.run(["clients", "--db", practice.url("lee")]).status == 0, "up to date again")
+        for output in [stranger, never, nowhere, bad, behind] { #expect(!output.stderr.contains("Fatal") && !output.stderr.contains("PSQLError")) }
     }
 
     /// A coach who worked alone brings everything in; a second run adds nothing; the practice

@@ -17,6 +17,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case serverUnreachable(server: String, reason: String)
     case loginRefused(role: String, server: String)
     case notAPractice(server: String)
+    case practiceBehind(server: String)
     case notACoach(role: String, server: String)
     case connectionLost(server: String)
     case notAllowed(server: String, detail: String)
@@ -52,6 +53,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "The server at \(server) refused the login of \(role): wrong password or no such role (set PGPASSWORD or ~/.pgpass)."
         case .notAPractice(let server):
             return "The database at \(server) is not set up for KPI Coach yet; its owner runs `kpicoach practice init --db URL` once."
+        case .practiceBehind(let server):
+            return "The practice at \(server) was set up by an older kpicoach; its owner brings it up to date with `kpicoach practice init --db URL`."
         case .notACoach(let role, let server):
             return "\(role) is not a coach of the practice at \(server); its owner adds you with `kpicoach practice add-coach \(role)`."
         case .connectionLost(let server):
