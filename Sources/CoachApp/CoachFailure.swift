@@ -21,11 +21,17 @@ public enum CoachFailure: Error, CustomStringConvertible {
     case badDate(option: String, text: String, why: String)
     case futureCheckin(String)
     case badDatabaseURL(String)
+    /// What needs a practice's shared database, asked of a SQLite file.
+    case needsPractice(String)
+    case notALead
 
     public var description: String {
         switch self {
         case .store(let error): return error.description
         case .badDatabaseURL(let why): return why
+        case .needsPractice(let what):
+            return "\(what) needs a practice's shared database: pass --db postgresql://USER@HOST/DB (or set KPICOACH_DB); see “A practice on PostgreSQL” in the README."
+        case .notALead: return "Only a lead coach sees the whole practice; `kpicoach clients` lists yours."
         case .prompts(.notFound(let searched)):
             return "Cannot find the interview scripts (a Prompts/ folder); looked in \(searched.first ?? "?") and \(searched.count - 1) other places. Pass --prompts DIR."
         case .prompts(.noScript(let id, let dir, let available)):

@@ -10,7 +10,6 @@ public struct GoalHistory: Sendable {
         public let type: String?
         public let deadline: String?
         public let setOn: LocalDate
-        let conversation: ConversationID
         let startedAt: Instant
     }
 
@@ -30,7 +29,7 @@ public struct GoalHistory: Sendable {
             goalOf[summary.id] = text
             if goals.contains(where: { $0.text == text }) { continue }
             goals.append(Goal(text: text, type: answers["goal.type"]?.display, deadline: answers["goal.deadline"]?.display,
-                              setOn: summary.updatedAt.day, conversation: summary.id, startedAt: summary.createdAt))
+                              setOn: summary.updatedAt.day, startedAt: summary.createdAt))
         }
         return GoalHistory(goals: goals, goalOf: goalOf)
     }

@@ -31,10 +31,8 @@ extension PlanReport {
         table { border-collapse: collapse; width: 100%; margin: 6px 0; font-size: 9.5pt; }
         th, td { border-bottom: 1px solid #d8dee4; padding: 3px 6px; text-align: left; vertical-align: top; } td.n, th.n { text-align: right; }
         .status { display: inline-block; padding: 0 6px; border-radius: 8px; color: #fff; font-size: 9pt; white-space: nowrap; }
-        .achieved { background: #1a7f37; } .on_track { background: #2da44e; } .behind { background: #bf8700; }
-        .at_risk { background: #cf222e; } .overdue { background: #82071e; } .not_started { background: #6e7781; }
         .legend { font-size: 9pt; color: #656d76; } .legend span { margin-right: 14px; }
-        """
+        """ + PaceStatus.allCases.map { ".\($0.rawValue) { background: \(colour($0)); }" }.joined(separator: " ")
 
     private func esc(_ s: String) -> String {
         TerminalText.sanitize(s).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -76,8 +74,8 @@ extension PlanReport {
             + "<p>\(NumberFormat.plain(k.kpi.baselineValue)) on \(k.kpi.baselineDate.iso) → now <strong>\(NumberFormat.plain(s.current))</strong> → "
             + "target \(NumberFormat.plain(k.kpi.targetValue)) \(unit) by \(k.kpi.dueDate.iso) (\(esc(k.kpi.direction.rawValue)), checked \(esc(k.kpi.cadence.rawValue)))"
             + " · \(NumberFormat.percent(s.progress)) of the way" + (s.forecast.map { " · on this pace done by \($0.iso)" } ?? "") + "</p>"
-            + chart(k)
         let history = history(k)
+        out += chart(k, history: history)
         if history.isEmpty { out += "<p class=\"muted\">No check-ins yet.</p>" } else {
             out += "<table class=\"history\"><tr><th>Date</th><th class=\"n\">Value</th><th class=\"n\">Confidence</th><th class=\"n\">Progress</th><th>Status</th><th>Note</th></tr>"
                 + history.map { c, st in
@@ -113,7 +111,7 @@ extension PlanReport {
 
     /// History as a line with each check-in coloured by its status that day, the target as a
     /// line, the expected pace as a dashed diagonal, a value axis with the unit and a date axis.
-    private func chart(_ k: StoredKPI) -> String {
+    private func chart(_ k: StoredKPI, history: [(checkin: StoredCheckin, status: KPIStatus)]) -> String {
         let w = 640.0, h = 250.0, left = 58.0, right = 16.0, top = 14.0, bottom = 40.0
         let start = k.kpi.baselineDate, end = max(k.kpi.dueDate, k.checkins.map(\.date).max() ?? k.kpi.dueDate)
         let span = Double(max(1, start.days(until: end)))
@@ -141,7 +139,7 @@ extension PlanReport {
             + "<line class=\"target\" x1=\"\(f(left))\" y1=\"\(f(y(k.kpi.targetValue)))\" x2=\"\(f(w - right))\" y2=\"\(f(y(k.kpi.targetValue)))\" stroke=\"#1a7f37\" stroke-width=\"2\"/>"
             + "<text x=\"\(f(w - right))\" y=\"\(f(y(k.kpi.targetValue) - 4))\" text-anchor=\"end\" fill=\"#1a7f37\">\(targetLabel)</text>"
             + (health ? "" : "<line class=\"expected\" x1=\"\(f(x(start)))\" y1=\"\(f(y(k.kpi.baselineValue)))\" x2=\"\(f(x(k.kpi.dueDate)))\" y2=\"\(f(y(k.kpi.targetValue)))\" stroke=\"#6e7781\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>")
-        let history = history(k).filter { $0.checkin.date >= start }
+        let history = history.filter { $0.checkin.date >= start }
         let points = [(start, k.kpi.baselineValue)] + history.map { ($0.checkin.date, $0.checkin.value) }
         svg += "<polyline class=\"history\" points=\"\(points.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#0969da\" stroke-width=\"2.5\"/>"
             + "<circle cx=\"\(f(x(start)))\" cy=\"\(f(y(k.kpi.baselineValue)))\" r=\"4\" fill=\"#afb8c1\"/>"
@@ -195,6 +193,6 @@ enum DateAxis {
 
     /// "Oct 2026" for the first tick and each January, "Nov" for the rest.
     static func label(_ d: LocalDate, withYear: Bool) -> String {
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.month - 1] + (withYear || d.month == 1 ? " \(d.year)" : "")
+        d.monthAbbreviation + (withYear || d.month == 1 ? " \(d.year)" : "")
     }
 }

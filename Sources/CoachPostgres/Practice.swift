@@ -31,32 +31,26 @@ public struct Practice: Sendable {
 
     /// Makes the login role when it does not exist, lets it act as a coach, and registers it
     /// (again: the name and lead flag are updated). True when the role was new.
-    public func addCoach(_ login: String, lead: Bool, name: String?) throws(PracticeError) -> Bool {
+    public func addCoach(_ login: String, lead: Bool, name: String?) throws(StoreError) -> Bool {
         guard Self.isLogin(login) else { throw .badLogin(login) }
-        do {
-            return try link.transaction(retries: 8) { sql in
-                let exists = !(try sql.run("SELECT 1 FROM pg_roles WHERE rolname = \(login)").rows.isEmpty)
-                if !exists {
-                    try sql.script("DO $$ BEGIN CREATE ROLE \"\(login)\" LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
-                }
-                try sql.script("GRANT kpicoach_coach TO \"\(login)\"")
-                try sql.script(lead ? "GRANT kpicoach_lead TO \"\(login)\"" : "REVOKE kpicoach_lead FROM \"\(login)\"")
-                try sql.run("""
-                    INSERT INTO coach (login, name, lead) VALUES (\(login), \(name), \(lead))
-                    ON CONFLICT (login) DO UPDATE SET name = coalesce(excluded.name, coach.name), lead = excluded.lead
-                    """)
-                return !exists
+        return try link.transaction(retries: 8) { sql in
+            let exists = !(try sql.run("SELECT 1 FROM pg_roles WHERE rolname = \(login)").rows.isEmpty)
+            if !exists {
+                try sql.script("DO $$ BEGIN CREATE ROLE \"\(login)\" LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
             }
-        } catch {
-            throw .store(error)
+            try sql.script("GRANT kpicoach_coach TO \"\(login)\"")
+            try sql.script(lead ? "GRANT kpicoach_lead TO \"\(login)\"" : "REVOKE kpicoach_lead FROM \"\(login)\"")
+            try sql.run("""
+                INSERT INTO coach (login, name, lead) VALUES (\(login), \(name), \(lead))
+                ON CONFLICT (login) DO UPDATE SET name = coalesce(excluded.name, coach.name), lead = excluded.lead
+                """)
+            return !exists
         }
     }
 
     /// Every coach of the practice, by login.
     public func coaches() throws(StoreError) -> [PracticeCoach] {
-        try link.transaction { sql in
-            try sql.run("SELECT login, name, lead FROM coach ORDER BY login").rows.map(PracticeCoach.init(row:))
-        }
+        try link.transaction(PracticeCoach.all)
     }
 
     /// A PostgreSQL role name kept simple enough to need no quoting rules beyond double quotes.
@@ -64,18 +58,5 @@ public struct Practice: Sendable {
         guard let first = text.unicodeScalars.first, text.utf8.count <= 63 else { return false }
         let letters = "abcdefghijklmnopqrstuvwxyz_", rest = letters + "0123456789"
         return letters.unicodeScalars.contains(first) && text.unicodeScalars.allSatisfy { rest.unicodeScalars.contains($0) }
-    }
-}
-
-/// Why a practice command cannot do what was asked.
-public enum PracticeError: Error, Hashable, Sendable, CustomStringConvertible {
-    case badLogin(String)
-    case store(StoreError)
-
-    public var description: String {
-        switch self {
-        case .badLogin(let login): "“\(TerminalText.sanitize(login))” cannot be a coach's login: use lower-case letters, digits and _, starting with a letter."
-        case .store(let error): error.description
-        }
     }
 }

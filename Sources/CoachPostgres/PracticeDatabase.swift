@@ -45,7 +45,7 @@ public final class PracticeDatabase: @unchecked Sendable {
 
     /// The practice's coaches, by login.
     public func coaches() throws(StoreError) -> [PracticeCoach] {
-        try transaction { sql in try sql.run("SELECT login, name, lead FROM coach ORDER BY login").rows.map(PracticeCoach.init(row:)) }
+        try transaction(PracticeCoach.all)
     }
 
     @discardableResult
@@ -68,6 +68,11 @@ public struct PracticeCoach: Hashable, Sendable {
         self.login = login
         self.name = name
         self.lead = lead
+    }
+
+    /// Every coach of the practice, by login.
+    static func all(_ sql: Statements) throws -> [PracticeCoach] {
+        try sql.run("SELECT login, name, lead FROM coach ORDER BY login").rows.map(PracticeCoach.init(row:))
     }
 
     init(row: PostgresRow) throws {

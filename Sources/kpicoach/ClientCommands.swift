@@ -16,10 +16,8 @@ struct ClientsCommand: CoachCommand {
         let today = try app.setup.today()
         let lines: [ClientLine]
         if practice {
-            guard let database = storage as? PracticeDatabase else {
-                throw .badDatabaseURL("The whole practice is a lead coach's view of a shared database: pass --db postgresql://… .")
-            }
-            guard database.coach.lead else { throw .badDatabaseURL("Only a lead coach sees the whole practice; `kpicoach clients` lists yours.") }
+            guard let database = storage as? PracticeDatabase else { throw .needsPractice("The whole practice") }
+            guard database.coach.lead else { throw .notALead }
             let coaches = try store { () throws(StoreError) in try database.coaches() }
             lines = try Dashboard.lines(across: coaches.map { ($0.login, database.supervising($0.login)) }, today: today, includeArchived: all)
         } else {
@@ -114,9 +112,7 @@ struct ClientTransferCommand: CoachCommand {
     @Option(help: "The login of the coach who takes the client over.") var to: String
 
     func run(_ app: AppEnvironment) throws(CoachFailure) {
-        guard let practice = try app.openDatabase(create: false) as? PracticeDatabase else {
-            throw .badDatabaseURL("Handing a client over needs a practice's shared database: pass --db postgresql://… (see “A practice on PostgreSQL” in the README).")
-        }
+        guard let practice = try app.openDatabase(create: false) as? PracticeDatabase else { throw .needsPractice("Handing a client over") }
         guard try store({ () throws(StoreError) in try practice.transfer(client: name, to: to) }) else { throw .noClient(name) }
         print("\(TerminalText.sanitize(name)) is now \(TerminalText.sanitize(to))'s client; the hand-over is kept in their history. Private notes stay private: the new coach cannot read them.")
     }

@@ -14,9 +14,7 @@ struct PracticeCommand: ParsableCommand {
 extension AppEnvironment {
     /// The practice named by `--db`/KPICOACH_DB, which must be a PostgreSQL URL here.
     func practice() throws(CoachFailure) -> Practice {
-        guard PostgresLocation.isURL(setup.databaseLocation) else {
-            throw .badDatabaseURL("Practice commands work on a PostgreSQL database: pass --db postgresql://USER@HOST/DB (or set KPICOACH_DB).")
-        }
+        guard PostgresLocation.isURL(setup.databaseLocation) else { throw .needsPractice("A practice command") }
         let (location, password) = try practiceLogin()
         return Practice(location, password: password)
     }
@@ -44,7 +42,7 @@ struct PracticeAddCoachCommand: CoachCommand {
     func run(_ app: AppEnvironment) throws(CoachFailure) {
         let practice = try app.practice()
         let created: Bool
-        do { created = try practice.addCoach(login, lead: lead, name: name) } catch { throw .badDatabaseURL(error.description) }
+        do { created = try practice.addCoach(login, lead: lead, name: name) } catch { throw .store(error) }
         print("\(login) is \(lead ? "a lead coach" : "a coach") of the practice\(created ? " (new login role; give it a password with ALTER ROLE … PASSWORD, or trust its socket)" : "").")
     }
 }

@@ -94,6 +94,9 @@ extension LocalDate {
         "\(DateWords.weekdayNames[weekday - 1].capitalisedFirst) \(day) \(DateWords.monthNames[month - 1].capitalisedFirst) \(year)"
     }
 
+    /// "Dec", for a chart's date axis.
+    public var monthAbbreviation: String { String(DateWords.monthNames[month - 1].prefix(3)).capitalisedFirst }
+
     /// "11 December 2026", for choices where the weekday would crowd the line.
     public var dayMonthYear: String {
         "\(day) \(DateWords.monthNames[month - 1].capitalisedFirst) \(year)"

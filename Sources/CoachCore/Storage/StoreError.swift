@@ -21,6 +21,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case notACoach(role: String, server: String)
     case connectionLost(server: String)
     case notAllowed(server: String, detail: String)
+    case badLogin(String)
 
     public var description: String {
         switch self {
@@ -61,6 +62,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "The connection to \(server) was lost; everything answered before this is saved — `kpicoach resume` carries on at the same question."
         case .notAllowed(let server, let detail):
             return "The database at \(server) did not allow that (\(detail))."
+        case .badLogin(let login):
+            return "“\(TerminalText.sanitize(login))” cannot be a coach's login: use lower-case letters, digits and _, starting with a letter."
         case .noConversation(let id):
             return "There is no conversation \(id). `kpicoach sessions` lists them."
         }
