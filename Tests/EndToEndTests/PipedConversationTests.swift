@@ -117,7 +117,10 @@ import Testing
         let (process, input, _, _) = try Binary.launch(["start", "--client", "Ana", "--db", db])
         input.fileHandleForWriting.write(Data((lines[..<k].joined(separator: "\n") + "\n").utf8))
         var saved: [String] = []
-        for _ in 0..<400 {
+        // Waits for the k answers by the clock, not by a count of polls: on a loaded machine each
+        // `show` of a practice's database takes longer than on a quiet one.
+        let deadline = Date().addingTimeInterval(90)
+        while Date() < deadline {
             if let show = Binary.jsonIfReady(["show", "1", "--db", db]) {
                 saved = (show["events"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "accepted" }.compactMap { $0["step"] as? String }
                 if saved.count == k { break }
