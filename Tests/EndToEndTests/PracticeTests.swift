@@ -199,7 +199,8 @@ import Testing
             #expect((try Binary.json(["show", "1", "--db", practice.url("lee")])["answers"] as? NSDictionary) == expected, "round \(round)")
         }
 
-        let practice = try PracticeFixture.fresh(coaches: ["lee"])
+        // The restart gets a server of its own: the other suites keep using the shared one meanwhile.
+        let practice = try PracticeFixture.fresh(coaches: ["lee"], on: try PostgresCluster.dedicated())
         let (process, input, output, _) = try Binary.launch(["start", "--client", "Ana", "--db", practice.url("lee")])
         _ = output.fileHandleForReading.availableData
         input.fileHandleForWriting.write(Data((lines[..<6].joined(separator: "\n") + "\n").utf8))
@@ -244,8 +245,8 @@ struct PracticeFixture {
         Int(cluster.psql("SELECT count(*) FROM \(table)", database: database, user: user).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
-    static func fresh(coaches: [String], leads: [String] = []) throws -> PracticeFixture {
-        let cluster = try PostgresCluster.shared.get()
+    static func fresh(coaches: [String], leads: [String] = [], on server: PostgresCluster? = nil) throws -> PracticeFixture {
+        let cluster = try server ?? PostgresCluster.shared.get()
         let practice = PracticeFixture(cluster: cluster, database: cluster.freshDatabase())
         let owner = practice.url(cluster.owner)
         let made = try Binary.run(["practice", "init", "--db", owner])

@@ -13,6 +13,9 @@ public final class PostgresCluster: @unchecked Sendable {
 
     /// The one role that must give a password (scram-sha-256); its password is `passwordRole` backwards.
     public static let passwordRole = "pw_coach"
+    /// A server of its own, for a test that restarts it while other suites use the shared one.
+    public static func dedicated() throws(ClusterError) -> PostgresCluster { try PostgresCluster() }
+
     public let folder: String
     /// The superuser, which owns every test database.
     public let owner = "postgres"
