@@ -74,6 +74,9 @@ public struct PlanDesk {
         let kpis = try plan(of: client)
         let known = try store { () throws(StoreError) in try storage.knownAnswers(client: client) }
         var text = style.question(TerminalText.sanitize(client) + (known["goal.final"].map { " — “\($0.display)”" } ?? ""))
+        for handover in try store({ () throws(StoreError) in try storage.handovers(client: client) }) {
+            text += handover.sentence + "\n"
+        }
         guard !kpis.isEmpty else { return text + "No KPIs yet.\n" }
         let view = ProgressView(style: style)
         for k in kpis where !k.retired {

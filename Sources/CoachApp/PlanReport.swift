@@ -15,7 +15,8 @@ public struct PlanReport {
         let known = try store { () throws(StoreError) in try storage.knownAnswers(client: client) }
         let notes = includeNotes ? try store { () throws(StoreError) in try storage.notes(client: client) } : nil
         let goals = try store { () throws(StoreError) in try GoalHistory.of(client: client, in: storage) }
-        return PlanReport(client: client, today: today, known: known, kpis: kpis, notes: notes, goals: goals)
+        let handovers = try store { () throws(StoreError) in try storage.handovers(client: client) }
+        return PlanReport(client: client, today: today, known: known, kpis: kpis, notes: notes, goals: goals, handovers: handovers)
     }
 
     /// The report in one format, as written to a file or standard output.
@@ -34,6 +35,7 @@ public struct PlanReport {
     let kpis: [StoredKPI]
     let notes: [CoachNote]?
     let goals: GoalHistory
+    let handovers: [Handover]
 
     var rollup: Double? {
         Rollup.weighted(kpis.filter { !$0.retired }.map { (progress: status($0).progress, weight: $0.kpi.weight) })
@@ -50,6 +52,7 @@ public struct PlanReport {
         [("Role", "profile.role"), ("Industry", "profile.industry"), ("Experience (years)", "profile.years"), ("Aiming for", "goal.target_role"),
          ("Kind of goal", "goal.type"), ("Time per week (hours)", "constraints.hours"), ("Coach", "coach.name")]
             .compactMap { label, name in text(name).map { (label, $0) } }
+            + handovers.map { ("Handed over", "from \($0.from) to \($0.to) on \($0.at.day.iso)") }
     }
 
     /// The currency the ROI review was answered in, if the client named one.
@@ -96,7 +99,8 @@ public struct PlanReport {
              "current": .bool(g.text == text("goal.final")), "kpis": kpiIDs(g)]
         })
         var object: [String: JSONValue] = ["client": ["name": .string(client)], "goal": .object(goal), "goals": history, "today": .string(today.iso),
-                                           "kpis": .array(kpis.map { JSONOutput.kpi($0, today: today) }), "rollup": JSONValue(rollup), "roi": roi]
+                                           "kpis": .array(kpis.map { JSONOutput.kpi($0, today: today) }), "rollup": JSONValue(rollup), "roi": roi,
+                                           "handovers": .array(handovers.map { ["at": .string($0.at.iso), "from": .string($0.from), "to": .string($0.to)] })]
         if let notes { object["notes"] = .array(notes.map { ["at": .string($0.at.iso), "text": .string($0.text), "author": JSONValue($0.author)] }) }
         return .object(object)
     }

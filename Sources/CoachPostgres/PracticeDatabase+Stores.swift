@@ -61,6 +61,19 @@ extension PracticeDatabase: ClientStore {
         }
     }
 
+    public func handovers(client: String) throws(StoreError) -> [Handover] {
+        try transaction { sql in
+            try sql.run("""
+                SELECT \(unescaped: SQLTime.millis("t.at")), t.from_coach, t.to_coach
+                FROM transfer t JOIN client cl ON cl.id = t.client_id
+                WHERE cl.coach = \(sql.scope) AND lower(cl.name) = lower(\(client)) ORDER BY t.at, t.id
+                """).rows.map { row in
+                let r = row.makeRandomAccess()
+                return Handover(at: try SQLTime.instant(r[0]), from: try r[1].decode(String.self), to: try r[2].decode(String.self))
+            }
+        }
+    }
+
     static func existingClient(named name: String, _ sql: Statements) throws -> Int64? {
         try sql.run("SELECT id FROM client WHERE coach = \(sql.scope) AND lower(name) = lower(\(name))").rows.first?.makeRandomAccess()[0].decode(Int64.self)
     }

@@ -114,6 +114,6 @@ struct ClientTransferCommand: CoachCommand {
     func run(_ app: AppEnvironment) throws(CoachFailure) {
         guard let practice = try app.openDatabase(create: false) as? PracticeDatabase else { throw .needsPractice("Handing a client over") }
         guard try store({ () throws(StoreError) in try practice.transfer(client: name, to: to) }) else { throw .noClient(name) }
-        print("\(TerminalText.sanitize(name)) is now \(TerminalText.sanitize(to))'s client; the hand-over is kept in their history. Private notes stay private: the new coach cannot read them.")
+        print("\(TerminalText.sanitize(name)) is now \(TerminalText.sanitize(to))'s client; the hand-over is kept in their history. Your private notes about them stay yours: the new coach cannot read them.")
     }
 }

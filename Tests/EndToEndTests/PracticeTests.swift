@@ -92,10 +92,10 @@ import Testing
         #expect(try Binary.run(["show", "1", "--db", practice.url("lee")]).stdout == (try Binary.run(["show", "1", "--db", solo]).stdout))
     }
 
-    /// A hand-over moves the client with their plan and history; the old coach's notes go
-    /// with them but stay unreadable to the new coach.
+    /// A hand-over moves the client with their plan and history, and is kept in it; the old
+    /// coach's private notes stay theirs, unreadable to the new coach.
     @Test func aClientHandedOverKeepsTheirHistory() throws {
-        let practice = try PracticeFixture.fresh(coaches: ["lee", "mo"])
+        let practice = try PracticeFixture.fresh(coaches: ["lee", "mo", "kim"])
         var onboarding = try Binary.example("onboarding-ana.txt")
         onboarding.insert("/note lee's own thought", at: 1)
         #expect(try Binary.run(["start", "--client", "Ana", "--db", practice.url("lee")], stdin: onboarding.joined(separator: "\n") + "\nno\n").status == 0)
@@ -107,6 +107,19 @@ import Testing
         #expect(show.status == 0 && show.stdout.contains("account executive") && !show.stdout.contains("own thought"))
         #expect(practice.cluster.psql("SELECT from_coach || '>' || to_coach FROM transfer", database: practice.database, user: "mo") == "lee>mo\n")
         #expect(try Binary.run(["client", "transfer", "Ana", "--to", "lee", "--db", practice.url("lee")]).status == 1, "no longer lee's to give")
+        let privateRows = "SELECT count(*) FROM event WHERE private"
+        #expect(practice.cluster.psql(privateRows, database: practice.database, user: "mo") == "0\n")
+        #expect(practice.cluster.psql(privateRows, database: practice.database, user: "lee") != "0\n", "the author still reads their note")
+
+        // Handed on again: the new coach sees both moves, in the plan, the report and the database.
+        #expect(try Binary.run(["client", "transfer", "Ana", "--to", "kim", "--db", practice.url("mo")]).status == 0)
+        let plan = try Binary.run(["client", "Ana", "--db", practice.url("kim")]).stdout
+        #expect(plan.contains("Handed over from lee to mo on ") && plan.contains("Handed over from mo to kim on "), "\(plan)")
+        let report = try Binary.run(["report", "--client", "Ana", "--db", practice.url("kim")]).stdout
+        #expect(report.contains("**Handed over:** from lee to mo on ") && report.contains("**Handed over:** from mo to kim on "), "\(report)")
+        let json = try JSONSerialization.jsonObject(with: Data(try Binary.run(["report", "--client", "Ana", "--format", "json", "--db", practice.url("kim")]).stdout.utf8)) as? [String: Any]
+        #expect((json?["handovers"] as? [[String: Any]])?.map { "\($0["from"] ?? "")>\($0["to"] ?? "")" } == ["lee>mo", "mo>kim"])
+        #expect(practice.cluster.psql("SELECT from_coach || '>' || to_coach FROM transfer ORDER BY id", database: practice.database, user: "kim") == "lee>mo\nmo>kim\n")
     }
 
     /// Twenty coaches answering at the same moment lose nothing, and their lead sees all twenty

@@ -14,6 +14,13 @@ public protocol ClientStore: Sendable {
     func deleteClient(_ name: String) throws(StoreError) -> Bool
     /// The coach's private notes about a client, oldest first.
     func notes(client: String) throws(StoreError) -> [CoachNote]
+    /// The client's moves from one coach to another, oldest first.
+    func handovers(client: String) throws(StoreError) -> [Handover]
+}
+
+extension ClientStore {
+    /// A store that one coach keeps alone hands no client over.
+    public func handovers(client: String) throws(StoreError) -> [Handover] { [] }
 }
 
 /// Conversations: their resumable state, the append-only log, and the answers they named.

@@ -121,6 +121,25 @@ public struct CoachNote: Hashable, Sendable {
     public var byline: String { at.day.iso + (author.map { ", " + TerminalText.sanitize($0) } ?? "") }
 }
 
+/// A client handed from one coach of a practice to another: kept in the client's history.
+public struct Handover: Hashable, Sendable {
+    public let at: Instant
+    /// Logins of the coach who handed the client over and of the one who took them on.
+    public let from: String
+    public let to: String
+
+    public init(at: Instant, from: String, to: String) {
+        self.at = at
+        self.from = from
+        self.to = to
+    }
+
+    /// "Handed over from lee to mo on 1 December 2026."
+    public var sentence: String {
+        "Handed over from \(TerminalText.sanitize(from)) to \(TerminalText.sanitize(to)) on \(at.day.spelledOut)."
+    }
+}
+
 /// A KPI of a client's plan, as stored, with what was measured and changed since.
 public struct StoredKPI: Hashable, Sendable {
     public let id: KPIID
