@@ -136,38 +136,17 @@ enum PracticeSchema {
         );
         """,
         // Handing a client over moves every row about them to the new coach at once, and keeps
-        // the move in `transfer`. It runs with the owner's rights, for the caller's own clients only.
-        """
-        CREATE FUNCTION kpicoach_transfer(client_name text, to_coach text) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
-            SET search_path = public AS $$
-        DECLARE
-            cid bigint;
-        BEGIN
-            SELECT id INTO cid FROM client WHERE coach = session_user AND lower(name) = lower(client_name);
-            IF cid IS NULL THEN RETURN NULL; END IF;
-            IF NOT EXISTS (SELECT 1 FROM coach WHERE login = to_coach) THEN
-                RAISE EXCEPTION 'no coach %', to_coach USING ERRCODE = 'KPC01';
-            END IF;
-            IF EXISTS (SELECT 1 FROM client WHERE coach = to_coach AND lower(name) = lower(client_name)) THEN
-                RAISE EXCEPTION 'name taken' USING ERRCODE = 'KPC02';
-            END IF;
-            UPDATE client SET coach = to_coach WHERE id = cid;
-            UPDATE conversation SET coach = to_coach WHERE client_id = cid;
-            UPDATE event SET coach = to_coach WHERE conversation_id IN (SELECT id FROM conversation WHERE client_id = cid);
-            UPDATE answer SET coach = to_coach WHERE conversation_id IN (SELECT id FROM conversation WHERE client_id = cid);
-            UPDATE variable SET coach = to_coach WHERE conversation_id IN (SELECT id FROM conversation WHERE client_id = cid);
-            DELETE FROM lease WHERE conversation_id IN (SELECT id FROM conversation WHERE client_id = cid);
-            UPDATE kpi SET coach = to_coach WHERE client_id = cid;
-            UPDATE checkin SET coach = to_coach WHERE kpi_id IN (SELECT id FROM kpi WHERE client_id = cid);
-            UPDATE adjustment SET coach = to_coach WHERE kpi_id IN (SELECT id FROM kpi WHERE client_id = cid);
-            INSERT INTO transfer (coach, client_id, from_coach, to_coach) VALUES (to_coach, cid, session_user, to_coach);
-            RETURN cid;
-        END $$;
-        REVOKE ALL ON FUNCTION kpicoach_transfer(text, text) FROM PUBLIC;
-        """,
-        // A hand-over takes the client's earlier hand-overs along, so the new coach sees the whole
-        // history, and leaves private notes with their author, who can still read them.
-        """
+        // the move in `transfer`.
+        transferFunction,
+        // The same again, for practices whose first version of it moved private notes and left earlier hand-overs behind.
+        transferFunction,
+    ]
+
+    /// Hands a client over: every row about them moves to the new coach in one statement, the
+    /// client's earlier hand-overs with them (so the new coach sees the whole history), and the
+    /// move is kept in `transfer`; private notes stay with their author, who can still read
+    /// them. It runs with the owner's rights, for the caller's own clients only.
+    static let transferFunction = """
         CREATE OR REPLACE FUNCTION kpicoach_transfer(client_name text, to_coach text) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
             SET search_path = public AS $$
         DECLARE
@@ -195,8 +174,7 @@ enum PracticeSchema {
             RETURN cid;
         END $$;
         REVOKE ALL ON FUNCTION kpicoach_transfer(text, text) FROM PUBLIC;
-        """,
-    ]
+        """
 
     /// Roles, grants and policies: run by every `practice init`, each statement safe to repeat.
     static let access: [String] = {
