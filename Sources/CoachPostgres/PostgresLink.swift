@@ -44,10 +44,16 @@ final class PostgresLink: @unchecked Sendable {
                     var config = TLSConfiguration.makeClientConfiguration()
                     config.certificateVerification = .none
                     tls = .require(try NIOSSLContext(configuration: config))
-                case .verifyFull: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                case .verifyFull:
+                    var config = TLSConfiguration.makeClientConfiguration()
+                    if let roots = location.rootCertificates { config.trustRoots = .file(roots) }
+                    tls = .require(try NIOSSLContext(configuration: config))
                 }
             } catch {
-                throw .serverUnreachable(server: location.display, reason: "TLS could not be set up")
+                if let roots = location.rootCertificates, !FileManager.default.isReadableFile(atPath: roots) {
+                    throw .encryption(server: location.display, problem: .unreadableRoots(roots))
+                }
+                throw .encryption(server: location.display, problem: .failed("\(error)"))
             }
             configuration = .init(host: host, port: port, username: location.user, password: password, database: location.database, tls: tls)
         }
@@ -148,6 +154,10 @@ extension StoreError {
         }
         let state = error.serverInfo?[.sqlState] ?? ""
         let message = error.serverInfo?[.message] ?? ""
+        if let problem = Self.encryptionProblem(error, location: location, state: state, message: message) {
+            self = .encryption(server: server, problem: problem)
+            return
+        }
         switch (error.code, state) {
         case (_, "28P01"), (_, "28000"), (.authMechanismRequiresPassword, _), (.saslError, _):
             self = .loginRefused(role: location.user, server: server)
@@ -173,5 +183,18 @@ extension StoreError {
         default:
             self = .failed(path: server, detail: message.isEmpty ? "\(error.code)" : message)
         }
+    }
+
+    /// A refusal of the server's (pg_hba.conf has only `hostssl` lines for this host) or a failed
+    /// TLS handshake, told apart from a wrong password or a server that does not answer.
+    private static func encryptionProblem(_ error: PSQLError, location: PostgresLocation, state: String, message: String) -> EncryptionProblem? {
+        if state == "28000", message.contains("no encryption") { return .required }
+        if let extra = error.underlying as? NIOSSLExtraError, extra == .failedToValidateHostname, case .tcp(let host, _) = location.endpoint {
+            return .wrongHost(host)
+        }
+        if let ssl = error.underlying as? NIOSSLError, case .handshakeFailed(let reasons) = ssl {
+            return "\(reasons)".contains("CERTIFICATE_VERIFY_FAILED") ? .untrusted : .failed("\(reasons)")
+        }
+        return nil
     }
 }

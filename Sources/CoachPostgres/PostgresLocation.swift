@@ -2,8 +2,9 @@ public import Foundation
 
 /// Where a practice's database is, read from a libpq-style URL:
 /// `postgresql://USER@HOST:PORT/DB`, `postgresql://USER@/DB?host=/socket/dir`,
-/// `?sslmode=disable|require|verify-full`. A password written in the URL works, but `display`
-/// never shows it.
+/// `?sslmode=disable|require|verify-full`, `&sslrootcert=FILE` (the certificate authority that
+/// verify-full trusts, when it is not one of the system's). A password written in the URL works,
+/// but `display` never shows it.
 public struct PostgresLocation: Hashable, Sendable {
     public enum Endpoint: Hashable, Sendable {
         case tcp(host: String, port: Int)
@@ -20,6 +21,8 @@ public struct PostgresLocation: Hashable, Sendable {
     public let user: String
     public let database: String
     public let tls: TLSMode
+    /// A PEM file of the certificate authorities to trust instead of the system's (`sslrootcert`).
+    public let rootCertificates: String?
     /// The password from the URL, if one was written there (a warning is due).
     public let passwordInURL: String?
 
@@ -81,6 +84,7 @@ public struct PostgresLocation: Hashable, Sendable {
         let name = String(path).removingPercentEncoding ?? String(path)
         database = name.isEmpty ? (query["dbname"] ?? self.user) : name
         passwordInURL = password ?? query["password"]
+        rootCertificates = query["sslrootcert"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The URL as it may be shown and logged: never with a password.

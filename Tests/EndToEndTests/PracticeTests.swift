@@ -92,6 +92,32 @@ import Testing
         #expect(try Binary.run(["show", "1", "--db", practice.url("lee")]).stdout == (try Binary.run(["show", "1", "--db", solo]).stdout))
     }
 
+    /// Over TCP the connection is encrypted as `sslmode` says, against a server that refuses
+    /// plain connections: `require` encrypts, `verify-full` also checks the certificate (against
+    /// `sslrootcert` when given), `disable` is turned away — each failure one sentence.
+    @Test func sslModesOverTCP() throws {
+        let server = try PostgresCluster.withTLS()
+        let practice = try PracticeFixture.fresh(coaches: ["lee"], on: server)
+        let port = try #require(server.port)
+        func clients(_ query: String, host: String = "localhost") throws -> Binary.Result {
+            try Binary.run(["clients", "--db", "postgresql://lee@\(host):\(port)/\(practice.database)?\(query)"])
+        }
+        for query in ["sslmode=require", "sslmode=verify-full&sslrootcert=\(server.certificate)"] {
+            let run = try clients(query)
+            #expect(run.status == 0, "\(query): \(run.stderr)")
+        }
+        #expect(try clients("").status == 0, "TCP without sslmode means require, as for libpq's default of prefer")
+        let refusals = [("sslmode=disable", "localhost", "accepts only encrypted connections; use sslmode=require"),
+                        ("sslmode=verify-full", "localhost", "is not signed by an authority this machine trusts; name the practice's certificate authority with sslrootcert=FILE"),
+                        ("sslmode=verify-full&sslrootcert=\(server.certificate)", "127.0.0.1", "is not made out to 127.0.0.1"),
+                        ("sslmode=verify-full&sslrootcert=/nonexistent/ca.pem", "localhost", "The certificate authority file /nonexistent/ca.pem (sslrootcert) cannot be read.")]
+        for (query, host, sentence) in refusals {
+            let run = try clients(query, host: host)
+            #expect(run.status == 1, "\(query)")
+            #expect(run.stderr.hasPrefix("kpicoach: ") && run.stderr.split(separator: "\n").count == 1 && run.stderr.contains(sentence), "\(query): \(run.stderr)")
+        }
+    }
+
     /// A hand-over moves the client with their plan and history, and is kept in it; the old
     /// coach's private notes stay theirs, unreadable to the new coach.
     @Test func aClientHandedOverKeepsTheirHistory() throws {

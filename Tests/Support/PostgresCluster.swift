@@ -16,14 +16,23 @@ public final class PostgresCluster: @unchecked Sendable {
     /// A server of its own, for a test that restarts it while other suites use the shared one.
     public static func dedicated() throws(ClusterError) -> PostgresCluster { try PostgresCluster() }
 
+    /// A server of its own that also listens on 127.0.0.1 for TLS connections only (plain TCP is
+    /// refused), with a self-signed certificate for `localhost` made by openssl: `certificate`.
+    public static func withTLS() throws(ClusterError) -> PostgresCluster { try PostgresCluster(tls: true) }
+
     public let folder: String
+    /// The TCP port of a `withTLS()` server.
+    public let port: Int?
+    /// The server's certificate (PEM), which also serves as its own certificate authority.
+    public var certificate: String { folder + "/server.crt" }
+    private let options: String
     /// The superuser, which owns every test database.
     public let owner = "postgres"
     private let lock = NSLock()
 
     public var socketFolder: String { folder }
 
-    private init() throws(ClusterError) {
+    private init(tls: Bool = false) throws(ClusterError) {
         guard FileManager.default.isExecutableFile(atPath: Self.binaries + "/initdb") else {
             throw .notInstalled
         }
@@ -33,10 +42,22 @@ public final class PostgresCluster: @unchecked Sendable {
         if asRoot { _ = Self.shell("chown postgres \(folder) && chmod 700 \(folder)") }
         let user = asRoot ? "runuser -u postgres -- " : ""
         let data = folder + "/data"
-        guard Self.shell("\(user)\(Self.binaries)/initdb -D \(data) -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 > \(folder)/initdb.log 2>&1") == 0,
-              // Every role logs in on the socket without a password, except the one kept for the password tests.
-              (try? "local all \(Self.passwordRole) scram-sha-256\nlocal all all trust\n".write(toFile: data + "/pg_hba.conf", atomically: false, encoding: .utf8)) != nil,
-              Self.shell("\(user)\(Self.binaries)/pg_ctl -D \(data) -l \(folder)/server.log -w -o \"-k \(folder) -c listen_addresses='' -c fsync=off\" start > /dev/null 2>&1") == 0
+        // Every role logs in on the socket without a password, except the one kept for the password tests.
+        var access = "local all \(Self.passwordRole) scram-sha-256\nlocal all all trust\n"
+        port = tls ? Int.random(in: 20_000...60_000) : nil
+        if let port {
+            access += "hostssl all all 127.0.0.1/32 trust\nhostnossl all all 127.0.0.1/32 reject\n"
+            options = "-k \(folder) -c listen_addresses=127.0.0.1 -p \(port) -c ssl=on -c ssl_cert_file=\(folder)/server.crt "
+                + "-c ssl_key_file=\(folder)/server.key -c fsync=off"
+        } else {
+            options = "-k \(folder) -c listen_addresses='' -c fsync=off"
+        }
+        let certificateMade = !tls || Self.shell("\(user)openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost "
+            + "-addext subjectAltName=DNS:localhost -keyout \(folder)/server.key -out \(folder)/server.crt > \(folder)/openssl.log 2>&1") == 0
+        guard certificateMade,
+              Self.shell("\(user)\(Self.binaries)/initdb -D \(data) -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 > \(folder)/initdb.log 2>&1") == 0,
+              (try? access.write(toFile: data + "/pg_hba.conf", atomically: false, encoding: .utf8)) != nil,
+              Self.shell("\(user)\(Self.binaries)/pg_ctl -D \(data) -l \(folder)/server.log -w -o \"\(options)\" start > /dev/null 2>&1") == 0
         else { throw .couldNotStart(log: (try? String(contentsOfFile: folder + "/server.log", encoding: .utf8)) ?? "") }
         // Stops the server and removes the folder once this test process is gone.
         let watcher = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(user)\(Self.binaries)/pg_ctl -D \(data) -m immediate stop; rm -rf \(folder)"
@@ -53,7 +74,7 @@ public final class PostgresCluster: @unchecked Sendable {
     }
 
     public func url(database: String, user: String? = nil) -> String {
-        "postgresql://\(user ?? owner)@/\(database)?host=\(folder)"
+        "postgresql://\(user ?? owner)@/\(database)?host=\(folder)" + (port.map { "&port=\($0)" } ?? "")
     }
 
     /// Runs SQL through `psql` as `user`; standard output, tab-separated, no headers.
@@ -62,14 +83,14 @@ public final class PostgresCluster: @unchecked Sendable {
         let output = folder + "/psql-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: output) }
         let quoted = sql.replacingOccurrences(of: "'", with: "'\\''")
-        Self.shell("/usr/bin/psql -X -q -A -t -F '\t' -h \(folder) -U \(user ?? owner) -d \(database) -c '\(quoted)' > \(output) 2>/dev/null")
+        Self.shell("/usr/bin/psql -X -q -A -t -F '\t' -h \(folder) \(port.map { "-p \($0) " } ?? "")-U \(user ?? owner) -d \(database) -c '\(quoted)' > \(output) 2>/dev/null")
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
     /// Restarts the server (fast shutdown: open connections are dropped), as an operator would.
     public func restart() {
         let user = getuid() == 0 ? "runuser -u postgres -- " : ""
-        _ = Self.shell("\(user)\(Self.binaries)/pg_ctl -D \(folder)/data -l \(folder)/server.log -m fast -w -o \"-k \(folder) -c listen_addresses='' -c fsync=off\" restart > /dev/null 2>&1")
+        _ = Self.shell("\(user)\(Self.binaries)/pg_ctl -D \(folder)/data -l \(folder)/server.log -m fast -w -o \"\(options)\" restart > /dev/null 2>&1")
     }
 
     /// Runs a shell command and waits for it with `waitpid`: Foundation's `Process` can miss a

@@ -20,6 +20,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case practiceBehind(server: String)
     case notACoach(role: String, server: String)
     case connectionLost(server: String)
+    /// The connection could not be encrypted as `sslmode` asks, or the server wants it encrypted.
+    case encryption(server: String, problem: EncryptionProblem)
     case notAllowed(server: String, detail: String)
     case badLogin(String)
 
@@ -58,6 +60,20 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "The practice at \(server) was set up by an older kpicoach; its owner brings it up to date with `kpicoach practice init --db URL`."
         case .notACoach(let role, let server):
             return "\(role) is not a coach of the practice at \(server); its owner adds you with `kpicoach practice add-coach \(role)`."
+        case .encryption(let server, let problem):
+            switch problem {
+            case .required:
+                return "The server at \(server) accepts only encrypted connections; use sslmode=require or sslmode=verify-full."
+            case .untrusted:
+                return "The certificate of the server at \(server) is not signed by an authority this machine trusts; "
+                    + "name the practice's certificate authority with sslrootcert=FILE in the URL."
+            case .wrongHost(let host):
+                return "The certificate of the server at \(server) is not made out to \(host); connect by the name it is made out to."
+            case .unreadableRoots(let file):
+                return "The certificate authority file \(file) (sslrootcert) cannot be read."
+            case .failed(let detail):
+                return "The encrypted connection to \(server) could not be made (\(detail))."
+            }
         case .connectionLost(let server):
             return "The connection to \(server) was lost; everything answered before this is saved — `kpicoach resume` carries on at the same question."
         case .notAllowed(let server, let detail):
@@ -68,4 +84,16 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "There is no conversation \(id). `kpicoach sessions` lists them."
         }
     }
+}
+
+/// Why a connection to a practice's server could not be encrypted as asked.
+public enum EncryptionProblem: Hashable, Sendable {
+    /// The server refuses unencrypted connections (`sslmode=disable`).
+    case required
+    /// `verify-full`: no trusted authority signed the server's certificate.
+    case untrusted
+    /// `verify-full`: the certificate names another host.
+    case wrongHost(String)
+    case unreadableRoots(String)
+    case failed(String)
 }
