@@ -25,11 +25,30 @@ public struct Setup: InterviewSource {
     let options: Options
     let environment: [String: String]
     let executable: String
+    /// The parsed Prompts/ and Rules/ files of earlier runs, under $XDG_CACHE_HOME.
+    public let parseCache: ParseCache
 
     public init(_ options: Options, environment: [String: String], executable: String) {
         self.options = options
         self.environment = environment
         self.executable = executable
+        parseCache = ParseCache(directory: Self.home(xdg: "XDG_CACHE_HOME", fallback: ".cache", environment),
+                                build: Self.build(executable))
+    }
+
+    /// Tells one build of kpicoach from another: the executable's path, size and modification time.
+    private static func build(_ executable: String) -> String {
+        var exe = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &exe, exe.count - 1)
+        let path = length > 0 ? String(decoding: exe[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : executable
+        var info = stat()
+        guard stat(path, &info) == 0 else { return path }
+        #if canImport(Glibc)
+        let modified = info.st_mtim
+        #else
+        let modified = info.st_mtimespec
+        #endif
+        return "\(path) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
     }
 
     /// `--db`, KPICOACH_DB, or the file under $XDG_DATA_HOME.
@@ -41,7 +60,10 @@ public struct Setup: InterviewSource {
     /// Where readline keeps the history of answers typed.
     public var historyFile: String { home(xdg: "XDG_STATE_HOME", fallback: ".local/state") + "/history" }
 
-    private func home(xdg: String, fallback: String) -> String {
+
+    private func home(xdg: String, fallback: String) -> String { Self.home(xdg: xdg, fallback: fallback, environment) }
+
+    private static func home(xdg: String, fallback: String, _ environment: [String: String]) -> String {
         let base = environment[xdg].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? (NSHomeDirectory() + "/" + fallback)
         return base + "/kpicoach"
     }
@@ -94,7 +116,7 @@ public struct Setup: InterviewSource {
     }
 
     public func script(_ id: String) throws(CoachFailure) -> Script {
-        switch try library().load(id) {
+        switch try library().load(id, cache: parseCache) {
         case .success(let script): return script
         case .failure(let problem): throw .prompts(problem)
         }
@@ -107,12 +129,12 @@ public struct Setup: InterviewSource {
 
     /// The KPI catalogue and suggestion rules from the rules folder.
     public func catalogue() throws(CoachFailure) -> Catalogue {
-        try loaded(CatalogueLoader.load(rulesDirectory: try rulesDirectory(), today: try today()))
+        try loaded(CatalogueLoader.load(rulesDirectory: try rulesDirectory(), today: try today(), cache: parseCache))
     }
 
     /// The goal library from `--rules`, `KPICOACH_RULES` or `Rules/` beside the prompts.
     public func goalLibrary() throws(CoachFailure) -> GoalLibrary {
-        try loaded(GoalLibraryLoader.load(rulesDirectory: try rulesDirectory()))
+        try loaded(GoalLibraryLoader.load(rulesDirectory: try rulesDirectory(), cache: parseCache))
     }
 
     private func loaded<Value>(_ result: Result<Value, LoadFailure>) throws(CoachFailure) -> Value {
@@ -134,7 +156,7 @@ public struct Setup: InterviewSource {
         if sources.contains(.suggestions) {
             catalogue = try self.catalogue()
         } else if sources.contains(.jobFamilies) {
-            catalogue = try loaded(CatalogueLoader.loadRoles(rulesDirectory: try rulesDirectory()))
+            catalogue = try loaded(CatalogueLoader.loadRoles(rulesDirectory: try rulesDirectory(), cache: parseCache))
         }
         let day = if let today { today } else { try self.today() }
         return ConversationContext(today: day, dateOrder: try dateOrder(), minutesNow: minutesNow,

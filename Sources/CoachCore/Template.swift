@@ -12,6 +12,12 @@ public struct Template: Hashable, Sendable {
     let parts: [Part]
     public let source: String
 
+    /// A template as parsed before (the cache of parsed files).
+    init(parts: [Part], source: String) {
+        self.parts = parts
+        self.source = source
+    }
+
     public init(_ source: String) throws(ExpressionError) {
         self.source = source
         var index = 0

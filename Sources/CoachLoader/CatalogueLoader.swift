@@ -20,23 +20,23 @@ public enum CatalogueLoader {
     static let metricKeys: Set<String> = ["id", "name", "family", "unit", "direction", "measure", "source", "cadence", "kind", "horizon", "baseline"]
     static let ruleKeys: Set<String> = ["id", "if", "add", "add_family", "family_of", "because", "fires_for", "silent_for"]
 
-    /// Loads both files from a Rules/ folder.
-    public static func load(rulesDirectory dir: String, today: LocalDate) -> Result<Catalogue, LoadFailure> {
-        func read(_ name: String) -> (String, String) {
-            let path = (dir as NSString).appendingPathComponent(name)
-            return (path, FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? "")
+    /// Loads the catalogue, its rules and the roles from a Rules/ folder (`today` checks the rules' examples).
+    public static func load(rulesDirectory dir: String, today: LocalDate, cache: ParseCache = .off) -> Result<Catalogue, LoadFailure> {
+        let paths = [catalogueFile, rulesFile, rolesFile].map { (dir as NSString).appendingPathComponent($0) }
+        return cache.load("catalogue", files: paths, salt: today.iso) { contents in
+            let text = contents.map { $0.map { String(decoding: $0, as: UTF8.self) } ?? "" }
+            return load(catalogue: text[0], file: paths[0], rules: text[1], file: paths[1], roles: text[2], file: paths[2], today: today)
         }
-        let (cataloguePath, catalogue) = read(catalogueFile)
-        let (rulesPath, rules) = read(rulesFile)
-        let (rolesPath, roles) = read(rolesFile)
-        return load(catalogue: catalogue, file: cataloguePath, rules: rules, file: rulesPath, roles: roles, file: rolesPath, today: today)
     }
 
     /// Only the titles and family names of Rules/roles.yaml: what placing a title needs, without
     /// reading the catalogue and its rules.
-    public static func loadRoles(rulesDirectory dir: String) -> Result<Catalogue, LoadFailure> {
+    public static func loadRoles(rulesDirectory dir: String, cache: ParseCache = .off) -> Result<Catalogue, LoadFailure> {
         let path = (dir as NSString).appendingPathComponent(rolesFile)
-        let source = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return cache.load("roles", files: [path]) { loadRoles(source: $0[0].map { String(decoding: $0, as: UTF8.self) } ?? "", file: path) }
+    }
+
+    static func loadRoles(source: String, file path: String) -> Result<Catalogue, LoadFailure> {
         var diagnostics: [Diagnostic] = []
         var unused = NodeReader(file: path)
         let lexicon = RolesLoader.lexicon(source, file: path, judged: nil, diagnostics: &diagnostics, catalogueReader: &unused) ?? .empty

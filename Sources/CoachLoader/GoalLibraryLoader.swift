@@ -22,9 +22,11 @@ public enum GoalLibraryLoader {
     }
 
     /// The library beside a Prompts/ folder (`../Rules/goal-library.yaml`), or in `rules`.
-    public static func load(rulesDirectory: String) -> Result<GoalLibrary, LoadFailure> {
+    public static func load(rulesDirectory: String, cache: ParseCache = .off) -> Result<GoalLibrary, LoadFailure> {
         let path = (rulesDirectory as NSString).appendingPathComponent("goal-library.yaml")
-        guard let data = FileManager.default.contents(atPath: path) else { return .success(.empty) }
-        return load(source: String(decoding: data, as: UTF8.self), file: path)
+        return cache.load("goal-library", files: [path]) { contents in
+            guard let data = contents[0] else { return .success(.empty) }
+            return load(source: String(decoding: data, as: UTF8.self), file: path)
+        }
     }
 }

@@ -30,7 +30,11 @@ struct NodeReader {
 
     /// A file's text; an unreadable or non-UTF-8 file is a diagnostic, not a crash.
     static func source(of path: String) -> Result<String, LoadFailure> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        source(FileManager.default.contents(atPath: path), of: path)
+    }
+
+    static func source(_ data: Data?, of path: String) -> Result<String, LoadFailure> {
+        guard let data else {
             return .failure(LoadFailure([Diagnostic(file: path, line: 1, column: 1, code: .unreadable, message: "cannot read this file")]))
         }
         guard let source = String(data: data, encoding: .utf8) else {

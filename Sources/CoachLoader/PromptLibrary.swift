@@ -58,15 +58,20 @@ public struct PromptLibrary: Sendable {
         return nil
     }
 
-    public func load(_ id: String) -> Result<Script, Problem> {
+    /// The script `id`, from `cache` when its file has not changed since it was last read.
+    public func load(_ id: String, cache: ParseCache = .off) -> Result<Script, Problem> {
         guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), let path = path(of: id) else {
             return .failure(.noScript(id: id, directory: directory, available: scriptIDs))
         }
-        return Self.loadFile(path).mapError { .invalid($0) }
+        return cache.load("script-" + id, files: [path]) { Self.load($0[0], file: path) }.mapError { .invalid($0) }
     }
 
     /// Reads and checks one file; an unreadable file is a diagnostic, not a crash.
     public static func loadFile(_ path: String) -> Result<Script, LoadFailure> {
-        NodeReader.source(of: path).flatMap { ScriptLoader.load(source: $0, file: path) }
+        load(FileManager.default.contents(atPath: path), file: path)
+    }
+
+    static func load(_ data: Data?, file: String) -> Result<Script, LoadFailure> {
+        NodeReader.source(data, of: file).flatMap { ScriptLoader.load(source: $0, file: file) }
     }
 }

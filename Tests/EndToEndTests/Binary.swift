@@ -28,6 +28,7 @@ struct Binary {
         env["KPICOACH_PROMPTS"] = nil
         env["PGPASSWORD"] = nil
         env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "kpicoach-state"
+        env["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "kpicoach-cache"
         return env.merging(extra) { $1 }
     }
 

@@ -67,9 +67,9 @@ public struct RoleReading: Hashable, Sendable {
 /// Job titles, their spellings and abbreviations, mapped to families; reads any title a client types.
 public struct RoleLexicon: Sendable {
     public let families: [JobFamily]
-    private let titles: PhraseTable<Int>
-    private let seniority: PhraseTable<Seniority>
-    private let titleWords: [String: Set<Int>]
+    let titles: PhraseTable<Int>
+    let seniority: PhraseTable<Seniority>
+    let titleWords: [String: Set<Int>]
 
     public static let empty = RoleLexicon(families: [], titles: [:], seniority: [])
 
@@ -83,6 +83,14 @@ public struct RoleLexicon: Sendable {
             for word in title.split(separator: " ") where word.count > 2 { words[String(word), default: []].insert(family) }
         }
         titleWords = words
+    }
+
+    /// The lexicon as built before, read back from the cache of parsed files.
+    init(families: [JobFamily], titles: PhraseTable<Int>, seniority: PhraseTable<Seniority>, titleWords: [String: Set<Int>]) {
+        self.families = families
+        self.titles = titles
+        self.seniority = seniority
+        self.titleWords = titleWords
     }
 
     /// A title's words as the goal tokenizer reads them ("front-end" → "front end", "jr." → "jr",

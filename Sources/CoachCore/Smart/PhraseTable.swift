@@ -6,13 +6,16 @@ struct PhraseTable<Value: Sendable>: Sendable {
         let value: Value
     }
 
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         let rest: [String]
         let value: Value
         let order: Int
     }
 
-    private let entries: [String: [Entry]]
+    let entries: [String: [Entry]]
+
+    /// A table as built before (the cache of parsed files).
+    init(entries: [String: [Entry]]) { self.entries = entries }
 
     init(_ phrases: [(String, Value)]) {
         var entries: [String: [Entry]] = [:]
