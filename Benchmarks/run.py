@@ -15,17 +15,20 @@ subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--p
 subprocess.run(["swift", "build", "-c", "release", "--product", "kpicoach-bench", "--scratch-path", ".build-bench"], cwd=ROOT, check=True, capture_output=True)
 BIN = os.path.join(ROOT, ".build", "release", "kpicoach")
 BENCH = os.path.join(ROOT, ".build-bench", "release", "kpicoach-bench")
-ENV = dict(os.environ, NO_COLOR="1", KPICOACH_TODAY="2026-11-23")
+WORK = tempfile.mkdtemp(prefix="kpicoach-bench-")
+# The cache of parsed Prompts/ and Rules/ lives in the run's own folder; NO_CACHE points it at a
+# file, where no cache can be written, so every start parses the YAML.
+ENV = dict(os.environ, NO_COLOR="1", KPICOACH_TODAY="2026-11-23", XDG_CACHE_HOME=os.path.join(WORK, "cache"))
+NO_CACHE = dict(ENV, XDG_CACHE_HOME="/dev/null")
 ANA = open(os.path.join(ROOT, "Examples", "onboarding-ana.txt"), encoding="utf-8").read()
 TURNS = len([l for l in ANA.splitlines() if l])
-WORK = tempfile.mkdtemp(prefix="kpicoach-bench-")
 peak_kb = {}
 
 
-def run_once(args, stdin=""):
+def run_once(args, stdin="", env=ENV):
     """One run: wall time in ms and peak resident set in KB."""
     t0 = time.perf_counter()
-    p = subprocess.Popen([BIN, *args], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, text=True)
+    p = subprocess.Popen([BIN, *args], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
     p.stdin.write(stdin)
     p.stdin.close()
     _, status, usage = os.wait4(p.pid, 0)
@@ -36,12 +39,12 @@ def run_once(args, stdin=""):
     return elapsed, usage.ru_maxrss
 
 
-def timed(name, args, stdin="", fresh_db=False):
+def timed(name, args, stdin="", fresh_db=False, env=ENV):
     """(median, fastest) of RUNS runs: the VM's neighbours make the median wander by a third."""
     samples = []
     for i in range(RUNS):
         extra = ["--db", os.path.join(tempfile.mkdtemp(dir=WORK), "new.sqlite")] if fresh_db else []
-        ms, kb = run_once(args + extra, stdin)
+        ms, kb = run_once(args + extra, stdin, env)
         samples.append(ms)
         peak_kb[name] = max(peak_kb.get(name, 0), kb)
     return statistics.median(samples), min(samples)
@@ -62,6 +65,8 @@ first_new = timed("first prompt, new database", ["start", "--client", "Ana"], fr
 rows.append(("time to first prompt, new database (`start`, migrations, first question)", first_new, 10))
 first_existing = timed("first prompt, existing database", ["start", "--client", "Bo", "--db", existing])
 rows.append(("time to first prompt, existing database", first_existing, 10))
+first_parsing = timed("first prompt, existing database, no cache", ["start", "--client", "Bo", "--db", existing], env=NO_CACHE)
+rows.append(("time to first prompt, existing database, parsing the YAML (no cache of parsed files)", first_parsing, None))
 whole = timed("whole onboarding", ["start", "--client", "Ana"], stdin=ANA, fresh_db=True)
 per_turn = tuple((w - f) / TURNS for w, f in zip(whole, first_new))
 rows.append((f"per answered turn, its commit included (Ana's onboarding, {TURNS} answers)", per_turn, 2))
