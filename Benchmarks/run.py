@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Times the release binary as a user meets it, against issue 7's targets.
-Usage: python3 Benchmarks/run.py [RUNS]   (default 20; prints the Markdown for BENCHMARKS.md)
+Usage: python3 Benchmarks/run.py [RUNS] [--start-up]   (default 20; prints the Markdown for BENCHMARKS.md)
+--start-up times only start-up and the first prompt, without building `kpicoach-bench`.
 
 Builds `kpicoach` as the README does (release, Swift runtime linked statically) and the
 `kpicoach-bench` helper, which generates the large data sets: a 10,000-rule catalogue, a
@@ -9,10 +10,13 @@ Each figure is the median of RUNS process runs (process start, database open, ou
 included), measured with `subprocess`; peak memory is the largest resident set of those runs."""
 import json, os, statistics, subprocess, sys, tempfile, time
 
-RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+COUNTS = [a for a in sys.argv[1:] if not a.startswith("--")]
+RUNS = int(COUNTS[0]) if COUNTS else 20
+START_UP_ONLY = "--start-up" in sys.argv
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "kpicoach"], cwd=ROOT, check=True, capture_output=True)
-subprocess.run(["swift", "build", "-c", "release", "--product", "kpicoach-bench", "--scratch-path", ".build-bench"], cwd=ROOT, check=True, capture_output=True)
+if not START_UP_ONLY:
+    subprocess.run(["swift", "build", "-c", "release", "--product", "kpicoach-bench", "--scratch-path", ".build-bench"], cwd=ROOT, check=True, capture_output=True)
 BIN = os.path.join(ROOT, ".build", "release", "kpicoach")
 BENCH = os.path.join(ROOT, ".build-bench", "release", "kpicoach-bench")
 WORK = tempfile.mkdtemp(prefix="kpicoach-bench-")
@@ -67,31 +71,32 @@ first_existing = timed("first prompt, existing database", ["start", "--client", 
 rows.append(("time to first prompt, existing database", first_existing, 10))
 first_parsing = timed("first prompt, existing database, no cache", ["start", "--client", "Bo", "--db", existing], env=NO_CACHE)
 rows.append(("time to first prompt, existing database, parsing the YAML (no cache of parsed files)", first_parsing, None))
-whole = timed("whole onboarding", ["start", "--client", "Ana"], stdin=ANA, fresh_db=True)
-per_turn = tuple((w - f) / TURNS for w, f in zip(whole, first_new))
-rows.append((f"per answered turn, its commit included (Ana's onboarding, {TURNS} answers)", per_turn, 2))
+if not START_UP_ONLY:
+    whole = timed("whole onboarding", ["start", "--client", "Ana"], stdin=ANA, fresh_db=True)
+    per_turn = tuple((w - f) / TURNS for w, f in zip(whole, first_new))
+    rows.append((f"per answered turn, its commit included (Ana's onboarding, {TURNS} answers)", per_turn, 2))
 
-suggest = [bench("suggest", "Rules", "10000") for _ in range(3)]
-rows.append((f"suggestions over a generated catalogue of {suggest[0]['rules']:,} rules (in process)",
-             (statistics.median(s["suggest_median_ms"] for s in suggest), min(s["suggest_median_ms"] for s in suggest)), 5))
+    suggest = [bench("suggest", "Rules", "10000") for _ in range(3)]
+    rows.append((f"suggestions over a generated catalogue of {suggest[0]['rules']:,} rules (in process)",
+                 (statistics.median(s["suggest_median_ms"] for s in suggest), min(s["suggest_median_ms"] for s in suggest)), 5))
 
-smart = [bench("smart", "Tests/Fixtures") for _ in range(3)]
-rows.append((f"one SMART critique, averaged over the {smart[0]['goals']} development-set goals (in process)",
-             (statistics.median(s["critique_median_ms"] for s in smart), min(s["critique_median_ms"] for s in smart)), 1))
-rows.append((f"one date answer read, averaged over the {smart[0]['dates']} development-set expressions (in process)",
-             (statistics.median(s["date_median_ms"] for s in smart), min(s["date_median_ms"] for s in smart)), None))
+    smart = [bench("smart", "Tests/Fixtures") for _ in range(3)]
+    rows.append((f"one SMART critique, averaged over the {smart[0]['goals']} development-set goals (in process)",
+                 (statistics.median(s["critique_median_ms"] for s in smart), min(s["critique_median_ms"] for s in smart)), 1))
+    rows.append((f"one date answer read, averaged over the {smart[0]['dates']} development-set expressions (in process)",
+                 (statistics.median(s["date_median_ms"] for s in smart), min(s["date_median_ms"] for s in smart)), None))
 
-long_db = os.path.join(WORK, "long.sqlite")
-long = bench("conversation", long_db, "Prompts", "10000")
-resume = timed("resume", ["resume", str(long["conversation"]), "--db", long_db])
-rows.append((f"resume a conversation of {long['events']:,} events ({long['answers']:,} answers) to its question", resume, 50))
+    long_db = os.path.join(WORK, "long.sqlite")
+    long = bench("conversation", long_db, "Prompts", "10000")
+    resume = timed("resume", ["resume", str(long["conversation"]), "--db", long_db])
+    rows.append((f"resume a conversation of {long['events']:,} events ({long['answers']:,} answers) to its question", resume, 50))
 
-for per_kpi in (25, 50):
-    practice = os.path.join(WORK, f"practice{per_kpi}.sqlite")
-    bench("practice", practice, "1000", str(per_kpi))
-    label = f"1,000 clients × 2 KPIs × {per_kpi} check-ins ({2000 * per_kpi:,} check-ins)"
-    rows.append((f"`kpicoach clients`, {label}", timed(f"clients {per_kpi}", ["clients", "--db", practice]), 200))
-    rows.append((f"`kpicoach report --client \"Client 500\"`, {label}", timed(f"report {per_kpi}", ["report", "--client", "Client 500", "--db", practice]), 200))
+    for per_kpi in (25, 50):
+        practice = os.path.join(WORK, f"practice{per_kpi}.sqlite")
+        bench("practice", practice, "1000", str(per_kpi))
+        label = f"1,000 clients × 2 KPIs × {per_kpi} check-ins ({2000 * per_kpi:,} check-ins)"
+        rows.append((f"`kpicoach clients`, {label}", timed(f"clients {per_kpi}", ["clients", "--db", practice]), 200))
+        rows.append((f"`kpicoach report --client \"Client 500\"`, {label}", timed(f"report {per_kpi}", ["report", "--client", "Client 500", "--db", practice]), 200))
 
 print(f"| measure | median of {RUNS} runs | fastest | target (on the median) |")
 print("|---|---|---|---|")

@@ -37,7 +37,7 @@ public struct ConversationShell {
                     console.write(style.question(question))
                     if !prompt.options.isEmpty { console.write(style.options(prompt.options)) }
                 }
-                turn = engine.handle(event(for: console.readLine(prompt: style.prompt, completions: prompt.completions)))
+                turn = engine.handle(event(for: console.readLine(prompt: style.prompt, completions: prompt.completions, prefill: prompt.prefill)))
             }
         }
     }

@@ -23,7 +23,7 @@ extension Script: Archivable {
 extension Step: Archivable {
     public func archive(into w: inout ArchiveWriter) {
         w.string(id); w.string(label)
-        for template in [say, ask, compose, defaultAnswer, relativeTo] { w.optional(template) { $0.archive($1) } }
+        for template in [say, ask, compose, defaultAnswer, relativeTo, prefill] { w.optional(template) { $0.archive($1) } }
         w.archive(kind)
         w.optional(choicesFrom) { $0.string($1.rawValue) }
         w.optional(save) { $0.string($1.name); $0.bool($1.appends) }
@@ -47,7 +47,7 @@ extension Step: Archivable {
     public init(from r: inout ArchiveReader) throws(ArchiveError) {
         let id = try r.string(), label = try r.string()
         var templates: [Template?] = []
-        for _ in 0..<5 { templates.append(try r.optional { r throws(ArchiveError) in try r.archived(Template.self) }) }
+        for _ in 0..<6 { templates.append(try r.optional { r throws(ArchiveError) in try r.archived(Template.self) }) }
         let kind = try r.archived(AnswerKind.self)
         let choicesFrom = try r.optional { r throws(ArchiveError) in try r.raw(DynamicChoices.self) }
         let save = try r.optional { r throws(ArchiveError) in SaveTarget(try r.string() + (try r.bool() ? "[]" : "")) }
@@ -72,6 +72,7 @@ extension Step: Archivable {
         self.choicesFrom = choicesFrom
         defaultAnswer = templates[3]
         relativeTo = templates[4]
+        prefill = templates[5]
         self.unit = unit
     }
 }

@@ -1,7 +1,8 @@
 /// The port to whoever is typing: a readline terminal, piped stdin, or a test script.
 public protocol Console: AnyObject {
-    /// Reads one line; `completions` are what TAB offers.
-    func readLine(prompt: String, completions: [String]) -> LineInput
+    /// Reads one line; `completions` are what TAB offers, `prefill` is put on the line to be
+    /// changed (a terminal shows it; a pipe reads the next line as the whole new text).
+    func readLine(prompt: String, completions: [String], prefill: String?) -> LineInput
     func write(_ text: String)
 }
 
@@ -12,4 +13,11 @@ public enum LineInput: Hashable, Sendable {
     case interrupted(lineHadText: Bool)
     /// Ctrl-D or the end of piped input.
     case end
+}
+
+extension Console {
+    /// A line typed from empty.
+    public func readLine(prompt: String, completions: [String]) -> LineInput {
+        readLine(prompt: prompt, completions: completions, prefill: nil)
+    }
 }

@@ -8,7 +8,7 @@ public enum ScriptLoader {
     /// Names every script may read without saving them itself.
     public static let builtInVariables: Set<String> = ["client.name"]
 
-    static let stepKeys: Set<String> = ["label", "say", "ask", "compose", "type", "choices_from", "default", "relative_to", "choices", "save", "help", "why", "when",
+    static let stepKeys: Set<String> = ["label", "say", "ask", "compose", "type", "choices_from", "default", "relative_to", "prefill", "choices", "save", "help", "why", "when",
                                         "required", "min", "max", "attempts", "reject", "next", "unit"]
 
     public static func load(source: String, file: String) -> Result<Script, LoadFailure> {
@@ -177,6 +177,7 @@ private struct ScriptBuilder {
         }
         step.defaultAnswer = f["default"].flatMap { template($0) }
         step.relativeTo = f["relative_to"].flatMap { template($0) }
+        step.prefill = f["prefill"].flatMap { template($0) }
         switch step.choicesFrom {
         case nil: step.kind = kind(f, keyNode: keyNode)
         case .suggestions: step.kind = .multiChoice([])

@@ -10,7 +10,7 @@ public final class PipedConsole: Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    public func readLine(prompt: String, completions: [String]) -> LineInput {
+    public func readLine(prompt: String, completions: [String], prefill: String?) -> LineInput {
         write(prompt)
         guard var line = Swift.readLine(strippingNewline: true) else {
             write("\n")

@@ -26,10 +26,14 @@ public final class ReadlineConsole: Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    public func readLine(prompt: String, completions: [String]) -> LineInput {
+    public func readLine(prompt: String, completions: [String], prefill: String?) -> LineInput {
         ReadlineState.shared.withLock { $0 = ReadlineState(candidates: completions) }
         rl_callback_handler_install(Self.markInvisible(prompt), lineHandler)
         defer { rl_callback_handler_remove() }
+        if let prefill, !prefill.isEmpty {
+            rl_insert_text(prefill)
+            rl_redisplay()
+        }
         while true {
             let ready = kc_wait_readable(STDIN_FILENO, &waitingMask)
             if kc_take_sigwinch() != 0 { rl_resize_terminal() }

@@ -8,6 +8,8 @@ final class ScriptedConsole: Console {
     var written = ""
     /// How many saves the recorder had seen each time the shell asked for a line.
     var savesWhenAsked: [Int] = []
+    /// What each read put on the line to be changed.
+    var prefills: [String?] = []
     let recorder: InMemoryRecorder
 
     init(_ lines: [LineInput], recorder: InMemoryRecorder) {
@@ -15,8 +17,9 @@ final class ScriptedConsole: Console {
         self.recorder = recorder
     }
 
-    func readLine(prompt: String, completions: [String]) -> LineInput {
+    func readLine(prompt: String, completions: [String], prefill: String?) -> LineInput {
         savesWhenAsked.append(recorder.saved.count)
+        prefills.append(prefill)
         return lines.isEmpty ? .end : lines.removeFirst()
     }
 

@@ -11,7 +11,7 @@ final class TypingConsole: Console {
 
     init(_ lines: [String]) { self.lines = lines }
 
-    func readLine(prompt: String, completions: [String]) -> LineInput { lines.isEmpty ? .end : .line(lines.removeFirst()) }
+    func readLine(prompt: String, completions: [String], prefill: String?) -> LineInput { lines.isEmpty ? .end : .line(lines.removeFirst()) }
     func write(_ text: String) { written += text }
 }
 

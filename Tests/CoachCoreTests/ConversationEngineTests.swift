@@ -54,6 +54,7 @@ struct Driver {
     var asking: String? { engine.state.activeStep }
     var said: [String] { turns.last!.messages.map(\.text) }
     var question: String? { if case .ask(let p) = turns.last!.next { p.question } else { nil } }
+    var prefill: String? { if case .ask(let p) = turns.last!.next { p.prefill } else { nil } }
     var ended: Turn.Ending? { if case .end(let e) = turns.last!.next { e } else { nil } }
     func value(_ name: String) -> AnswerValue? { engine.variables[name] }
 }
@@ -156,6 +157,18 @@ struct Driver {
         d.type("8")
         #expect(d.asking == "ally")
         #expect(d.value("hours") == .number(8))
+    }
+
+    /// `/edit` of a text answer puts it on the line to change; a number answer starts empty.
+    @Test func editPutsATextAnswerOnTheLine() {
+        var d = Driver()
+        d.type("Ana", "skill", "5", "Lee")
+        #expect(d.prefill == nil)
+        d.type("/edit name")
+        #expect(d.asking == "name")
+        #expect(d.prefill == "Ana")
+        d.type("/edit hours")
+        #expect(d.prefill == nil)
     }
 
     @Test func editThatChangesTheBranchSetsAsideAnswersThatNoLongerApply() {

@@ -110,6 +110,42 @@ struct TmuxSession {
         #expect(FileManager.default.fileExists(atPath: folder + "/state/kpicoach/history"))
     }
 
+    /// "edit" puts the rewritten goal on the line: Left-arrow and typing change it, Enter saves;
+    /// `/edit` of a text answer does the same with that answer.
+    @Test(.enabled(if: tmuxAvailable, "tmux is installed by .ci/run and the README set-up"))
+    func editPutsTheGoalOnTheLineToChange() throws {
+        let folder = Binary.temporaryFolder()
+        let db = folder + "/kpi.sqlite"
+        let session = TmuxSession()
+        defer { session.stop() }
+        let env = "NO_COLOR=1 KPICOACH_TODAY=\(Binary.today) XDG_STATE_HOME=\(folder)/state"
+        try session.start("env \(env) \(Binary.path) start --script smart-goal --client Ana --db \(db); echo EXITED-$?; sleep 30")
+
+        try session.waitFor("what is your goal")
+        try session.type("Close 12 new deals a quarter by 2027-05-31", "Enter")
+        try session.waitFor("Where are you starting from")
+        try session.type("8 deals", "Enter")
+        try session.waitFor("Why does this matter")
+        try session.type("my next role is judged by it", "Enter")
+        try session.waitFor("Accept it, edit it")
+        try session.type("edit", "Enter")
+        let draft = "Close 12 new deals a quarter by 2027-05-31, starting from 8 deals, because my next role is judged by it"
+        var screen = try session.waitFor("Enter keeps it")
+        #expect(screen.replacingOccurrences(of: "\n", with: "").contains("› " + draft), "\(screen)")
+        // The cursor is at the end of the draft: Left-arrow back to just before " by 2027-05-31".
+        let tail = try #require(draft.range(of: " by 2027-05-31"))
+        for _ in 0..<draft[tail.lowerBound...].count { try session.tmux("send-keys", "-t", "0", "Left") }
+        try session.type(" at a 20% margin", "Enter")
+        screen = try session.waitFor("Keep this version")
+        #expect(screen.replacingOccurrences(of: "\n", with: "").contains("“Close 12 new deals a quarter at a 20% margin by 2027-05-31"), "\(screen)")
+        try session.type("keep", "Enter")
+        try session.waitFor("Shall we choose the KPIs")
+        try session.type("no", "Enter")
+        try session.waitFor("EXITED-0")
+        let answers = try Binary.json(["show", "1", "--db", db])["answers"] as? [String: Any]
+        #expect(answers?["edited"] as? String == "Close 12 new deals a quarter at a 20% margin by 2027-05-31, starting from 8 deals, because my next role is judged by it")
+    }
+
     @Test(.enabled(if: tmuxAvailable, "tmux is installed by .ci/run and the README set-up"))
     func controlDSavesAndSaysHowToResume() throws {
         let folder = Binary.temporaryFolder()

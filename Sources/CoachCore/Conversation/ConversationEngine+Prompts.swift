@@ -43,8 +43,21 @@ extension ConversationEngine {
         }
         if state.editingIndex != nil { text = "(changing “\(step.label)”) " + text }
         prompt.question = text
+        prompt.prefill = prefill(for: step, lookup)
         turn.log.append(.promptShown(step: step.id, text: text))
         return prompt
+    }
+
+    /// What goes on the input line to be changed: the text answer being edited, as typed, or
+    /// the step's `prefill` (the draft goal when the client chose to edit it).
+    private func prefill(for step: Step, _ lookup: [String: AnswerValue]) -> String? {
+        let text: String?
+        if let index = state.editingIndex, step.kind == .text, state.records.indices.contains(index), state.records[index].step == step.id {
+            text = state.records[index].value?.display
+        } else {
+            text = step.prefill?.render(paths.answers(lookup), today: parser.today)
+        }
+        return text.map { TerminalText.sanitize($0) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func reopen(_ step: Step) -> Prompt {

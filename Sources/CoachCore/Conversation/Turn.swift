@@ -43,12 +43,15 @@ public struct Prompt: Hashable, Sendable {
     public var options: [String]
     /// What TAB completes: the options, slash commands and `/edit` targets.
     public var completions: [String]
+    /// Text put on the input line, ready to change: the answer being changed, or a draft.
+    public var prefill: String?
 
-    public init(stepID: String?, question: String?, options: [String] = [], completions: [String] = []) {
+    public init(stepID: String?, question: String?, options: [String] = [], completions: [String] = [], prefill: String? = nil) {
         self.stepID = stepID
         self.question = question
         self.options = options
         self.completions = completions
+        self.prefill = prefill
     }
 }
 

@@ -76,6 +76,8 @@ public struct Step: Hashable, Sendable {
     public var defaultAnswer: Template?
     /// For numbers: "+3" means this value plus 3 (a cumulative increment at a check-in).
     public var relativeTo: Template?
+    /// Text put on the input line, ready to change (the draft a client chose to edit).
+    public var prefill: Template?
     public var save: SaveTarget?
     public var help: String?
     public var why: String?
@@ -117,6 +119,7 @@ public struct Step: Hashable, Sendable {
     /// Every answer name this step reads: in its text, its conditions and its branches.
     public var reads: Set<String> {
         var names = (say?.variables ?? []).union(ask?.variables ?? []).union(when?.variables ?? []).union(compose?.variables ?? [])
+            .union(prefill?.variables ?? [])
         for rule in rejects { names.formUnion(rule.condition.variables) }
         for t in next { names.formUnion(t.condition?.variables ?? []) }
         return names.subtracting([RejectRule.answerName])
