@@ -127,9 +127,10 @@ import Testing
             }
             usleep(25_000)
         }
+        let exitedEarly = !process.isRunning
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        #expect(saved.count == k)
+        #expect(saved.count == k, "the process had \(exitedEarly ? "exited with \(process.terminationStatus)" : "not exited") before the kill")
         let afterKill = try Binary.json(["show", "1", "--db", db])
         let inputs = (afterKill["events"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "input" }.compactMap { $0["raw"] as? String }
         #expect(inputs == Array(lines[..<k]))
