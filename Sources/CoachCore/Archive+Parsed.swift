@@ -320,6 +320,7 @@ extension RoleLexicon: Archivable {
         titles.archive(into: &w) { $0.int($1) }
         seniority.archive(into: &w) { $0.int($1.rawValue) }
         w.list(titleWords.sorted { $0.key < $1.key }) { w, pair in w.string(pair.key); w.list(pair.value.sorted()) { $0.int($1) } }
+        w.list(shorthand.sorted { $0.key < $1.key }) { $0.string($1.key); $0.string($1.value) }
     }
 
     public init(from r: inout ArchiveReader) throws(ArchiveError) {
@@ -330,7 +331,9 @@ extension RoleLexicon: Archivable {
             return level
         }
         let words = try r.list { r throws(ArchiveError) in (try r.string(), Set(try r.list { r throws(ArchiveError) in try r.int() })) }
-        self.init(families: families, titles: titles, seniority: seniority, titleWords: Dictionary(words) { $1 })
+        let shorthand = try r.list { r throws(ArchiveError) in (try r.string(), try r.string()) }
+        self.init(families: families, titles: titles, seniority: seniority, titleWords: Dictionary(words) { $1 },
+                  shorthand: Dictionary(shorthand) { $1 })
     }
 }
 

@@ -63,7 +63,7 @@ enum RolesLoader {
             diagnostics.append(ScriptLoader.syntaxDiagnostic(error, file: file))
             return nil
         }
-        guard let top = reader.mapping(root, "the file", allowed: ["id", "version", "seniority", "families"]) else { return nil }
+        guard let top = reader.mapping(root, "the file", allowed: ["id", "version", "seniority", "shorthand", "reads_as", "families"]) else { return nil }
         var f: [String: Node] = [:]
         for pair in top { f[pair.key] = pair.value }
         var seniority: [(String, Seniority)] = []
@@ -115,6 +115,28 @@ enum RolesLoader {
         for (id, about) in judged ?? [:] where !families.contains(where: { $0.id == id }) {
             catalogueReader.report(.unknownFamily, "the job family '\(id)' is not in \(file.split(separator: "/").last ?? "roles.yaml")", at: about.node)
         }
-        return RoleLexicon(families: families, titles: titles, seniority: seniority)
+        var shorthand: [String: String] = [:]
+        if let node = f["shorthand"], let pairs = reader.mapping(node, "shorthand", allowed: []) {
+            let words = Set(titles.keys.flatMap { $0.split(separator: " ").map(String.init) })
+            for pair in pairs {
+                guard let long = reader.string(pair.value, "what '\(pair.key)' stands for") else { continue }
+                let spelled = RoleLexicon.normalised(long)
+                if let unused = spelled.split(separator: " ").first(where: { !words.contains(String($0)) }) {
+                    reader.report(.badValue, "'\(pair.key)' stands for '\(long)', but no title has the word '\(unused)'", at: pair.value)
+                }
+                shorthand[RoleLexicon.normalised(pair.key)] = spelled
+            }
+        }
+        let lexicon = RoleLexicon(families: families, titles: titles, seniority: seniority, shorthand: shorthand)
+        if let node = f["reads_as"], let pairs = reader.mapping(node, "reads_as", allowed: []) {
+            for pair in pairs {
+                guard let family = reader.string(pair.value, "the family '\(pair.key)' is read as") else { continue }
+                let read = lexicon.read(pair.key)?.family.id
+                if read != family {
+                    reader.report(.exampleDisagrees, "'\(pair.key)' should read as \(family), but reads as \(read ?? "no family")", at: pair.keyNode)
+                }
+            }
+        }
+        return lexicon
     }
 }

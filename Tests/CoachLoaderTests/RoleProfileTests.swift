@@ -1,4 +1,4 @@
-import CoachCore
+@testable import CoachCore
 import CoachLoader
 import Foundation
 import Testing
@@ -79,5 +79,27 @@ import Yams
         #expect(roles.read("head chef")?.family.id == "food_service_hospitality")
         #expect(roles.read("Director of Nursing")?.seniority == .director)
         #expect(roles.families.count >= 30)
+    }
+
+    /// Short forms and one-letter slips are read as the title they stand for, keeping what the
+    /// client typed as the title shown back; a title that reads as typed is not respelled.
+    @Test func shortFormsAndSlipsReadAsTheirTitle() {
+        let roles = catalogue.roles
+        #expect(roles.read("sr. softwre engr")?.family.id == "software_engineering")
+        #expect(roles.read("sr. softwre engr")?.seniority == .senior)
+        #expect(roles.read("sr. softwre engr")?.title == "sr. softwre engr")
+        #expect(roles.read("jr mktg asst")?.family.id == "marketing_communications")
+        #expect(roles.read("acounting clerk")?.family.id == "accounting_finance")
+        #expect(roles.read("chief vibes officer")?.family.id != "sales")
+        #expect(roles.read("RN")?.title == "RN")
+    }
+
+    @Test func oneEditApartIsOneSlip() {
+        for (a, b) in [("acount", "account"), ("enginer", "engineer"), ("regsitered", "registered"), ("nurses", "nurse"), ("managre", "manager")] {
+            #expect(RoleLexicon.oneEditApart(a, b), "\(a) ~ \(b)")
+        }
+        for (a, b) in [("nurse", "nurse"), ("nurse", "nursing"), ("clerk", "cleark s"), ("engineer", "gineer")] {
+            #expect(!RoleLexicon.oneEditApart(a, b), "\(a) !~ \(b)")
+        }
     }
 }

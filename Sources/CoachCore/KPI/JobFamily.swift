@@ -70,12 +70,15 @@ public struct RoleLexicon: Sendable {
     let titles: PhraseTable<Int>
     let seniority: PhraseTable<Seniority>
     let titleWords: [String: Set<Int>]
+    /// Short forms clients type for a title's words ("exec" → "executive", "mgr" → "manager").
+    let shorthand: [String: String]
 
     public static let empty = RoleLexicon(families: [], titles: [:], seniority: [])
 
     /// `titles` maps a title, `normalised`, to the index of its family in `families`.
-    public init(families: [JobFamily], titles: [String: Int], seniority: [(String, Seniority)]) {
+    public init(families: [JobFamily], titles: [String: Int], seniority: [(String, Seniority)], shorthand: [String: String] = [:]) {
         self.families = families
+        self.shorthand = shorthand
         self.titles = PhraseTable(titles.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         self.seniority = PhraseTable(seniority.map { (Self.normalised($0.0), $0.1) })
         var words: [String: Set<Int>] = [:]
@@ -86,11 +89,13 @@ public struct RoleLexicon: Sendable {
     }
 
     /// The lexicon as built before, read back from the cache of parsed files.
-    init(families: [JobFamily], titles: PhraseTable<Int>, seniority: PhraseTable<Seniority>, titleWords: [String: Set<Int>]) {
+    init(families: [JobFamily], titles: PhraseTable<Int>, seniority: PhraseTable<Seniority>, titleWords: [String: Set<Int>],
+         shorthand: [String: String]) {
         self.families = families
         self.titles = titles
         self.seniority = seniority
         self.titleWords = titleWords
+        self.shorthand = shorthand
     }
 
     /// A title's words as the goal tokenizer reads them ("front-end" → "front end", "jr." → "jr",
@@ -133,7 +138,45 @@ public struct RoleLexicon: Sendable {
     }
 
     /// The longest title found in `role`, its family and seniority; nil when no title matches.
+    /// A title typed short ("mktg coord") or with one letter wrong ("acount executive") is read
+    /// as spelled out, when that matches a longer title than the words as typed.
     public func read(_ role: String) -> RoleReading? {
+        let typed = readAsTyped(role)
+        let spelled = spelledOut(role)
+        guard spelled != Self.normalised(role), let respelled = readAsTyped(spelled), respelled.words > (typed?.words ?? -1) else {
+            return typed?.reading
+        }
+        return RoleReading(family: respelled.reading.family, title: TerminalText.sanitize(role.trimmingWhitespace()), seniority: respelled.reading.seniority)
+    }
+
+    /// The title's words with each short form written out and each unknown word of five letters or
+    /// more that is one edit (a letter added, dropped, changed or two swapped) from exactly one
+    /// title word taken as that word.
+    func spelledOut(_ role: String) -> String {
+        Self.normalised(role).split(separator: " ").map { part -> String in
+            let word = String(part)
+            if let long = shorthand[word] { return long }
+            guard word.count >= 5, titleWords[word] == nil, !word.allSatisfy(\.isNumber) else { return word }
+            let near = titleWords.keys.filter { Self.oneEditApart(word, $0) }
+            return near.count == 1 ? near[0] : word
+        }.joined(separator: " ")
+    }
+
+    /// True when `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours.
+    static func oneEditApart(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard abs(x.count - y.count) <= 1, x != y else { return false }
+        var i = 0
+        while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
+        if x.count == y.count {
+            if x[(i + 1)...] == y[(i + 1)...] { return true }
+            return i + 1 < x.count && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)...] == y[(i + 2)...]
+        }
+        return x.count > y.count ? x[(i + 1)...] == y[i...] : x[i...] == y[(i + 1)...]
+    }
+
+    /// The reading and how many words of a known title it matched (0: placed by its words' votes).
+    private func readAsTyped(_ role: String) -> (reading: RoleReading, words: Int)? {
         let text = GoalText(role)
         var best: PhraseTable<Int>.Match?
         for index in 0..<text.count {
@@ -153,10 +196,10 @@ public struct RoleLexicon: Sendable {
         guard let best else {
             // No whole title: the family its words point to, when they point to one clearly
             // ("janitorial supervisor", "landscape crew leader").
-            return votedFamily(text).map { RoleReading(family: $0, title: role.trimmingWhitespace(), seniority: level) }
+            return votedFamily(text).map { (RoleReading(family: $0, title: role.trimmingWhitespace(), seniority: level), 0) }
         }
         let span = text.tokens[best.span.lowerBound].range.lowerBound..<text.tokens[best.span.upperBound - 1].range.upperBound
-        return RoleReading(family: families[best.value], title: String(role[span]), seniority: level)
+        return (RoleReading(family: families[best.value], title: String(role[span]), seniority: level), best.span.count)
     }
 
     /// Each content word votes for the families whose titles hold it, split between them; a
