@@ -12,10 +12,12 @@ extension ClientLine {
 }
 
 extension ConversationSummary {
-    /// The line of `kpicoach sessions`: id, client, interview, where it stands, last touched.
-    public var row: String {
+    /// The line of `kpicoach sessions`: id, client, interview, where it stands (the question's
+    /// label, as /summary names it, not the script's step id), last touched.
+    public func row(label: (_ script: String, _ step: String) -> String?) -> String {
         let who = TerminalText.sanitize(client ?? "(no name yet)")
-        let at = isAbandoned ? "nothing answered" : status == .active ? "at \(TerminalText.sanitize(step ?? "?"))" : "finished"
+        let question = step.map { label(scriptID, $0) ?? $0 } ?? "?"
+        let at = isAbandoned ? "nothing answered" : status == .active ? "at “\(TerminalText.sanitize(question))”" : "finished"
         return "\(id)\t\(who)\t\(scriptID)\t\(at)\t\(updatedAt.minute)"
     }
 }

@@ -24,7 +24,7 @@ public struct AnswerParser: Sendable {
         if text.unicodeScalars.count > Self.maxLength { return .failure(.tooLong(limit: Self.maxLength)) }
         if TerminalText.hasUnsafeScalars(text) { return .failure(.controlCharacters) }
         switch kind {
-        case .text: return .success(.text(text))
+        case .text: return NaturalNumber.isUnsure(text) ? .failure(.unsure) : .success(.text(text))
         case .number: return number(text, unit: unit).map { .number($0) }
         case .money: return money(text)
         case .percent: return percent(text)

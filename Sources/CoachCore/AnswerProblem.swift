@@ -16,6 +16,8 @@ public enum AnswerProblem: Error, Hashable, Sendable {
     case vagueDate(String)
     /// "Don't know", "not sure": an estimate is welcome, or the question can wait.
     case unknownNumber
+    /// The same at a question answered in words.
+    case unsure
     /// A deadline that has already passed, with the same day a year on as the likely meaning.
     case pastDate(LocalDate, suggestion: LocalDate, today: LocalDate)
     case notAChoice([String])
@@ -71,6 +73,8 @@ public enum AnswerProblem: Error, Hashable, Sendable {
             return "\(day.dayMonthYear) is a \(DateWords.weekdayNames[day.weekday - 1].capitalisedFirst), not a \(written) — which did you mean? Type the date again, with the right weekday or none."
         case .unknownNumber:
             return "A rough guess is fine — even “about 3” helps the plan; or /skip to leave it for later."
+        case .unsure:
+            return "No need to be sure — your best guess, in a few words, is enough."
         case .pastDate(let day, let suggestion, let today):
             return "\(day.spelledOut) was \(Self.ago(today.days(until: day) * -1)) — did you mean \(suggestion.spelledOut)? Type 1 for that, or another date."
         case .vagueDate(let words):

@@ -45,6 +45,13 @@ public struct NaturalNumber: Sendable, Equatable {
         return reader.read()
     }
 
+    /// True when the whole answer says the client does not know ("dunno", "not sure really"),
+    /// with nothing else in it: "not sure, maybe marketing" is an answer.
+    public static func isUnsure(_ raw: String) -> Bool {
+        var reader = Reader(text: GoalText(raw), unit: nil, today: LocalDate(dayNumber: 0))
+        return reader.onlyUnsure()
+    }
+
     /// "about 7 hours a week", "3–4 years": how the saved answer reads back.
     public func spoken(unit: Unit?) -> String {
         let amount = range.map { "\(NumberFormat.plain($0.lowerBound))–\(NumberFormat.plain($0.upperBound))" } ?? NumberFormat.plain(value)
@@ -142,6 +149,14 @@ private struct Reader {
     }
 
     /// Hedges, "~", "like" and filler before the number.
+    mutating func onlyUnsure() -> Bool {
+        skipNoise()
+        guard let found = Self.unknownPhrases.match(in: text, at: index) else { return false }
+        index = found.span.upperBound
+        skipNoise()
+        return index >= text.count
+    }
+
     private mutating func skipNoise() {
         while index < text.count {
             if text.isSymbol("~", at: index) || text.isSymbol("≈", at: index) { hedged = true; index += 1; continue }

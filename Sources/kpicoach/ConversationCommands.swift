@@ -67,7 +67,13 @@ struct SessionsCommand: CoachCommand {
         let list = try store { () throws(StoreError) in try database.conversations() }.filter { all || !$0.isAbandoned }
         if json { return print(JSONValue.object(["sessions": .array(list.map(JSONOutput.session))]).text()) }
         guard !list.isEmpty else { return print("No conversations yet. Start one with: kpicoach start") }
-        list.forEach { print($0.row) }
+        var scripts: [String: Script?] = [:]
+        list.forEach { conversation in
+            print(conversation.row { id, step in
+                if scripts[id] == nil { scripts[id] = .some(try? app.setup.script(id)) }
+                return scripts[id]??[step]?.label
+            })
+        }
     }
 }
 

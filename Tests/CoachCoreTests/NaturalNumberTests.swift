@@ -53,4 +53,15 @@ struct NaturalNumberTests {
         let daily = try NaturalNumber.read("about an hour a day", unit: .hoursAWeek, today: Self.today).get()
         #expect(daily.spoken(unit: .hoursAWeek) == "about 7 hours a week")
     }
+
+    /// At a question answered in words, only an answer that is nothing but "don't know" is unsure.
+    @Test func anAnswerInWordsIsUnsureOnlyWhenThatIsAllItSays() {
+        let parser = AnswerParser(today: Self.today)
+        for answer in ["dunno", "Not sure.", "I don't know", "honestly no idea", "idk really"] {
+            #expect(parser.parse(answer, as: .text) == .failure(.unsure), "\(answer)")
+        }
+        for answer in ["not sure, maybe more coaching", "no idea how, but lead the team", "unsure about the title: analyst"] {
+            #expect(parser.parse(answer, as: .text) == .success(.text(answer)), "\(answer)")
+        }
+    }
 }

@@ -76,11 +76,11 @@ extension ConversationEngine {
     }
 
     mutating func rejected(_ line: String, _ problem: AnswerProblem, at step: Step) -> Turn {
-        if problem == .unknownNumber, !step.required, state.editingIndex == nil {
+        if problem == .unknownNumber || problem == .unsure, !step.required, state.editingIndex == nil {
             // "Dunno" at a question that can wait: leave it for later rather than count a failure.
             state.question?.attempts = 0
             var turn = Turn(log: [.answerAccepted(step: step.id, value: nil)],
-                            messages: [Message("That's fine — let's leave it for later; /edit \(step.id) brings it back.", tone: .notice)],
+                            messages: [Message("That's fine — let's leave it for later; /edit \(step.label) brings it back.", tone: .notice)],
                             next: .end(.paused))
             turn.log.insert(.answerRejected(step: step.id, reason: problem.message), at: 0)
             return accept(AnswerRecord(step: step.id, raw: line, value: nil), turn: turn)
@@ -102,7 +102,7 @@ extension ConversationEngine {
         }
         state.question?.attempts = 0
         if !step.required, state.editingIndex == nil {
-            turn.messages.append(Message("Let's leave this one for now — /edit \(step.id) brings it back.", tone: .notice))
+            turn.messages.append(Message("Let's leave this one for now — /edit \(step.label) brings it back.", tone: .notice))
             turn.log.append(.answerAccepted(step: step.id, value: nil))
             return accept(AnswerRecord(step: step.id, raw: line, value: nil), turn: turn)
         }
@@ -141,7 +141,7 @@ extension ConversationEngine {
         guard let name = script[stepID]?.save?.name else { return [] }
         let affected = state.records[(index + 1)...].compactMap { record -> String? in
             guard let step = script[record.step], step.reads.contains(name) else { return nil }
-            return "“\(step.label)” (/edit \(step.id))"
+            return "“\(step.label)” (/edit \(step.label))"
         }
         guard !affected.isEmpty else { return [] }
         return [Message("You may want to look again at " + Set(affected).sorted().joined(separator: ", ") + ".", tone: .notice)]

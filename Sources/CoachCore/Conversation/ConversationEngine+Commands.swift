@@ -57,7 +57,7 @@ extension ConversationEngine {
                 return turn
             }
             turn.log.append(.answerAccepted(step: step.id, value: nil))
-            turn.messages.append(Message("Skipped — /edit \(step.id) brings it back.", tone: .notice))
+            turn.messages.append(Message("Skipped — /edit \(step.label) brings it back.", tone: .notice))
             return accept(AnswerRecord(step: step.id, raw: "/skip", value: nil), turn: turn)
         case .back:
             if case .editing(_, _, let returning) = state.phase {
@@ -86,7 +86,7 @@ extension ConversationEngine {
         let key = argument.lowercased()
         let match = answered.last { $0.record.step.lowercased() == key || label($0.record.step).lowercased() == key }
         guard let match else {
-            let list = uniqued(answered.map(\.record.step)).joined(separator: ", ")
+            let list = uniqued(answered.map { label($0.record.step) }).joined(separator: ", ")
             let text: String
             if answered.isEmpty { text = AnswerProblem.nothingToChange.message }
             else if argument.isEmpty { text = "Which answer? Type /edit and one of: \(list)." }

@@ -62,7 +62,7 @@ extension ConversationEngine {
 
     func reopen(_ step: Step) -> Prompt {
         let commands = SlashCommand.allCases.map { "/" + $0.rawValue }
-        let edits = currentWalk.answered.filter { script[$0]?.kind != .answerPicker }.map { "/edit " + $0 }.sorted()
+        let edits = currentWalk.answered.filter { script[$0]?.kind != .answerPicker }.map { "/edit " + label($0) }.sorted()
         let kind = kind(of: step)
         let options = kind == .answerPicker ? editableRecords.map { label($0.record.step) } : kind.choices
         let shown: [String]
