@@ -1,4 +1,4 @@
-public import CoachCore
+import CoachCore
 import Crypto
 import Foundation
 
