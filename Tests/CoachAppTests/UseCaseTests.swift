@@ -56,7 +56,7 @@ struct ShippedInterviews: InterviewSource {
         let smart = ["get better at sales", "close more new-business deals", "12 new deals a quarter", "2027-06-30", "8 deals a quarter", "accept"]
         var kpis = ["1", "no"]
         kpis += ["", "", "", "8", "today", "CRM report", "12", "", "", "3"]
-        let (sessions, console) = sessions(storage, typing: try Self.onboarding() + ["yes"] + smart + ["yes"] + kpis)
+        let (sessions, console) = sessions(storage, typing: try Self.onboarding() + ["yes"] + smart + ["yes"] + kpis + ["yes"])
         try sessions.start(scriptID: "onboarding", client: "Ana")
         let list = try storage.conversations()
         #expect(list.map(\.scriptID) == ["kpi-selection", "smart-goal", "onboarding"], "each interview offers the next its script names")

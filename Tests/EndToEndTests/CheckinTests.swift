@@ -12,7 +12,7 @@ import Testing
         for (baseline, target) in [("100", "200"), ("10", "20")] {
             kpis += ["", "count", "increase", baseline, "2026-09-01", "CRM", target, "2027-06-30", "monthly", "3"]
         }
-        let setup = try Binary.example("onboarding-ana.txt") + ["yes"] + smart + ["yes"] + kpis
+        let setup = try Binary.example("onboarding-ana.txt") + ["yes"] + smart + ["yes"] + kpis + ["yes"]
         let first = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: setup.joined(separator: "\n") + "\n")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("2 KPIs added to Ana's plan"))

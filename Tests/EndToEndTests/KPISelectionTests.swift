@@ -13,7 +13,7 @@ import Testing
             kpis += [i == 0 ? "New deals per quarter" : "", own ? "count" : "", own ? "increase" : (i == 1 ? "stay below" : ""),
                      baseline, "today", "CRM report", "\(Int(baseline)! + 4)", "", own ? "quarterly" : "", "\(i + 2)"]
         }
-        let input = onboarding + ["yes"] + smart + ["yes"] + kpis
+        let input = onboarding + ["yes"] + smart + ["yes"] + kpis + ["yes"]
         let result = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: input.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("rules:"), "/why 1 shows the rules that fired")

@@ -149,6 +149,16 @@ extension ConversationEngine {
 
     mutating func pickAnswerToChange(_ line: String, at step: Step) -> Turn {
         let answered = editableRecords
+        let typed = line.trimmingWhitespace().lowercased()
+        // Naming the confirmation that led here ("summary confirmed") asks it again.
+        let end = pathEnd
+        if end > 0, case let led = state.records[end - 1], !isEditable(led.step), [led.step.lowercased(), label(led.step).lowercased()].contains(typed) {
+            return startEditing(end - 1, dropLast: true, turn: Turn(next: .end(.paused)))
+        }
+        // By its number: a looped question's answers share a label ("target" of each KPI).
+        if let n = Int(line.trimmingWhitespace()), answered.indices.contains(n - 1) {
+            return startEditing(answered[n - 1].index, dropLast: true, turn: Turn(next: .end(.paused)))
+        }
         let options = answered.map { label($0.record.step) }
         switch ChoiceMatcher(options: options).one(line.trimmingWhitespace()) {
         case .failure(let problem):

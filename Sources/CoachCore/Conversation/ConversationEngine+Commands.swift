@@ -114,7 +114,16 @@ extension ConversationEngine {
     }
 
     var editableRecords: [(index: Int, record: AnswerRecord)] {
-        state.records.enumerated().filter { script[$0.element.step]?.kind != .answerPicker }.map { ($0.offset, $0.element) }
+        state.records.enumerated().filter { isEditable($0.element.step) }.map { ($0.offset, $0.element) }
+    }
+
+    /// Answers a client can change: not the pick of an answer to change, nor the confirmation
+    /// that leads to it ("Does this capture it?" is answered again after a change, not edited).
+    func isEditable(_ stepID: String) -> Bool {
+        guard let step = script[stepID], step.kind != .answerPicker else { return false }
+        return !step.next.contains { transition in
+            if case .step(let target) = transition.target { script[target]?.kind == .answerPicker } else { false }
+        }
     }
 }
 

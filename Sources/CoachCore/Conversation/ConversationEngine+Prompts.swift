@@ -35,7 +35,9 @@ extension ConversationEngine {
     /// The whole question: its own statement (re-shown after a change), the text and options.
     func askFully(_ step: Step, turn: inout Turn) -> Prompt {
         var prompt = reopen(step)
-        let lookup = variables
+        // A changed answer is asked as it was the first time: with the answers given before it
+        // (the second KPI's target names the second KPI).
+        let lookup = state.editingIndex.map { paths.walk(records: Array(state.records[..<$0]), presets: state.presets).variables } ?? variables
         if let say = step.say { turn.messages.append(Message(say.render(paths.answers(lookup), today: parser.today))) }
         var text = step.ask?.render(paths.answers(lookup), today: parser.today) ?? ""
         if step.kind == .answerPicker {
@@ -62,7 +64,7 @@ extension ConversationEngine {
 
     func reopen(_ step: Step) -> Prompt {
         let commands = SlashCommand.allCases.map { "/" + $0.rawValue }
-        let edits = currentWalk.answered.filter { script[$0]?.kind != .answerPicker }.map { "/edit " + label($0) }.sorted()
+        let edits = currentWalk.answered.filter(isEditable).map { "/edit " + label($0) }.sorted()
         let kind = kind(of: step)
         let options = kind == .answerPicker ? editableRecords.map { label($0.record.step) } : kind.choices
         let shown: [String]

@@ -34,12 +34,16 @@ public indirect enum Expression: Hashable, Sendable {
         case smart, met, critique, followup
         /// `job_family(title)`: the job family a title belongs to (Rules/roles.yaml), '' when none.
         case jobFamily = "job_family"
+        /// `table(['KPI', 'Target'], kpi.name, kpi.target)`: the lists as the columns of a table,
+        /// one numbered row per item, aligned under the headers.
+        case table
 
         var arity: ClosedRange<Int> {
             switch self {
             case .today, .phillips: return 0...0
             case .first: return 1...8
             case .pace: return 7...7
+            case .table: return 2...9
             case .met, .followup, .mentions, .at, .concat, .catalogue: return 2...2
             default: return 1...1
             }
@@ -125,8 +129,37 @@ public indirect enum Expression: Hashable, Sendable {
         case (.answered, let v?): return .bool(v != .null)
         case (.first, _): return args.first { !$0.display.isEmpty } ?? .null
         case (.mentions, let text?): return .bool(Keywords.mentions(text, args.count > 1 ? args[1] : .null))
+        case (.table, .list(let headers)?): return .string(table(headers.map(\.display), Array(args.dropFirst())))
         default: return f == .answered ? .bool(false) : .null
         }
+    }
+
+    /// Columns padded to their widest cell (a cell longer than 28 characters is cut with "…"),
+    /// rows numbered from 1 so a client can say which one to change.
+    static func table(_ headers: [String], _ columns: [ExpressionValue]) -> String {
+        let cells = columns.map { column -> [String] in
+            let items: [ExpressionValue] = if case .list(let l) = column { l } else if column == .null { [] } else { [column] }
+            return items.map { item in
+                let text = TerminalText.sanitize(item.display)
+                return text.count > 28 ? String(text.prefix(27)) + "…" : text
+            }
+        }
+        let rows = cells.map(\.count).max() ?? 0
+        let widths = headers.indices.map { c in max(headers[c].count, c < cells.count ? cells[c].map(\.count).max() ?? 0 : 0) }
+        func line(_ number: String, _ texts: [String]) -> String {
+            let padded = texts.enumerated().map { c, t in c == texts.count - 1 ? t : t + String(repeating: " ", count: widths[c] - t.count) }
+            var text = number + padded.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+        let numberWidth = String(rows).count + 2
+        var out = [line(String(repeating: " ", count: numberWidth + 1), headers)]
+        for r in 0..<rows {
+            let number = "\(r + 1))"
+            out.append(line(String(repeating: " ", count: numberWidth - number.count) + number + " ",
+                            headers.indices.map { c in c < cells.count && r < cells[c].count ? cells[c][r] : "" }))
+        }
+        return out.joined(separator: "\n")
     }
 
     static func compare(_ op: ComparisonOperator, _ a: ExpressionValue, _ b: ExpressionValue) -> Bool {
