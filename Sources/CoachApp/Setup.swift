@@ -60,7 +60,6 @@ public struct Setup: InterviewSource {
     /// Where readline keeps the history of answers typed.
     public var historyFile: String { home(xdg: "XDG_STATE_HOME", fallback: ".local/state") + "/history" }
 
-
     private func home(xdg: String, fallback: String) -> String { Self.home(xdg: xdg, fallback: fallback, environment) }
 
     private static func home(xdg: String, fallback: String, _ environment: [String: String]) -> String {

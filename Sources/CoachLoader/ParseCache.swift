@@ -15,7 +15,7 @@ public struct ParseCache: Sendable {
 
     /// Where entries live; nil parses every time (lint, tests of the loaders).
     public let directory: String?
-    /// What tells one build of kpicoach from another (version, size and time of the executable).
+    /// What tells one build of kpicoach from another (the executable's path, size and time).
     let build: String
 
     public static let off = ParseCache(directory: nil, build: "")
