@@ -48,10 +48,13 @@ public enum AnswerProblem: Error, Hashable, Sendable {
     /// Beyond this many options a refusal points at the list instead of repeating it.
     static let choicesNamed = 10
 
-    public var message: String {
+    public var message: String { message(canSkip: true) }
+
+    /// The reason, naming /skip only where the question can be skipped.
+    public func message(canSkip: Bool) -> String {
         switch self {
         case .empty(let hint):
-            return "I didn't catch an answer — please type \(hint) (or /skip, /help)."
+            return "I didn't catch an answer — please type \(hint) (" + (canSkip ? "or /skip, /help)." : "/help explains the question).")
         case .tooLong(let limit):
             return "That's longer than I can keep here; please keep it under \(NumberFormat.grouped(Double(limit))) characters."
         case .controlCharacters:
@@ -72,7 +75,7 @@ public enum AnswerProblem: Error, Hashable, Sendable {
         case .weekdayMismatch(let day, let written):
             return "\(day.dayMonthYear) is a \(DateWords.weekdayNames[day.weekday - 1].capitalisedFirst), not a \(written) — which did you mean? Type the date again, with the right weekday or none."
         case .unknownNumber:
-            return "A rough guess is fine — even “about 3” helps the plan; or /skip to leave it for later."
+            return "A rough guess is fine — even “about 3” helps the plan" + (canSkip ? "; or /skip to leave it for later." : ".")
         case .unsure:
             return "No need to be sure — your best guess, in a few words, is enough."
         case .pastDate(let day, let suggestion, let today):

@@ -159,6 +159,17 @@ struct Driver {
         #expect(d.value("hours") == .number(8))
     }
 
+    /// A refusal names /skip only where the question can be skipped.
+    @Test func refusalsOfferSkipOnlyWhereItWorks() {
+        var d = Driver()
+        d.type("")
+        #expect(d.asking == "name")
+        #expect(d.said == ["I didn't catch an answer — please type a few words (/help explains the question)."])
+        d.type("Ana", "skill", "")
+        #expect(d.asking == "hours")
+        #expect(d.said.first?.contains("or /skip, /help") == true)
+    }
+
     /// `/edit` of a text answer puts it on the line to change; a number answer starts empty.
     @Test func editPutsATextAnswerOnTheLine() {
         var d = Driver()

@@ -85,17 +85,18 @@ extension ConversationEngine {
             turn.log.insert(.answerRejected(step: step.id, reason: problem.message), at: 0)
             return accept(AnswerRecord(step: step.id, raw: line, value: nil), turn: turn)
         }
+        let reason = problem.message(canSkip: !step.required)
         if let offered = problem.offeredDates {
             state.question?.readings = offered.map(AnswerValue.date)
             var prompt = reopen(step)
             prompt.completions = offered.indices.map { String($0 + 1) } + prompt.completions
-            return Turn(log: [.answerRejected(step: step.id, reason: problem.message)],
-                        messages: [Message(problem.message, tone: .problem)], next: .ask(prompt))
+            return Turn(log: [.answerRejected(step: step.id, reason: reason)],
+                        messages: [Message(reason, tone: .problem)], next: .ask(prompt))
         }
         let attempts = (state.question?.attempts ?? 0) + 1
         state.question?.attempts = attempts
-        var turn = Turn(log: [.answerRejected(step: step.id, reason: problem.message)],
-                        messages: [Message(problem.message, tone: .problem)], next: .end(.paused))
+        var turn = Turn(log: [.answerRejected(step: step.id, reason: reason)],
+                        messages: [Message(reason, tone: .problem)], next: .end(.paused))
         guard attempts >= step.maxAttempts else {
             turn.next = .ask(reopen(step))
             return turn
