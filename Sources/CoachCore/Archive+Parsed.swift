@@ -36,10 +36,8 @@ extension Step: Archivable {
         w.list(rejects) { $0.archive($1.condition); $0.string($1.message) }
         w.list(next) { w, t in
             w.optional(t.condition) { $0.archive($1) }
-            switch t.target {
-            case .step(let id): w.optional(id) { $0.string($1) }
-            case .end: w.optional(String?.none) { $0.string($1) }
-            }
+            let step: String? = if case .step(let id) = t.target { id } else { nil }
+            w.optional(step) { $0.string($1) }
         }
         w.int(maxAttempts)
     }

@@ -91,15 +91,15 @@ public struct ArchiveReader {
     }
 
     public mutating func string() throws(ArchiveError) -> String {
-        let count = try int()
-        guard count >= 0, count <= bytes.count - position else { throw ArchiveError() }
-        defer { position += count }
-        return String(decoding: bytes[position..<(position + count)], as: UTF8.self)
+        let length = try count()
+        defer { position += length }
+        return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
     }
 
     public mutating func strings() throws(ArchiveError) -> [String] { try list { r throws(ArchiveError) in try r.string() } }
 
-    public mutating func count() throws(ArchiveError) -> Int {
+    /// A length written before its items or bytes, which cannot be more than the bytes left.
+    private mutating func count() throws(ArchiveError) -> Int {
         let count = try int()
         guard count >= 0, count <= bytes.count - position else { throw ArchiveError() }
         return count

@@ -148,7 +148,7 @@ private struct Reader {
         return NaturalNumber(value: 0, range: nil, hedged: false, interpreted: true)
     }
 
-    /// Hedges, "~", "like" and filler before the number.
+    /// A "don't know" phrase with nothing but filler around it.
     mutating func onlyUnsure() -> Bool {
         skipNoise()
         guard let found = Self.unknownPhrases.match(in: text, at: index) else { return false }
@@ -157,6 +157,7 @@ private struct Reader {
         return index >= text.count
     }
 
+    /// Hedges, "~", "like" and filler before the number.
     private mutating func skipNoise() {
         while index < text.count {
             if text.isSymbol("~", at: index) || text.isSymbol("≈", at: index) { hedged = true; index += 1; continue }

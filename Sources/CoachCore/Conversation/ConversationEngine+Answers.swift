@@ -150,20 +150,21 @@ extension ConversationEngine {
 
     mutating func pickAnswerToChange(_ line: String, at step: Step) -> Turn {
         let answered = editableRecords
-        let typed = line.trimmingWhitespace().lowercased()
+        let typed = line.trimmingWhitespace()
         // Naming the confirmation that led here ("summary confirmed") asks it again.
         let end = pathEnd
-        if end > 0, case let led = state.records[end - 1], !isEditable(led.step), [led.step.lowercased(), label(led.step).lowercased()].contains(typed) {
+        if end > 0, case let led = state.records[end - 1], !isEditable(led.step),
+           [led.step.lowercased(), label(led.step).lowercased()].contains(typed.lowercased()) {
             return startEditing(end - 1, dropLast: true, turn: Turn(next: .end(.paused)))
         }
         // By its number: a looped question's answers share a label ("target" of each KPI).
-        if let n = Int(line.trimmingWhitespace()), answered.indices.contains(n - 1) {
+        if let n = Int(typed), answered.indices.contains(n - 1) {
             return startEditing(answered[n - 1].index, dropLast: true, turn: Turn(next: .end(.paused)))
         }
         let options = answered.map { label($0.record.step) }
-        switch ChoiceMatcher(options: options).one(line.trimmingWhitespace()) {
+        switch ChoiceMatcher(options: options).one(typed) {
         case .failure(let problem):
-            let byID = answered.last { $0.record.step == line.trimmingWhitespace().lowercased() }
+            let byID = answered.last { $0.record.step == typed.lowercased() }
             guard let byID else { return rejected(line, answered.isEmpty ? .nothingToChange : problem, at: step) }
             return startEditing(byID.index, dropLast: true, turn: Turn(next: .end(.paused)))
         case .success(let option):

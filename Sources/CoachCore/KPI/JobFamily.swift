@@ -142,18 +142,19 @@ public struct RoleLexicon: Sendable {
     /// as spelled out, when that matches a longer title than the words as typed.
     public func read(_ role: String) -> RoleReading? {
         let typed = readAsTyped(role)
-        let spelled = spelledOut(role)
-        guard spelled != Self.normalised(role), let respelled = readAsTyped(spelled), respelled.words > (typed?.words ?? -1) else {
+        let words = Self.normalised(role)
+        let spelled = spelledOut(words)
+        guard spelled != words, let respelled = readAsTyped(spelled), respelled.words > (typed?.words ?? -1) else {
             return typed?.reading
         }
         return RoleReading(family: respelled.reading.family, title: TerminalText.sanitize(role.trimmingWhitespace()), seniority: respelled.reading.seniority)
     }
 
-    /// The title's words with each short form written out and each unknown word of five letters or
-    /// more that is one edit (a letter added, dropped, changed or two swapped) from exactly one
-    /// title word taken as that word.
-    func spelledOut(_ role: String) -> String {
-        Self.normalised(role).split(separator: " ").map { part -> String in
+    /// A title's words (`normalised`) with each short form written out and each unknown word of
+    /// five letters or more that is one edit (a letter added, dropped, changed or two swapped)
+    /// from exactly one title word taken as that word.
+    func spelledOut(_ words: String) -> String {
+        words.split(separator: " ").map { part -> String in
             let word = String(part)
             if let long = shorthand[word] { return long }
             guard word.count >= 5, titleWords[word] == nil, !word.allSatisfy(\.isNumber) else { return word }
@@ -164,8 +165,10 @@ public struct RoleLexicon: Sendable {
 
     /// True when `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours.
     static func oneEditApart(_ a: String, _ b: String) -> Bool {
+        // Most of the thousands of title words differ in length by more: no copy for them.
+        guard abs(a.utf8.count - b.utf8.count) <= 1 else { return false }
         let x = Array(a.utf8), y = Array(b.utf8)
-        guard abs(x.count - y.count) <= 1, x != y else { return false }
+        guard x != y else { return false }
         var i = 0
         while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
         if x.count == y.count {
