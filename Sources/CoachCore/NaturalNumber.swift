@@ -45,6 +45,12 @@ public struct NaturalNumber: Sendable, Equatable {
         return reader.read()
     }
 
+    /// What a client says instead of a figure they do not know; a composed goal leaves them out too.
+    static let unsurePhrases = PhraseTable([
+        "don't know", "dont know", "do not know", "dunno", "not sure", "no idea", "unsure", "no clue",
+        "can't say", "cant say", "hard to say", "i don't know", "idk", "not certain",
+    ])
+
     /// True when the whole answer says the client does not know ("dunno", "not sure really"),
     /// with nothing else in it: "not sure, maybe marketing" is an answer.
     public static func isUnsure(_ raw: String) -> Bool {
@@ -82,10 +88,7 @@ private struct Reader {
         "give or take", "something like", "somewhere around", "about maybe", "ish",
     ])
 
-    static let unknownPhrases = PhraseTable([
-        "don't know", "dont know", "do not know", "dunno", "not sure", "no idea", "unsure", "no clue",
-        "can't say", "cant say", "hard to say", "i don't know", "idk", "not certain",
-    ])
+    static let unknownPhrases = NaturalNumber.unsurePhrases
 
     static let zeroPhrases = PhraseTable([
         "none", "zero", "nothing", "nil", "no", "not any", "nada", "just started", "just starting", "brand new",

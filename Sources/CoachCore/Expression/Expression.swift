@@ -32,6 +32,9 @@ public indirect enum Expression: Hashable, Sendable {
         case pace
         /// SMART checks of a goal text, with the client's role and objectives as context.
         case smart, met, critique, followup
+        /// `rewrite(goal.statement, fix.outcome, fix.measure, fix.deadline, fix.baseline, fix.why)`:
+        /// the goal composed from its parts, hedges and asides left out (missing parts may be null).
+        case rewrite
         /// `job_family(title)`: the job family a title belongs to (Rules/roles.yaml), '' when none.
         case jobFamily = "job_family"
         /// `table(['KPI', 'Target'], kpi.name, kpi.target)`: the lists as the columns of a table,
@@ -44,6 +47,7 @@ public indirect enum Expression: Hashable, Sendable {
             case .first: return 1...8
             case .pace: return 7...7
             case .table: return 2...9
+            case .rewrite: return 1...6
             case .met, .followup, .mentions, .at, .concat, .catalogue: return 2...2
             default: return 1...1
             }

@@ -39,6 +39,9 @@ struct AchievableCriterion: SmartCriterionRule {
         if let change = change(goal, context) {
             return judge(change, goal, deadline)
         }
+        if context.baseline == 0, let deadline, let pace = fromZero(goal, deadline) {
+            return pace
+        }
         return unknown(goal, deadline)
     }
 
@@ -177,7 +180,7 @@ struct AchievableCriterion: SmartCriterionRule {
     /// With a known baseline: "by 10 points" or a target level ("to 92%", "12 deals").
     private func baselineChange(_ goal: ParsedGoal, _ context: SmartContext) -> Change? {
         guard let baseline = context.baseline, baseline > 0 else { return nil }
-        let targets = goal.quantities.filter { [.count, .money, .percentage, .score, .range].contains($0.kind) }
+        let targets = goal.measures.filter { goal.rank($0) < 2 && [.count, .money, .percentage, .score, .range].contains($0.kind) }
         for quantity in targets where goal.text.word(at: quantity.span.lowerBound - 1) == "by" {
             guard let direction = verbDirection(at: quantity.span.lowerBound, goal) else { continue }
             let moved = direction == .up ? baseline + quantity.value : baseline - quantity.value
@@ -235,10 +238,33 @@ struct AchievableCriterion: SmartCriterionRule {
         )
     }
 
+    // MARK: - Starting from zero
+
+    /// From nothing, growth rates mean nothing; what can be judged is the pace the count needs,
+    /// which only the client can say is the plan ("40 stand-ups by June is more than one a week").
+    private func fromZero(_ goal: ParsedGoal, _ deadline: TimeExpression) -> CriterionFinding? {
+        guard let date = deadline.date, let target = goal.measures.first(where: { goal.rank($0) < 2 && $0.kind == .count }),
+              target.value > 0 else { return nil }
+        let days = max(goal.today.days(until: date), 1)
+        let weeks = Double(days) / 7
+        let weekly = target.value / weeks
+        let pace = weekly >= 1 || weeks < 5
+            ? "about \(Figures.plain(weekly)) a week, every week"
+            : "about \(Figures.plain(target.value / max(goal.today.months(until: date), 1))) a month, every month"
+        let when = goal.quote(deadline.span).contains(date.dayMonthYear)
+            ? goal.text.quote(deadline.span) : "\(goal.text.quote(deadline.span)) (\(date.dayMonthYear))"
+        return CriterionFinding(
+            met: nil,
+            reason: "\(goal.quote(target.phrase)) from zero \(when) means \(pace) from today — is that the plan?",
+            question: "Is \(pace) the plan, or would a smaller number or a later date fit better?",
+            evidence: goal.evidence([target.phrase, deadline.span])
+        )
+    }
+
     // MARK: - Not enough information
 
     private func unknown(_ goal: ParsedGoal, _ deadline: TimeExpression?) -> CriterionFinding {
-        let target = goal.quantities.first { $0.kind != .effort && $0.kind != .clockTime }?.phrase
+        let target = goal.measures.first { $0.kind != .effort && $0.kind != .clockTime }?.phrase
             ?? goal.outcomes.first(where: \.isNamed)?.span
         let evidence = goal.evidence([target, deadline?.span].compactMap { $0 })
         switch (target, deadline) {

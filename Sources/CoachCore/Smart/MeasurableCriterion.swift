@@ -17,8 +17,11 @@ struct MeasurableCriterion: SmartCriterionRule {
     }
 
     func evaluate(_ goal: ParsedGoal, context: SmartContext) -> CriterionFinding {
+        func rank(_ measure: Measure) -> Int {
+            if case .quantity(let quantity) = measure { goal.rank(quantity) } else { 0 }
+        }
         let measures = (goal.quantities.map(Measure.quantity) + goal.outcomes.filter(\.isNamed).map(Measure.outcome))
-            .sorted { $0.span.lowerBound < $1.span.lowerBound }
+            .sorted { (rank($0), $0.span.lowerBound) < (rank($1), $1.span.lowerBound) }
         if let first = measures.first {
             return CriterionFinding(met: true, reason: reason(first, goal), question: nil,
                                     evidence: goal.evidence(measures.map(\.span)))

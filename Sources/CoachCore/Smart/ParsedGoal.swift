@@ -36,6 +36,23 @@ struct ParsedGoal: Sendable {
         self.quantityIndex = quantityIndex
     }
 
+    /// Determiners that make a number the goal's scope rather than its target: "my 4 junior clerks",
+    /// "all 3 stores", "the 2 teams".
+    private static let scopeDeterminers: Set<String> = ["my", "our", "your", "his", "her", "their", "all", "both", "the", "these", "those"]
+
+    /// The quantities that can be the goal's measure, targets before scopes ("train my 4 clerks to run
+    /// 40 stand-ups" measures the stand-ups), each group in the order written.
+    var measures: [Quantity] {
+        quantities.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
+
+    /// 0 for a target, 1 for a scope ("my 4 clerks"), 2 for the figure a goal starts "from".
+    func rank(_ quantity: Quantity) -> Int {
+        let before = text.word(at: quantity.span.lowerBound - 1) ?? ""
+        if before == "from" { return 2 }
+        return Self.scopeDeterminers.contains(before) ? 1 : 0
+    }
+
     func time(at index: Int) -> TimeExpression? {
         guard text.contains(index), let position = timeIndex[index] else { return nil }
         return times[position]

@@ -11,15 +11,9 @@ enum SmartFunctions {
             let shown = lookup(name).display
             return shown.isEmpty ? nil : shown
         }
-        let baseline = text("fix.baseline").flatMap(firstNumber)
+        let baseline = text("fix.baseline").flatMap(GoalComposer(today: today).startingFigure)
         return SmartContext(role: text("profile.role"), targetRole: text("goal.target_role"),
                             objective: text("discovery.org_goals") ?? text("goal.focus"), baseline: baseline, today: today)
-    }
-
-    /// The first figure in a starting point such as "8 deals a quarter" or "about twelve".
-    static func firstNumber(_ text: String) -> Double? {
-        let goal = GoalText(text)
-        return (0..<goal.count).lazy.compactMap { NumberLexicon.parse(goal, at: $0)?.value }.first
     }
 
     /// Conditions re-read the same goal on every turn (`met(goal.statement, …)` on each step of
@@ -42,6 +36,7 @@ enum SmartFunctions {
     static func call(_ f: Expression.Function, _ args: [ExpressionValue], lookup: (String) -> ExpressionValue, today: LocalDate) -> ExpressionValue? {
         switch f {
         case .smart, .met, .critique, .followup: break
+        case .rewrite: return .string(rewrite(args, today: today))
         default: return nil
         }
         guard case .string(let goal)? = args.first, !goal.isEmpty else { return .null }
@@ -55,6 +50,23 @@ enum SmartFunctions {
         case .met: return criterion.map { critique[$0].met.map(ExpressionValue.bool) ?? .null } ?? .null
         default: return criterion.flatMap { critique[$0].question }.map(ExpressionValue.string) ?? .null
         }
+    }
+
+    /// `rewrite(statement, outcome, measure, deadline, baseline, why)`, each part as answered.
+    private static func rewrite(_ args: [ExpressionValue], today: LocalDate) -> String {
+        func text(_ position: Int) -> String? {
+            guard position < args.count else { return nil }
+            let shown = args[position].display
+            return shown.isEmpty ? nil : shown
+        }
+        let deadline: LocalDate? = switch args.count > 3 ? args[3] : .null {
+        case .date(let date): date
+        case .string(let iso): LocalDate(iso: iso)
+        default: nil
+        }
+        let parts = GoalComposer.Parts(statement: text(0) ?? "", outcome: text(1), measure: text(2), deadline: deadline,
+                                       baseline: text(4), why: text(5))
+        return GoalComposer(today: today).compose(parts)
     }
 }
 

@@ -1,0 +1,79 @@
+import CoachCore
+import Testing
+
+/// The rewritten goal is composed from its parts: the client's hedges and asides stay out, the
+/// measure comes from the measure answer, the deadline is a date, and it stays one sentence.
+@Suite("Goal composer")
+struct GoalComposerTests {
+    let today = LocalDate(year: 2026, month: 12, day: 1)!
+    var composer: GoalComposer { GoalComposer(today: today) }
+    let june = LocalDate(year: 2027, month: 6, day: 30)!
+
+    @Test func theHedgedConversationOfTheIssueBecomesOneSentence() {
+        let goal = composer.compose(.init(
+            statement: "get better at managing people",
+            outcome: "run the weekly standup and 1:1s with my 4 junior clerks",
+            measure: "dunno, maybe 40 standups and 1:1s with all 4 every month",
+            deadline: june,
+            baseline: "none really, covered the standup twice when my manager was off"))
+        #expect(goal == "Run the weekly standup and 1:1s with my 4 junior clerks: 40 standups and 1:1s by 30 June 2027, starting from zero")
+        #expect(goal.count <= GoalComposer.longest)
+        for left in ["dunno", "maybe", "none really", "covered", "every month"] {
+            #expect(!goal.contains(left), "\(left)")
+        }
+    }
+
+    @Test func itsCritiqueNamesTheMeasureGivenAndThePace() {
+        let goal = "Run the weekly standup and 1:1s with my 4 junior clerks: 40 standups and 1:1s by 30 June 2027, starting from zero"
+        let critique = SmartAnalyzer().analyze(goal, context: SmartContext(baseline: 0, today: today))
+        #expect(critique[.measurable].reason.hasPrefix("\"40 standups\""))
+        #expect(critique[.achievable].met == nil)
+        #expect(critique[.achievable].reason.contains("about 1.3 a week"))
+        #expect(critique[.achievable].reason.contains("is that the plan?"))
+    }
+
+    @Test func aSlowPaceFromZeroIsSaidPerMonth() {
+        let critique = SmartAnalyzer().analyze("Publish 6 articles by 30 June 2027", context: SmartContext(baseline: 0, today: today))
+        #expect(critique[.achievable].reason.contains("about 0.9 a month, every month"))
+    }
+
+    @Test(arguments: [
+        ("none really, covered it twice", 0.0), ("nothing yet", 0), ("8 deals a quarter", 8), ("maybe 3, on a good week 5", 3),
+    ])
+    func theStartingFigureReadsTheFirstClause(_ baseline: String, _ figure: Double) {
+        #expect(composer.startingFigure(baseline) == figure)
+    }
+
+    @Test func anIntentionIsDroppedAndTheFirstLetterCapitalised() {
+        let goal = composer.compose(.init(statement: "I want to learn Excel", measure: "pass the Microsoft Excel certification exam",
+                                          deadline: LocalDate(year: 2027, month: 3, day: 31)))
+        #expect(goal == "Learn Excel: pass the Microsoft Excel certification exam by 31 March 2027")
+    }
+
+    @Test func aDeadlineInTheStatementIsKeptWhenTheOutcomeReplacesIt() {
+        let goal = composer.compose(.init(statement: "get better at sales by the end of June 2027",
+                                          outcome: "close more new-business deals", measure: "about 12 deals a quarter, I think"))
+        #expect(goal == "Close more new-business deals: 12 deals a quarter by 30 June 2027")
+    }
+
+    @Test func aMeasureAlreadyInTheActionIsNotRepeated() {
+        let goal = composer.compose(.init(statement: "Close 12 new deals a quarter", measure: "12 deals", deadline: june))
+        #expect(goal == "Close 12 new deals a quarter by 30 June 2027")
+    }
+
+    @Test func theReasonIsAddedWhileTheSentenceStaysShort() {
+        let short = composer.compose(.init(statement: "Close 12 new deals a quarter by June 2027", baseline: "8",
+                                           why: "My manager says it is what the team lead role needs"))
+        #expect(short == "Close 12 new deals a quarter by June 2027, starting from 8, because my manager says it is what the team lead role needs")
+        let long = composer.compose(.init(statement: "Close 12 new deals a quarter by June 2027", baseline: "8 deals a quarter",
+                                          why: String(repeating: "it matters to the team and to the way I want to grow ", count: 3)))
+        #expect(long == "Close 12 new deals a quarter by June 2027, starting from 8 deals a quarter")
+        #expect(composer.compose(.init(statement: "Close 12 deals by June 2027", why: "so that I can lead the team"))
+            == "Close 12 deals by June 2027, so that I can lead the team")
+    }
+
+    @Test func aBaselineWithoutAFigureIsKeptAsWords() {
+        let goal = composer.compose(.init(statement: "Earn the PMP certification by June 2027", baseline: "no certification yet — studied a bit"))
+        #expect(goal == "Earn the PMP certification by June 2027, starting from no certification yet")
+    }
+}
