@@ -15,6 +15,8 @@ public enum CoachFailure: Error, CustomStringConvertible {
     case noClient(String)
     case noKPIs(String)
     case badOption(String, [String])
+    case noMetric(String)
+    case outsideScale(String, ClosedRange<Double>)
     case badNumber
     case nothingToAdjust
     case cannotWrite(String)
@@ -45,6 +47,9 @@ public enum CoachFailure: Error, CustomStringConvertible {
         case .noClient(let name): return "There is no client called “\(TerminalText.sanitize(name))”. `kpicoach sessions` lists who has talked with KPI Coach."
         case .noKPIs(let name): return "\(TerminalText.sanitize(name)) has no KPIs yet; choose some with: kpicoach start --script kpi-selection --client \"\(TerminalText.sanitize(name))\""
         case .badOption(let option, let allowed): return "\(option) must be one of: \(allowed.joined(separator: ", "))."
+        case .noMetric(let id): return "--catalog names no metric of Rules/catalogue.yaml: “\(TerminalText.sanitize(id))” (`kpicoach suggest` shows metric ids with --json)."
+        case .outsideScale(let name, let scale):
+            return "“\(TerminalText.sanitize(name))” runs from \(NumberFormat.plain(scale.lowerBound)) to \(NumberFormat.plain(scale.upperBound)); give a figure in that range."
         case .badNumber: return "Numbers must be real figures (no inf or NaN, at most a trillion), and a weight must be above 0."
         case .nothingToAdjust: return "Say what changes (--target, --due or --retire) and why (--why \"…\"); the history keeps both."
         case .badDate(let option, let text, let why): return "\(option) needs a date (e.g. 2027-06-30, 30 June 2027, end of next month), not “\(TerminalText.sanitize(text))”: \(why)"

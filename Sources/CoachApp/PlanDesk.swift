@@ -13,10 +13,22 @@ extension PlanStore {
 public struct PlanDesk {
     let storage: any CoachStorage
     let today: LocalDate
+    /// Read only when a KPI that follows a catalogue metric gets a figure, to hold it to its scale.
+    let catalogue: () throws(CoachFailure) -> Catalogue?
 
-    public init(storage: any CoachStorage, today: LocalDate) {
+    public init(storage: any CoachStorage, today: LocalDate, catalogue: @escaping () throws(CoachFailure) -> Catalogue? = { nil }) {
         self.storage = storage
         self.today = today
+        self.catalogue = catalogue
+    }
+
+    /// A rating's figures stay on its scale (a well-being score of 11 on 1 to 10 is a typo);
+    /// a metric id the catalogue does not have is refused rather than kept as a dangling link.
+    private func check(_ figures: [Double], of kpi: PlannedKPI) throws(CoachFailure) {
+        guard let id = kpi.catalogueID, let catalogue = try catalogue() else { return }
+        guard let metric = catalogue[id] else { throw .noMetric(id) }
+        guard let scale = metric.scale else { return }
+        if figures.contains(where: { !scale.contains($0) }) { throw .outsideScale(kpi.name, scale) }
     }
 
     public func plan(of client: String) throws(CoachFailure) -> [StoredKPI] { try storage.plan(of: client) }
@@ -42,6 +54,7 @@ public struct PlanDesk {
 
     public func add(_ kpi: PlannedKPI, client: String) throws(CoachFailure) -> String {
         guard kpi.weight > 0, kpi.weight.isFinite, kpi.baselineValue.isFinite, kpi.targetValue.isFinite else { throw .badNumber }
+        try check([kpi.baselineValue, kpi.targetValue], of: kpi)
         try store { () throws(StoreError) in try storage.addKPIs([kpi], client: client, conversation: nil) }
         return "Added “\(TerminalText.sanitize(kpi.name))” to \(TerminalText.sanitize(client))'s plan, due \(kpi.dueDate.spelledOut)."
     }
@@ -49,6 +62,9 @@ public struct PlanDesk {
     /// A change to a KPI with its reason, kept in its history.
     public func adjust(_ id: KPIID, client: String, _ change: KPIChange, why: String) throws(CoachFailure) -> String {
         guard !why.trimmingWhitespace().isEmpty, change != .move(target: nil, due: nil) else { throw .nothingToAdjust }
+        if case .move(let target?, _) = change, let kpi = try plan(of: client).first(where: { $0.id == id })?.kpi {
+            try check([target], of: kpi)
+        }
         try store { () throws(StoreError) in try storage.adjust(kpi: id, client: client, change, why: why) }
         guard case .move(_, let due?) = change else { return "Adjusted KPI \(id); the change is kept in its history." }
         return "Adjusted KPI \(id), now due \(due.spelledOut); the change is kept in its history."
@@ -60,6 +76,7 @@ public struct PlanDesk {
         if let confidence, !(0...10).contains(confidence) { throw .badOption("--confidence", ["0 to 10"]) }
         let day = day ?? today
         guard day <= today else { throw .futureCheckin(day.spelledOut) }
+        if let kpi = try plan(of: client).first(where: { $0.id == id })?.kpi { try check([value], of: kpi) }
         try store { () throws(StoreError) in
             try storage.addCheckin(kpi: id, client: client, date: day, value: value, confidence: confidence, note: note)
         }

@@ -144,7 +144,8 @@ public struct Setup: InterviewSource {
     }
 
     /// What an interview reads besides the answers: the goal library for `/examples`, the KPI
-    /// catalogue when it offers suggestions, and only the job titles when it places a title.
+    /// catalogue when it offers suggestions or reads a metric's fields, and only the job titles
+    /// when it places a title.
     public func context(for script: Script) throws(CoachFailure) -> ConversationContext {
         try context(for: script, today: nil)
     }
@@ -152,7 +153,7 @@ public struct Setup: InterviewSource {
     public func context(for script: Script, today: LocalDate?) throws(CoachFailure) -> ConversationContext {
         let sources = Set(script.steps.compactMap(\.choicesFrom))
         var catalogue: Catalogue?
-        if sources.contains(.suggestions) {
+        if sources.contains(.suggestions) || script.calls(.catalogue) {
             catalogue = try self.catalogue()
         } else if sources.contains(.jobFamilies) {
             catalogue = try loaded(CatalogueLoader.loadRoles(rulesDirectory: try rulesDirectory(), cache: parseCache))

@@ -33,7 +33,7 @@ extension Step: Archivable {
         w.bool(required)
         w.optional(bounds) { $0.double($1.lowerBound); $0.double($1.upperBound) }
         w.optional(unit) { $0.string($1.rawValue) }
-        w.list(rejects) { $0.archive($1.condition); $0.string($1.message) }
+        w.list(rejects) { $0.archive($1.condition); $0.archive($1.message) }
         w.list(next) { w, t in
             w.optional(t.condition) { $0.archive($1) }
             let step: String? = if case .step(let id) = t.target { id } else { nil }
@@ -59,7 +59,7 @@ extension Step: Archivable {
             return low...high
         }
         let unit = try r.optional { r throws(ArchiveError) in try r.raw(NaturalNumber.Unit.self) }
-        let rejects = try r.list { r throws(ArchiveError) in RejectRule(condition: try r.archived(Expression.self), message: try r.string()) }
+        let rejects = try r.list { r throws(ArchiveError) in RejectRule(condition: try r.archived(Expression.self), message: try r.archived(Template.self)) }
         let next = try r.list { r throws(ArchiveError) -> Transition in
             let condition = try r.optional { r throws(ArchiveError) in try r.archived(Expression.self) }
             let step = try r.optional { r throws(ArchiveError) in try r.string() }
@@ -271,12 +271,18 @@ extension Metric: Archivable {
     public func archive(into w: inout ArchiveWriter) {
         for text in [id, name, family, unit.rawValue, direction.rawValue, measure, source, cadence.rawValue, kind.rawValue,
                      horizon.rawValue, baselineQuestion] { w.string(text) }
+        w.optional(scale) { w, scale in w.double(scale.lowerBound); w.double(scale.upperBound) }
     }
 
     public init(from r: inout ArchiveReader) throws(ArchiveError) {
         self.init(id: try r.string(), name: try r.string(), family: try r.string(), unit: try r.raw(Unit.self), direction: try r.raw(Direction.self),
                   measure: try r.string(), source: try r.string(), cadence: try r.raw(Cadence.self), kind: try r.raw(Kind.self),
-                  horizon: try r.raw(Horizon.self), baselineQuestion: try r.string())
+                  horizon: try r.raw(Horizon.self), baselineQuestion: try r.string(),
+                  scale: try r.optional { r throws(ArchiveError) in
+                      let (lowest, highest) = (try r.double(), try r.double())
+                      guard lowest < highest else { throw ArchiveError() }
+                      return lowest...highest
+                  })
     }
 }
 

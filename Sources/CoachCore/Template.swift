@@ -70,6 +70,19 @@ public struct Template: Hashable, Sendable {
 
     public var variables: Set<String> { Self.variables(in: parts) }
 
+    /// Every function its expressions call.
+    public var functions: Set<Expression.Function> { Self.functions(in: parts) }
+
+    private static func functions(in parts: [Part]) -> Set<Expression.Function> {
+        parts.reduce(into: []) { found, part in
+            switch part {
+            case .text: break
+            case .value(let e, _): found.formUnion(e.functions)
+            case .optional(let inner): found.formUnion(functions(in: inner))
+            }
+        }
+    }
+
     private static func variables(in parts: [Part]) -> Set<String> {
         parts.reduce(into: []) { names, part in
             switch part {

@@ -17,7 +17,7 @@ public enum CatalogueLoader {
         "discovery.personal_success", "constraints.hours", "constraints.support", "profile.family",
     ]
 
-    static let metricKeys: Set<String> = ["id", "name", "family", "unit", "direction", "measure", "source", "cadence", "kind", "horizon", "baseline"]
+    static let metricKeys: Set<String> = ["id", "name", "family", "unit", "direction", "measure", "source", "cadence", "kind", "horizon", "baseline", "scale"]
     static let ruleKeys: Set<String> = ["id", "if", "add", "add_family", "family_of", "because", "fires_for", "silent_for"]
 
     /// Loads the catalogue, its rules and the roles from a Rules/ folder (`today` checks the rules' examples).
@@ -150,9 +150,37 @@ public enum CatalogueLoader {
                   let measure = text("measure"), let source = text("source"), let cadence = choice("cadence", Metric.Cadence.self),
                   let kind = choice("kind", Metric.Kind.self), let horizon = choice("horizon", Metric.Horizon.self),
                   let baseline = text("baseline") else { return nil }
+            var scale: ClosedRange<Double>?
+            if let node = f["scale"] { scale = Self.scale(of: id, node, unit: unit, measure: measure, &reader) }
             return Metric(id: id, name: name, family: family, unit: unit, direction: direction, measure: measure, source: source,
-                          cadence: cadence, kind: kind, horizon: horizon, baselineQuestion: baseline)
+                          cadence: cadence, kind: kind, horizon: horizon, baselineQuestion: baseline, scale: scale)
         }
+    }
+
+    /// `scale: [1, 10]`: the fixed range of a rating, lowest first, which its measure must state
+    /// ("from 1 (poor) to 10 (thriving)") so the client and the check are reading the same scale.
+    private static func scale(of id: String, _ node: Node, unit: Metric.Unit, measure: String,
+                              _ reader: inout NodeReader) -> ClosedRange<Double>? {
+        guard case .sequence(let items) = node, items.count == 2,
+              let lowest = items[0].scalar.flatMap({ Double($0.string) }), let highest = items[1].scalar.flatMap({ Double($0.string) }) else {
+            reader.report(.badValue, "scale should be two numbers, lowest first, e.g. [1, 10]", at: node)
+            return nil
+        }
+        guard lowest < highest else {
+            reader.report(.badValue, "scale should run from its lowest to its highest value, e.g. [1, 10]", at: node)
+            return nil
+        }
+        guard unit == .score else {
+            reader.report(.badValue, "only a metric with unit 'score' has a scale ('\(id)' is '\(unit.rawValue)')", at: node)
+            return nil
+        }
+        let said = [lowest, highest].map(NumberFormat.plain)
+        let words = Set(measure.split { !($0.isNumber || $0 == "-" || $0 == ".") }
+            .map { String($0.trimmingCharacters(in: CharacterSet(charactersIn: "."))) })
+        if !said.allSatisfy(words.contains) {
+            reader.report(.exampleDisagrees, "the measure of '\(id)' should state its scale, from \(said[0]) to \(said[1]) (“\(measure)”)", at: node)
+        }
+        return lowest...highest
     }
 
     /// `unit_wording`: the words a baseline question of a unit uses, so that the answer comes in

@@ -265,7 +265,7 @@ private struct ScriptBuilder {
                 reader.report(.missingField, "a reject rule needs both 'if' and 'say'", at: item)
                 return nil
             }
-            guard let condition = expression(ifNode, allowsAnswer: true), let message = reader.string(sayNode, "say") else { return nil }
+            guard let condition = expression(ifNode, allowsAnswer: true), let message = template(sayNode) else { return nil }
             return RejectRule(condition: condition, message: message)
         }
     }

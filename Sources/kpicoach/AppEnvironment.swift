@@ -65,7 +65,7 @@ struct AppEnvironment {
 
     /// The plan use cases on the existing store.
     func planDesk(create: Bool = false) throws(CoachFailure) -> PlanDesk {
-        PlanDesk(storage: try openDatabase(create: create), today: try setup.today())
+        PlanDesk(storage: try openDatabase(create: create), today: try setup.today(), catalogue: { [setup] () throws(CoachFailure) in try setup.catalogue() })
     }
 
     /// Asks until the answer is yes or no; nil when the input ended, which means leaving.

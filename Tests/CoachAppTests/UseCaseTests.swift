@@ -113,6 +113,29 @@ struct ShippedInterviews: InterviewSource {
         ])
     }
 
+    @Test func aRatingIsHeldToItsScaleOnEveryWayIn() throws {
+        let storage = InMemoryStorage()
+        let catalogue = Catalogue(metrics: [Metric(id: "wellbeing", name: "Well-being score", family: "work-life balance", unit: .score,
+                                                   direction: .increase, measure: "From 1 to 10.", source: "self-rating", cadence: .monthly,
+                                                   kind: .personal, horizon: .long, baselineQuestion: "From 1 to 10?", scale: 1...10)],
+                                  rules: [])
+        let desk = PlanDesk(storage: storage, today: Self.today, catalogue: { catalogue })
+        func kpi(catalogue id: String, target: Double) -> PlannedKPI {
+            PlannedKPI(name: "Well-being", catalogueID: id, unit: .score, direction: .increase, baselineValue: 5, baselineDate: Self.today,
+                       baselineSource: "self-rating", targetValue: target, dueDate: Self.today.adding(days: 200), cadence: .monthly, weight: 1)
+        }
+        #expect(throws: CoachFailure.self) { try desk.add(kpi(catalogue: "wellbeing", target: 11), client: "Ana") }
+        #expect(throws: CoachFailure.self) { try desk.add(kpi(catalogue: "no_such_metric", target: 8), client: "Ana") }
+        #expect(try storage.kpis(client: "Ana")?.isEmpty ?? true, "nothing refused was stored")
+        _ = try desk.add(kpi(catalogue: "wellbeing", target: 8), client: "Ana")
+        let id = try #require(try storage.kpis(client: "Ana")?.first?.id)
+        #expect(throws: CoachFailure.self) { try desk.checkin(id, client: "Ana", value: 12, on: nil, confidence: nil, note: nil) }
+        #expect(throws: CoachFailure.self) { try desk.adjust(id, client: "Ana", .move(target: 0, due: nil), why: "typo") }
+        _ = try desk.checkin(id, client: "Ana", value: 7, on: nil, confidence: nil, note: nil)
+        #expect(try storage.kpis(client: "Ana")?.first?.checkins.map(\.value) == [7])
+        #expect(CoachFailure.outsideScale("Well-being", 1...10).description == "“Well-being” runs from 1 to 10; give a figure in that range.")
+    }
+
     @Test func theDashboardPutsWhoNeedsAttentionFirst() throws {
         let storage = InMemoryStorage()
         let due = LocalDate(year: 2027, month: 6, day: 30)!

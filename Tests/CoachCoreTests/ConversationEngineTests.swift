@@ -20,7 +20,7 @@ enum Fixture {
             Step(id: "goal", ask: t("Goal, {client.name}?"), kind: .choice(["promotion", "skill"]), save: SaveTarget("goal.type"),
                  required: true, next: withTarget ? [go("target", if: "goal.type == 'promotion'"), go("hours")] : [go("hours")]),
             Step(id: "hours", ask: t("Hours?"), kind: hoursKind, save: SaveTarget("hours"), bounds: 0...40,
-                 rejects: [RejectRule(condition: try! Expression(parsing: "answer == 0"), message: "No time, no plan.")], next: [go("ally")]),
+                 rejects: [RejectRule(condition: try! Expression(parsing: "answer == 0"), message: try! Template("No time, no plan."))], next: [go("ally")]),
             Step(id: "ally", ask: t("Ally?"), kind: .text, save: SaveTarget("allies[]"), next: [go("more")]),
             Step(id: "more", ask: t("More?"), kind: .yesNo, save: SaveTarget("more"), next: [go("ally", if: "more == true"), go("confirm")]),
             Step(id: "confirm", say: t("You: {client.name}, {goal.type}, {hours} h, {allies}."), ask: t("Right?"), kind: .yesNo,

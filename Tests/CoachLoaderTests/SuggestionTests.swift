@@ -137,6 +137,9 @@ struct Profile: Sendable, CustomTestStringConvertible {
         ("catalogue", "What share of last month's planned one-to-ones actually happened (in %)?",
          "How many of last month's planned one-to-ones actually happened?", "R007"),
         ("catalogue", "asks: \"What share of your quota", "asks: \"How much of your quota", "R004"),
+        // A scale written backwards, and one its measure does not state.
+        ("catalogue", "scale: [1, 10]", "scale: [10, 1]", "P004"),
+        ("catalogue", "scale: [1, 10]", "scale: [1, 7]", "R004"),
     ])
     func brokenCopiesAreLocated(_ file: String, _ original: String, _ broken: String, _ code: String) throws {
         var catalogueText = try String(contentsOfFile: rulesDirectory + "/catalogue.yaml", encoding: .utf8)

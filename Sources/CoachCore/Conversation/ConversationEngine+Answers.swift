@@ -69,7 +69,7 @@ extension ConversationEngine {
             var scope = variables
             scope[RejectRule.answerName] = value
             for rule in step.rejects where rule.condition.evaluate(paths.lookup(scope), today: parser.today).isTruthy {
-                return .failure(.declined(rule.message))
+                return .failure(.declined(rule.message.render(paths.answers(scope), today: parser.today)))
             }
             return .success(value)
         }

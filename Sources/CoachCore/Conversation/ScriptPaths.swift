@@ -27,7 +27,7 @@ struct ScriptPaths: Sendable {
             guard let catalogue, name.hasPrefix(Expression.cataloguePrefix) else { return nil }
             let parts = name.dropFirst(Expression.cataloguePrefix.count).split(separator: ":", maxSplits: 1)
             guard parts.count == 2, let metric = catalogue.metric(named: String(parts[1])) else { return nil }
-            return metric.field(String(parts[0])).map(AnswerValue.text)
+            return metric.field(String(parts[0]))
         }
     }
 

@@ -65,6 +65,17 @@ public indirect enum Expression: Hashable, Sendable {
         self = try parser.parseAll()
     }
 
+    /// Every function the expression calls (the catalogue is only loaded for scripts that read it).
+    public var functions: Set<Function> {
+        switch self {
+        case .literal, .variable: return []
+        case .list(let items): return items.reduce(into: []) { $0.formUnion($1.functions) }
+        case .call(let f, let items): return items.reduce(into: [f]) { $0.formUnion($1.functions) }
+        case .not(let e): return e.functions
+        case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b): return a.functions.union(b.functions)
+        }
+    }
+
     /// Every variable the expression reads (for lint: unknown names are errors).
     public var variables: Set<String> {
         switch self {

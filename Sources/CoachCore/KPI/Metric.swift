@@ -21,9 +21,12 @@ public struct Metric: Hashable, Sendable {
     public let horizon: Horizon
     /// The question that captures where the client starts.
     public let baselineQuestion: String
+    /// The fixed range of a rating ("from 1 to 10"): a baseline, target or check-in outside it is refused.
+    public let scale: ClosedRange<Double>?
 
     public init(id: String, name: String, family: String, unit: Unit, direction: Direction, measure: String,
-                source: String, cadence: Cadence, kind: Kind, horizon: Horizon, baselineQuestion: String) {
+                source: String, cadence: Cadence, kind: Kind, horizon: Horizon, baselineQuestion: String,
+                scale: ClosedRange<Double>? = nil) {
         self.id = id
         self.name = name
         self.family = family
@@ -35,10 +38,20 @@ public struct Metric: Hashable, Sendable {
         self.kind = kind
         self.horizon = horizon
         self.baselineQuestion = baselineQuestion
+        self.scale = scale
     }
 
-    /// A field by its name in Rules/ (`unit`, `direction`, `cadence`, …), for scripts.
-    public func field(_ name: String) -> String? {
+    /// A field by its name in Rules/ (`unit`, `direction`, `cadence`, …; `lowest` and `highest` of
+    /// a scale), for scripts.
+    public func field(_ name: String) -> AnswerValue? {
+        switch name {
+        case "lowest": return scale.map { .number($0.lowerBound) }
+        case "highest": return scale.map { .number($0.upperBound) }
+        default: return text(name).map(AnswerValue.text)
+        }
+    }
+
+    private func text(_ name: String) -> String? {
         switch name {
         case "id": return id
         case "name": return self.name

@@ -57,6 +57,17 @@ public struct Script: Hashable, Sendable {
     }
 
     public subscript(id: String) -> Step? { byID[id].map { steps[$0] } }
+
+    /// Whether any step calls `function` (a check-in reads a rating's scale from the catalogue).
+    public func calls(_ function: Expression.Function) -> Bool {
+        steps.contains { step in
+            let templates = [step.say, step.ask, step.compose, step.defaultAnswer, step.relativeTo, step.prefill]
+                + step.rejects.map(\.message)
+            let conditions = [step.when] + step.rejects.map(\.condition) + step.next.map(\.condition)
+            return templates.contains { $0?.functions.contains(function) == true }
+                || conditions.contains { $0?.functions.contains(function) == true }
+        }
+    }
 }
 
 /// One turn of an interview: something said, something asked, or both.
@@ -145,14 +156,15 @@ public struct SaveTarget: Hashable, Sendable {
     }
 }
 
-/// A declared check: when `condition` holds for the parsed answer, refuse it with `message`.
+/// A declared check: when `condition` holds for the parsed answer, refuse it with `message`,
+/// rendered with the answers so it can name the bounds it checked ("runs from 1 to 5").
 public struct RejectRule: Hashable, Sendable {
     /// The name under which the answer being checked is visible to the condition.
     public static let answerName = "answer"
     public let condition: Expression
-    public let message: String
+    public let message: Template
 
-    public init(condition: Expression, message: String) {
+    public init(condition: Expression, message: Template) {
         self.condition = condition
         self.message = message
     }

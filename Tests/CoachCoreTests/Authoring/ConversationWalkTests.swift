@@ -15,7 +15,7 @@ struct ConversationWalkTests {
     @Test func aRequiredQuestionThatRefusesEverythingIsADeadEnd() {
         var steps = Fixture.script().steps
         let goal = steps.firstIndex { $0.id == "goal" }!
-        steps[goal].rejects = [RejectRule(condition: try! Expression(parsing: "true"), message: "Never good enough.")]
+        steps[goal].rejects = [RejectRule(condition: try! Expression(parsing: "true"), message: try! Template("Never good enough."))]
         let script = Script(id: "stuck", version: 1, title: "Stuck", start: "intro", steps: steps, hash: "s")
         let report = ConversationWalk.run(start: .begin(script, presets: [:], context: ConversationContext(today: Fixture.today)), turns: 600, seed: 5)
         #expect(report.findings.contains { $0.kind == .deadEnd && $0.step == "goal" })
