@@ -26,7 +26,7 @@ extension DateReader {
         if let word = text.word(at: cursor) {
             switch word {
             case "this", "current": qualified = true
-            case "next", "coming", "following": offset = 1; qualified = true
+            case "next", "coming", "following", "upcoming": offset = 1; qualified = true
             case "last", "previous", "past": offset = -1; qualified = true
             case "the" where prefixed || whole: break
             default:
@@ -35,9 +35,13 @@ extension DateReader {
             }
             cursor += 1
         }
-        if text.word(at: index) == "the", let word = text.word(at: cursor), ["next", "coming", "following"].contains(word) {
+        if text.word(at: index) == "the", let word = text.word(at: cursor), ["next", "coming", "following", "upcoming"].contains(word) {
             offset = 1
             qualified = true
+            cursor += 1
+        }
+        // A fiscal or financial year is read as the calendar year (README, "Dates"), shown back to correct.
+        if let word = text.word(at: cursor), word == "fiscal" || word == "financial", text.word(at: cursor + 1) == "year" {
             cursor += 1
         }
         guard qualified || prefixed, let word = text.word(at: cursor), let unit = Self.periodUnits[word] else { return nil }
@@ -90,8 +94,8 @@ extension DateReader {
         var cursor = index
         var offset = 0
         var season: Int?
-        if let word = text.word(at: cursor), ["this", "the", "current", "next", "coming"].contains(word) {
-            offset = ["next", "coming"].contains(word) ? 1 : 0
+        if let word = text.word(at: cursor), ["this", "the", "current", "next", "coming", "upcoming", "following"].contains(word) {
+            offset = ["next", "coming", "upcoming", "following"].contains(word) ? 1 : 0
             cursor += 1
         } else if !prefixed {
             return nil

@@ -141,9 +141,26 @@ struct TimeExpressionScanner {
         case .vague: return TimeExpression(span: phrase.span, kind: .vague)
         case .day(let day, let window):
             if phrase.clockTime { return TimeExpression(span: phrase.span, kind: .timeOfDay(day)) }
+            if isReference(phrase, day) { return TimeExpression(span: phrase.span, kind: .period) }
             return TimeExpression(span: phrase.span, kind: window ? .window(day) : .deadline(day))
         case .problem: return TimeExpression(span: phrase.span, kind: .deadline(nil))
         }
+    }
+
+    /// Words that make a past day a deadline all the same ("by last Friday" was missed).
+    private static let deadlineLeads: Set<String> = ["by", "before", "until", "till", "til", "prior", "ahead", "no", "not", "through", "thru"]
+
+    /// Words that point back from today.
+    private static let backwardWords: Set<String> = ["last", "previous", "past", "ago", "yesterday"]
+
+    /// "than I made last year", "a project I started last month", "than I'm making now": a day
+    /// pointed back to (or "now") without "by" or "before" is what the goal is compared with, not
+    /// when it is due; "in the first quarter of this year" is still a frame, even once past.
+    private func isReference(_ phrase: DatePhrase, _ day: LocalDate) -> Bool {
+        let lead = text.word(at: phrase.span.lowerBound) ?? ""
+        if lead == "now", phrase.span.count == 1 { return true }
+        return day < today && !Self.deadlineLeads.contains(lead)
+            && phrase.span.contains { text.word(at: $0).map(Self.backwardWords.contains) == true }
     }
 
     private func durationUnit(at index: Int) -> DateWords.Unit? {

@@ -34,6 +34,10 @@ struct DeadlineTests {
         ("Close 10 deals by the 1st", "2026-04-01"),
         ("Close 10 deals by the end of next month", "2026-04-30"),
         ("Close 10 deals this summer", "2026-08-31"),
+        ("Lose ten pounds over the course of three months", "2026-06-02"),
+        ("Raise my GPA to 3.7 by the end of the upcoming academic year", "2027-06-30"),
+        ("Cut complaints by 5% in the current fiscal year", "2026-12-31"),
+        ("Close 10 deals by last Friday", "2026-02-27"),
     ]
 
     @Test("Deadlines resolve to a calendar day", arguments: resolved)
@@ -62,6 +66,15 @@ struct DeadlineTests {
         #expect(finding.met == false)
         #expect(finding.evidence.count == 1)
         #expect(analyzer.deadline(in: goal, today: today) == nil)
+    }
+
+    @Test("A day pointed back to is a comparison, not a deadline", arguments: [
+        "Finish an open-source project I started last year", "Land a job paying more than I'm making now",
+        "Sell 20 percent more than I did last quarter", "Beat the 12 deals I closed in the past month",
+    ])
+    func reference(_ goal: String) {
+        #expect(analyzer.deadline(in: goal, today: today) == nil)
+        #expect(analyzer.analyze(goal, context: SmartContext(today: today))[.timeBound].met == false)
     }
 
     @Test func laterOfTwoDatesIsTheDeadline() {
