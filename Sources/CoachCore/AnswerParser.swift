@@ -26,8 +26,8 @@ public struct AnswerParser: Sendable {
         switch kind {
         case .text: return NaturalNumber.isUnsure(text) ? .failure(.unsure) : .success(.text(text))
         case .number: return number(text, unit: unit).map { .number($0) }
-        case .money: return money(text)
-        case .percent: return percent(text)
+        case .money: return money(text).flatMapError { problem in natural(text, as: .money, refused: problem) }
+        case .percent: return percent(text).flatMapError { problem in natural(text, as: .percent, refused: problem) }
         case .scale(let lo, let hi): return scale(text, lo, hi)
         case .date: return DateGrammar(today: today, order: dateOrder, minutesNow: minutesNow).read(text).map { .date($0) }
         case .yesNo: return Self.yesNo(text).map { .yesNo($0) }
@@ -48,6 +48,32 @@ public struct AnswerParser: Sendable {
         case .failure(.unknown): return .failure(.unknownNumber)
         case .failure(.negative): return .failure(.negative)
         case .failure(.notANumber): return .failure(.notUnderstood(hint: AnswerKind.number.formatHint))
+        }
+    }
+
+    /// Money and shares in words ("about £2,400", "$85k a year", "almost half"); the strict reading's
+    /// refusal stands when no reading serves.
+    private func natural(_ text: String, as target: NaturalNumber.Target, refused: AnswerProblem) -> Result<AnswerValue, AnswerProblem> {
+        switch NaturalNumber.read(text, as: target, today: today) {
+        case .success(let reading):
+            return Self.checkMagnitude(reading.value).map { value in
+                target == .money ? .money(value, currency: reading.currency) : .percent(value)
+            }
+        case .failure(.unknown): return .failure(.unknownNumber)
+        case .failure(.negative): return .failure(.negative)
+        case .failure(.notANumber): return .failure(refused)
+        }
+    }
+
+    /// How an answer of that kind was read when it needed reading beyond a plain figure ("about
+    /// £2,400", "an hour a day"), for echoing it back; nil for a plain figure or another kind.
+    public func reading(of raw: String, as kind: AnswerKind, unit: NaturalNumber.Unit?) -> NaturalNumber? {
+        let text = raw.trimmingWhitespace()
+        switch kind {
+        case .number: return try? natural(text, unit: unit).get()
+        case .money: return (try? money(text).get()) == nil ? try? NaturalNumber.read(text, as: .money, today: today).get() : nil
+        case .percent: return (try? percent(text).get()) == nil ? try? NaturalNumber.read(text, as: .percent, today: today).get() : nil
+        default: return nil
         }
     }
 

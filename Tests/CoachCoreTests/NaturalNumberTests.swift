@@ -32,6 +32,38 @@ struct NaturalNumberTests {
         #expect(parsed == .success(.number(expected)), "\(answer)")
     }
 
+    @Test(arguments: [
+        ("about £2,400", 2_400.0, "£"), ("$85k", 85_000, "$"), ("1.2m EUR", 1_200_000, "EUR"), ("thirty grand or so", 30_000, nil),
+        ("£30-50k", 40_000, "£"), ("between $35,000 and $50,000 a year", 42_500, "$"), ("around 42 bucks", 42, "USD"),
+    ])
+    func moneyInWords(_ answer: String, _ expected: Double, _ currency: String?) {
+        #expect(AnswerParser(today: Self.today).parse(answer, as: .money) == .success(.money(expected, currency: currency)), "\(answer)")
+    }
+
+    @Test(arguments: [("about half", 50.0), ("almost a third", 33.33), ("one in 10", 10), ("10-30%", 20), ("less than 25%", 12.5), ("50:50", 50)])
+    func sharesInWords(_ answer: String, _ expected: Double) {
+        #expect(AnswerParser(today: Self.today).parse(answer, as: .percent) == .success(.percent(expected)), "\(answer)")
+    }
+
+    @Test(arguments: [
+        ("2 years and 3 months", NaturalNumber.Unit.years, 2.25), ("10 hours a day, six days a week", .hoursAWeek, 60),
+        ("Every month, I spent 7 hours", .hoursAWeek, 1.61), ("started working in 2001", .years, 25), ("Six months ago", .years, 0.5),
+    ])
+    func compoundDurationsRatesAndStartYears(_ answer: String, _ unit: NaturalNumber.Unit, _ expected: Double) {
+        #expect(AnswerParser(today: Self.today).parse(answer, as: .number, unit: unit) == .success(.number(expected)), "\(answer)")
+    }
+
+    @Test func amountsThatDoNotCombineOrNameNoFigureAreRefused() {
+        let parser = AnswerParser(today: Self.today)
+        for answer in ["10 minutes here, 15 minutes there", "a couple of times each week", "50 hour days", "ten minutes every now and then"] {
+            #expect((try? parser.parse(answer, as: .number, unit: .hoursAWeek).get()) == nil, "\(answer)")
+        }
+        for answer in ["six figures", "a gazillion dollars", "minus 1,200,000"] {
+            #expect((try? parser.parse(answer, as: .money).get()) == nil, "\(answer)")
+        }
+        #expect(NaturalNumber.read("about £2,400", as: .money, today: Self.today).map { $0.spoken(as: .money) } == .success("about £2,400"))
+    }
+
     @Test func whatNoReadingServesIsRefusedWithWhatWouldWork() {
         let parser = AnswerParser(today: Self.today)
         for answer in ["lots", "a lot", "many years", "-3"] {

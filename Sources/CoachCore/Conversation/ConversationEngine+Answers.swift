@@ -16,8 +16,13 @@ extension ConversationEngine {
             let record = AnswerRecord(step: step.id, raw: line, value: value)
             var turn = Turn(log: [.answerAccepted(step: step.id, value: value)], next: .end(.paused))
             if case .date(let day) = value { turn.messages.append(Message("Saved: \(day.spelledOut).", tone: .success)) }
-            if case .number = value, case .success(let reading) = parser.natural(line, unit: step.unit), reading.interpreted {
-                turn.messages.append(Message("Saved: \(reading.spoken(unit: step.unit)).", tone: .success))
+            if let reading = parser.reading(of: line, as: step.kind, unit: step.unit), reading.interpreted {
+                let target: NaturalNumber.Target = switch step.kind {
+                case .money: .money
+                case .percent: .percent
+                default: .number(step.unit)
+                }
+                turn.messages.append(Message("Saved: \(reading.spoken(as: target)).", tone: .success))
             }
             return accept(record, turn: turn)
         }

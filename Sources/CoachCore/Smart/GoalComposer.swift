@@ -96,7 +96,7 @@ public struct GoalComposer: Sendable {
     private func startingPoint(_ baseline: String) -> String? {
         let kept = Self.kept(baseline, cutAtComma: true)
         guard !kept.isEmpty else { return nil }
-        if startingFigure(kept) == 0 { return "zero" }
+        if AmountReader.saysOnlyZero(kept) { return "zero" }
         return measurePhrase(in: ParsedGoal(kept, today: today))?.text ?? kept
     }
 
