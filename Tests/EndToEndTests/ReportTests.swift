@@ -46,7 +46,7 @@ import Testing
         for heading in ["# Plan for Ana", "## Profile", "## SMART goal", "## KPIs", "### Deals per quarter", "### Hours worked", "## ROI of coaching"] {
             #expect(md.contains(heading + "\n"), "missing \(heading)")
         }
-        #expect(md.contains("> close more new-business deals — 12 new deals a quarter by 2027-06-30"))
+        #expect(md.contains("> Close more new-business deals: 12 new deals a quarter by 30 June 2027"))
         #expect(md.contains("- **Role:** account executive"))
         #expect(md.contains("| 2026-11-01 | 10 | 7 | 50% |"))
         #expect(md.contains("Milestones: 25% on 2026-10-01, 50% on 2026-11-01."))
@@ -111,7 +111,7 @@ import Testing
         let db = try Self.monthsLater(store)
         let html = try Binary.run(["report", "--client", "Ana", "--format", "html", "--db", db]).stdout
         for part in ["<h2>Profile</h2>", "<dt>Role</dt><dd>account executive</dd>", "<dt>Coach</dt><dd>Maria</dd>",
-                     "<h2>Goals</h2>", "Current goal", "hold weekly one-to-ones with my reports", "Earlier goal", "close more new-business deals",
+                     "<h2>Goals</h2>", "Current goal", "Hold weekly one-to-ones with my reports", "Earlier goal", "Close more new-business deals",
                      "Measured by: <a href=\"#kpi-1\">Deals per quarter</a>, <a href=\"#kpi-2\">Hours worked</a>", "Measured by: no KPIs yet",
                      "<table class=\"history\">", "<span class=\"status on_track\">on track</span>", "<span class=\"status at_risk\">at risk</span>",
                      "Milestones: 25% on 2026-10-01, 50% on 2026-11-01", "target 12 → 11 — territory cut in November",
@@ -125,7 +125,7 @@ import Testing
         #expect(html.contains(">Sep 2026</text>") && html.contains(">Jan 2027</text>"), "a date axis from the baseline towards the due date")
         #expect(!html.contains("undersells"))
         let md = try Binary.run(["report", "--client", "Ana", "--db", db]).stdout
-        #expect(md.contains("### Earlier goals\n\n- close more new-business deals"))
+        #expect(md.contains("### Earlier goals\n\n- Close more new-business deals"))
         #expect(md.contains("Measured by: Deals per quarter, Hours worked."))
         #expect(md.contains("- Cost of coaching: £3,000"))
     }

@@ -154,11 +154,14 @@ struct TimeExpressionScanner {
     private static let backwardWords: Set<String> = ["last", "previous", "past", "ago", "yesterday"]
 
     /// "than I made last year", "a project I started last month", "than I'm making now": a day
-    /// pointed back to (or "now") without "by" or "before" is what the goal is compared with, not
-    /// when it is due; "in the first quarter of this year" is still a frame, even once past.
+    /// pointed back to (or "now" after "than") without "by" or "before" is what the goal is compared
+    /// with, not when it is due; "in the first quarter of this year" is still a frame, even once past,
+    /// and "the deadline is now" a deadline.
     private func isReference(_ phrase: DatePhrase, _ day: LocalDate) -> Bool {
         let lead = text.word(at: phrase.span.lowerBound) ?? ""
-        if lead == "now", phrase.span.count == 1 { return true }
+        if lead == "now", phrase.span.count == 1 {
+            return (0..<phrase.span.lowerBound).contains { text.word(at: $0) == "than" }
+        }
         return day < today && !Self.deadlineLeads.contains(lead)
             && phrase.span.contains { text.word(at: $0).map(Self.backwardWords.contains) == true }
     }
