@@ -155,7 +155,7 @@ public struct Setup: InterviewSource {
         var catalogue: Catalogue?
         if sources.contains(.suggestions) || script.calls(.catalogue) {
             catalogue = try self.catalogue()
-        } else if sources.contains(.jobFamilies) {
+        } else if sources.contains(.jobFamilies) || script.steps.contains(where: { $0.completesFrom == .jobTitles }) {
             catalogue = try loaded(CatalogueLoader.loadRoles(rulesDirectory: try rulesDirectory(), cache: parseCache))
         }
         let day = if let today { today } else { try self.today() }

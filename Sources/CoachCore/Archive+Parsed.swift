@@ -40,6 +40,7 @@ extension Step: Archivable {
             w.optional(step) { $0.string($1) }
         }
         w.int(maxAttempts)
+        w.optional(completesFrom) { $0.string($1.rawValue) }
     }
 
     public init(from r: inout ArchiveReader) throws(ArchiveError) {
@@ -68,6 +69,7 @@ extension Step: Archivable {
         self.init(id: id, label: label, say: templates[0], ask: templates[1], compose: templates[2], kind: kind, save: save,
                   help: help, why: why, when: when, required: required, bounds: bounds, rejects: rejects, next: next, maxAttempts: try r.int())
         self.choicesFrom = choicesFrom
+        completesFrom = try r.optional { r throws(ArchiveError) in try r.raw(DynamicCompletions.self) }
         defaultAnswer = templates[3]
         relativeTo = templates[4]
         prefill = templates[5]

@@ -8,7 +8,7 @@ public enum ScriptLoader {
     /// Names every script may read without saving them itself.
     public static let builtInVariables: Set<String> = ["client.name"]
 
-    static let stepKeys: Set<String> = ["label", "say", "ask", "compose", "type", "choices_from", "default", "relative_to", "prefill", "choices", "save", "help", "why", "when",
+    static let stepKeys: Set<String> = ["label", "say", "ask", "compose", "type", "choices_from", "complete_from", "default", "relative_to", "prefill", "choices", "save", "help", "why", "when",
                                         "required", "min", "max", "attempts", "reject", "next", "unit"]
 
     public static func load(source: String, file: String) -> Result<Script, LoadFailure> {
@@ -168,6 +168,11 @@ private struct ScriptBuilder {
         if let node = f["choices_from"], let source = reader.string(node, "choices_from") {
             if let dynamic = DynamicChoices(rawValue: source) { step.choicesFrom = dynamic } else {
                 reader.report(.badValue, "choices_from '\(source)' is not known (use: suggestions, job_families)", at: node)
+            }
+        }
+        if let node = f["complete_from"], let source = reader.string(node, "complete_from") {
+            if let dynamic = DynamicCompletions(rawValue: source) { step.completesFrom = dynamic } else {
+                reader.report(.badValue, "complete_from '\(source)' is not known (use: job_titles)", at: node)
             }
         }
         if let node = f["unit"], let name = reader.string(node, "unit") {

@@ -136,6 +136,17 @@ struct ShippedInterviews: InterviewSource {
         #expect(CoachFailure.outsideScale("Well-being", 1...10).description == "“Well-being” runs from 1 to 10; give a figure in that range.")
     }
 
+    /// TAB at a title question offers the titles of Rules/roles.yaml ("office man" → "office manager").
+    @Test func titleQuestionsCompleteFromTheRoleLexicon() throws {
+        let interviews = ShippedInterviews(today: Self.today)
+        let script = try interviews.script("onboarding")
+        var engine = ConversationEngine.begin(script, presets: ["client.name": .text("Sam")], context: try interviews.context(for: script))
+        guard case .ask(let prompt) = engine.handle(.conversationOpened(resumed: false)).next else { Issue.record("no question"); return }
+        #expect(prompt.completions.filter { $0.hasPrefix("office man") }.contains("office manager"))
+        guard case .ask(let next) = engine.handle(.lineSubmitted("senior clerk")).next else { Issue.record("no next question"); return }
+        #expect(!next.completions.contains("office manager"), "the industry question offers no titles")
+    }
+
     @Test func theDashboardPutsWhoNeedsAttentionFirst() throws {
         let storage = InMemoryStorage()
         let due = LocalDate(year: 2027, month: 6, day: 30)!

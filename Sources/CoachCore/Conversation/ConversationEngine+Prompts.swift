@@ -78,9 +78,10 @@ extension ConversationEngine {
         case nil:
             shown = options
         }
+        let titles = step.completesFrom == .jobTitles ? catalogue?.roles.knownTitles ?? [] : []
         return Prompt(stepID: step.id, question: nil,
                       options: kind == .yesNo ? [] : shown,
-                      completions: options + commands + edits)
+                      completions: options + titles + commands + edits)
     }
 
     var confirmationPrompt: Prompt {

@@ -75,6 +75,11 @@ public struct RoleLexicon: Sendable {
 
     public static let empty = RoleLexicon(families: [], titles: [:], seniority: [])
 
+    /// Every title the lexicon knows, in order, as TAB offers them.
+    public var knownTitles: [String] {
+        titles.entries.flatMap { first, entries in entries.map { ([first] + $0.rest).joined(separator: " ") } }.sorted()
+    }
+
     /// `titles` maps a title, `normalised`, to the index of its family in `families`.
     public init(families: [JobFamily], titles: [String: Int], seniority: [(String, Seniority)], shorthand: [String: String] = [:]) {
         self.families = families

@@ -83,6 +83,8 @@ public struct Step: Hashable, Sendable {
     public var kind: AnswerKind
     /// Options worked out during the conversation instead of written in the script.
     public var choicesFrom: DynamicChoices?
+    /// What TAB offers at a free-text question ("office man" TAB → "office manager").
+    public var completesFrom: DynamicCompletions?
     /// What an empty answer means, e.g. keeping a suggested name.
     public var defaultAnswer: Template?
     /// For numbers: "+3" means this value plus 3 (a cumulative increment at a check-in).
@@ -143,6 +145,12 @@ public enum DynamicChoices: String, Hashable, Sendable {
     case suggestions
     /// The job families of Rules/roles.yaml, those closest to the client's title first.
     case jobFamilies = "job_families"
+}
+
+/// Completions for a free-text answer, known only from the rules.
+public enum DynamicCompletions: String, Hashable, Sendable {
+    /// The job titles of Rules/roles.yaml.
+    case jobTitles = "job_titles"
 }
 
 /// Where an answer is kept: `profile.role`, or `support.people[]` to collect a looping answer.
