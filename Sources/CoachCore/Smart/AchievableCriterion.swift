@@ -21,9 +21,13 @@ struct AchievableCriterion: SmartCriterionRule {
     private struct Change {
         let ratio: Double
         let span: Range<Int>
+        /// Measured against the baseline the client gave, not a "from X to Y" in the goal.
+        var fromBaseline = false
     }
 
     func evaluate(_ goal: ParsedGoal, context: SmartContext) -> CriterionFinding {
+        var context = context
+        if let stated = statedStart(goal) { context.baseline = stated }
         let deadline = goal.times.deadlineExpression
         if let deadline, let date = deadline.date, date < goal.today {
             return CriterionFinding(
@@ -37,9 +41,15 @@ struct AchievableCriterion: SmartCriterionRule {
             return promotion(to: target, from: outcome.from, goal, context, deadline)
         }
         if let change = change(goal, context) {
-            return judge(change, goal, deadline)
+            let judged = judge(change, goal, deadline)
+            // "40 stand-ups" from 1 is not +3900% growth but a total to reach: judge its pace.
+            if judged.met == false, change.fromBaseline, let baseline = context.baseline, let deadline,
+               let pace = pace(goal, from: baseline, deadline) {
+                return pace
+            }
+            return judged
         }
-        if context.baseline == 0, let deadline, let pace = fromZero(goal, deadline) {
+        if context.baseline == 0, let deadline, let pace = pace(goal, from: 0, deadline) {
             return pace
         }
         return unknown(goal, deadline)
@@ -184,10 +194,10 @@ struct AchievableCriterion: SmartCriterionRule {
         for quantity in targets where goal.text.word(at: quantity.span.lowerBound - 1) == "by" {
             guard let direction = verbDirection(at: quantity.span.lowerBound, goal) else { continue }
             let moved = direction == .up ? baseline + quantity.value : baseline - quantity.value
-            return Change(ratio: moved / baseline, span: quantity.phrase)
+            return Change(ratio: moved / baseline, span: quantity.phrase, fromBaseline: true)
         }
         let target = targets.first { goal.text.word(at: $0.span.lowerBound - 1) == "to" } ?? targets.first
-        return target.map { Change(ratio: $0.value / baseline, span: $0.phrase) }
+        return target.map { Change(ratio: $0.value / baseline, span: $0.phrase, fromBaseline: true) }
     }
 
     private func judge(_ change: Change, _ goal: ParsedGoal, _ deadline: TimeExpression?) -> CriterionFinding {
@@ -238,24 +248,49 @@ struct AchievableCriterion: SmartCriterionRule {
         )
     }
 
-    // MARK: - Starting from zero
+    /// "…, starting from 8 deals a quarter": a starting figure the goal itself states (with no "to"
+    /// after it) is where the client starts, over what the interview heard before.
+    private func statedStart(_ goal: ParsedGoal) -> Double? {
+        goal.quantities.last { quantity in
+            goal.rank(quantity) == 2 && goal.text.word(at: quantity.phrase.upperBound) != "to"
+                && !goal.quantities.contains { $0.span.lowerBound > quantity.span.upperBound && goal.text.word(at: $0.span.lowerBound - 1) == "to" }
+        }?.value
+    }
 
-    /// From nothing, growth rates mean nothing; what can be judged is the pace the count needs,
-    /// which only the client can say is the plan ("40 stand-ups by June is more than one a week").
-    private func fromZero(_ goal: ParsedGoal, _ deadline: TimeExpression) -> CriterionFinding? {
-        guard let date = deadline.date, let target = goal.measures.first(where: { goal.rank($0) < 2 && $0.kind == .count }),
-              target.value > 0 else { return nil }
+    // MARK: - A total to reach
+
+    /// A count with no "a week" or "per month" after it is a total to reach by the deadline
+    /// ("40 stand-ups by June"), not a level to grow to ("12 deals a quarter").
+    private func isTotal(_ quantity: Quantity, _ goal: ParsedGoal) -> Bool {
+        guard quantity.kind == .count else { return false }
+        let after = quantity.phrase.upperBound
+        return !(after..<min(goal.text.count, after + 2)).contains { index in
+            guard let time = goal.time(at: index) else { return false }
+            return time.kind == .cadence || time.kind == .rate || time.kind == .period
+        }
+    }
+
+    /// For a total, growth rates mean nothing (from zero they are infinite); what can be judged is
+    /// the pace it needs, which only the client can say is the plan ("40 stand-ups by June is more
+    /// than one a week").
+    private func pace(_ goal: ParsedGoal, from baseline: Double, _ deadline: TimeExpression) -> CriterionFinding? {
+        guard let date = deadline.date,
+              let target = goal.measures.first(where: { goal.rank($0) < 2 && $0.kind == .count }),
+              baseline == 0 || isTotal(target, goal), target.value > baseline else { return nil }
+        let remaining = target.value - baseline
         let days = max(goal.today.days(until: date), 1)
         let weeks = Double(days) / 7
-        let weekly = target.value / weeks
+        let weekly = remaining / weeks
+        let more = baseline == 0 ? "" : " more"
         let pace = weekly >= 1 || weeks < 5
-            ? "about \(Figures.plain(weekly)) a week, every week"
-            : "about \(Figures.plain(target.value / max(goal.today.months(until: date), 1))) a month, every month"
+            ? "about \(Figures.plain(weekly))\(more) a week, every week"
+            : "about \(Figures.plain(remaining / max(goal.today.months(until: date), 1)))\(more) a month, every month"
         let when = goal.quote(deadline.span).contains(date.dayMonthYear)
             ? goal.text.quote(deadline.span) : "\(goal.text.quote(deadline.span)) (\(date.dayMonthYear))"
+        let start = baseline == 0 ? "zero" : Figures.plain(baseline)
         return CriterionFinding(
             met: nil,
-            reason: "\(goal.quote(target.phrase)) from zero \(when) means \(pace) from today — is that the plan?",
+            reason: "\(goal.quote(target.phrase)) from \(start) \(when) means \(pace) from today: say if that is not the plan.",
             question: "Is \(pace) the plan, or would a smaller number or a later date fit better?",
             evidence: goal.evidence([target.phrase, deadline.span])
         )

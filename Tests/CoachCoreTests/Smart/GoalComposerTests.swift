@@ -29,7 +29,7 @@ struct GoalComposerTests {
         #expect(critique[.measurable].reason.hasPrefix("\"40 standups\""))
         #expect(critique[.achievable].met == nil)
         #expect(critique[.achievable].reason.contains("about 1.3 a week"))
-        #expect(critique[.achievable].reason.contains("is that the plan?"))
+        #expect(critique[.achievable].reason.contains("say if that is not the plan."))
     }
 
     @Test func aSlowPaceFromZeroIsSaidPerMonth() {
