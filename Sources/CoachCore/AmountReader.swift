@@ -384,8 +384,14 @@ struct AmountReader {
         }
     }
 
-    /// "one in 10", "3 out of 8": a fraction.
+    /// "one in 10", "3 out of 8": a fraction at a share question; elsewhere "3.5 out of 5" is the
+    /// score 3.5 on its scale.
     private func ratio(after end: Int, of value: Double) -> Amount? {
+        if target != .percent {
+            guard text.word(at: end) == "out", text.word(at: end + 1) == "of", let whole = NumberLexicon.parse(text, at: end + 2),
+                  whole.value >= value else { return nil }
+            return Amount(low: value, high: value, end: whole.end)
+        }
         var cursor = end
         if let found = unit(at: cursor), case .duration = found.unit { cursor = found.end }
         if let rate = rate(at: cursor, skipping: 0) { cursor = rate.end }

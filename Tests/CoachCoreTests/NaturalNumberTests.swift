@@ -53,6 +53,13 @@ struct NaturalNumberTests {
         #expect(AnswerParser(today: Self.today).parse(answer, as: .number, unit: unit) == .success(.number(expected)), "\(answer)")
     }
 
+    @Test func aScoreOutOfItsScaleIsTheScoreAtANumberQuestionAndAShareAtAPercentOne() {
+        let parser = AnswerParser(today: Self.today)
+        #expect(parser.parse("3.5 out of 5", as: .number) == .success(.number(3.5)))
+        #expect(parser.parse("about 4 out of 5", as: .number) == .success(.number(4)))
+        #expect(parser.parse("3 out of 4", as: .percent) == .success(.percent(75)))
+    }
+
     @Test func amountsThatDoNotCombineOrNameNoFigureAreRefused() {
         let parser = AnswerParser(today: Self.today)
         for answer in ["10 minutes here, 15 minutes there", "a couple of times each week", "50 hour days", "ten minutes every now and then"] {

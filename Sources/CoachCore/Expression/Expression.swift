@@ -35,6 +35,8 @@ public indirect enum Expression: Hashable, Sendable {
         /// `rewrite(goal.statement, fix.outcome, fix.measure, fix.deadline, fix.baseline, fix.why)`:
         /// the goal composed from its parts, hedges and asides left out (missing parts may be null).
         case rewrite
+        /// `deadline(goal.final)`: the date a goal commits to (the latest it names), null without one.
+        case deadline
         /// `job_family(title)`: the job family a title belongs to (Rules/roles.yaml), '' when none.
         case jobFamily = "job_family"
         /// `table(['KPI', 'Target'], kpi.name, kpi.target)`: the lists as the columns of a table,

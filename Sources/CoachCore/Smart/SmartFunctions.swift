@@ -37,6 +37,9 @@ enum SmartFunctions {
         switch f {
         case .smart, .met, .critique, .followup: break
         case .rewrite: return .string(rewrite(args, today: today))
+        case .deadline:
+            guard case .string(let goal)? = args.first else { return .null }
+            return SmartAnalyzer().deadline(in: goal, today: today).map(ExpressionValue.date) ?? .null
         default: return nil
         }
         guard case .string(let goal)? = args.first, !goal.isEmpty else { return .null }
