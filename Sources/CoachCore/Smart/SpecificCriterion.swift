@@ -149,6 +149,9 @@ struct SpecificCriterion: SmartCriterionRule {
         "lead time", "cycle time", "turnaround time", "screen time", "delivery time",
     ]
 
+    /// Verbs that name a state rather than an action.
+    private static let copulas: Set<String> = ["be", "become", "feel", "stay", "remain", "seem"]
+
     private func read(_ clause: GoalClause, in goal: ParsedGoal) -> Reading? {
         if let outcome = goal.outcomes.first(where: { $0.span.overlaps(clause.span) }) {
             return outcome.isNamed ? .outcome(outcome.span) : .unnamedOutcome(outcome.span, outcome.kind)
@@ -191,6 +194,12 @@ struct SpecificCriterion: SmartCriterionRule {
             return .noObject(verb.span)
         }
         if object.hasQuantity || hasMeasure(in: clause, goal) { return .action(verb: verb.span, object: object.span) }
+        // "be healthier", "become confident": a state named by a bare word is a judgement; "be the
+        // top seller" or "become a certified PMP" name something that can be checked.
+        if verb.span.count == 1, text[verb.span.lowerBound].forms.contains(where: Self.copulas.contains),
+           let first = text.word(at: object.span.lowerBound), !FunctionWords.determiners.contains(first) {
+            return .judgement(phrase: verb.span.lowerBound..<object.span.upperBound, word: object.span.lowerBound..<(object.span.lowerBound + 1))
+        }
         if let word = object.qualityWord {
             return .judgement(phrase: verb.span.lowerBound..<object.span.upperBound, word: word..<(word + 1))
         }
