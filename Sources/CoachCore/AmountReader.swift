@@ -210,7 +210,6 @@ struct AmountReader {
         index = hedgeSuffix(at: index, &chain)
         var unitAfterFirst = unit(at: index)
         if let found = unitAfterFirst { index = found.end }
-        var lowScale = first.scale
         // A range: "3-4", "3 to 4 years", "15 minutes to an hour", "$35 to $50", "£30-50k".
         if let join = rangeJoin(at: index, after: start) {
             var cursor = join
@@ -220,7 +219,7 @@ struct AmountReader {
             }
             if let second = amount(at: cursor), second.low >= first.low || second.unitAhead(in: self) {
                 chain.high = second.high
-                if lowScale == 1, second.scale > 1, first.low * second.scale <= second.high { lowScale = second.scale; chain.low *= second.scale }
+                if first.scale == 1, second.scale > 1, first.low * second.scale <= second.high { chain.low *= second.scale }
                 chain.mayBeYear = chain.mayBeYear && second.mayBeYear
                 chain.hedged = chain.hedged || second.vague
                 index = hedgeSuffix(at: second.end, &chain)
