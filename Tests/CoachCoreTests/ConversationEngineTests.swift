@@ -258,15 +258,12 @@ struct Driver {
         #expect(e.engine.handle(.inputClosed).next == .end(.paused))
     }
 
-    @Test func controlCTwiceOnAnEmptyLineOffersToSaveAndQuit() {
+    @Test func controlCTwiceOnAnEmptyLineSavesAndQuits() {
         var d = Driver()
-        _ = d.engine.handle(.interruptPressed(lineHadText: true))
-        #expect(d.engine.state.confirmation == nil)
-        _ = d.engine.handle(.interruptPressed(lineHadText: false))
-        #expect(d.engine.state.confirmation == nil)
-        let offer = d.engine.handle(.interruptPressed(lineHadText: false))
-        #expect(offer.messages.map(\.text) == ["Save and quit? (yes/no)"])
-        #expect(d.type("yes").next == .end(.paused))
+        #expect(d.engine.handle(.interruptPressed(lineHadText: true)).messages.map(\.text) == ["Line cleared."])
+        let hint = d.engine.handle(.interruptPressed(lineHadText: false))
+        #expect(hint.messages.map(\.text) == ["Press Ctrl-C again to save and quit, or type your answer."])
+        #expect(d.engine.handle(.interruptPressed(lineHadText: false)).next == .end(.paused))
     }
 
     @Test func unknownCommandsAreNamed() {

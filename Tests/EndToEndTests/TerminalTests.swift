@@ -95,12 +95,10 @@ struct TmuxSession {
         try session.type("/sum", "Tab", "Enter")
         screen = try session.waitFor("goal: promotion")
 
-        // Ctrl-C twice on an empty line offers to save and quit.
+        // Ctrl-C twice on an empty line saves and quits.
         try session.type("C-c")
         try session.waitFor("Press Ctrl-C again")
         try session.type("C-c")
-        try session.waitFor("Save and quit? (yes/no)")
-        try session.type("yes", "Enter")
         screen = try session.waitFor("EXITED-0")
         #expect(screen.contains("Resume with: kpicoach resume 1"))
 

@@ -96,10 +96,10 @@ public struct ConversationEngine: Sendable {
     /// Ctrl-C clears the line; twice on an empty line, it asks to save and quit.
     mutating func interrupted(lineHadText: Bool) -> Turn {
         guard let step = currentStep else { return Turn(next: .end(.finished)) }
+        // Everything answered is already saved, so a second Ctrl-C stops as /quit does.
         if !lineHadText, state.question?.interrupted == true {
             state.question?.interrupted = false
-            state.phase = .confirming(.quit, over: state.phase)
-            return Turn(messages: [Message("Save and quit? (yes/no)", tone: .notice)], next: .ask(confirmationPrompt))
+            return Turn(log: [.commandUsed(step: step.id, command: "ctrl-c twice: quit")], next: .end(.paused))
         }
         state.question?.interrupted = !lineHadText
         let hint = lineHadText ? "Line cleared." : "Press Ctrl-C again to save and quit, or type your answer."
@@ -121,8 +121,6 @@ public struct ConversationEngine: Sendable {
         var turn = Turn(log: [.commandUsed(step: state.activeStep, command: "\(pending.rawValue): \(yes ? "yes" : "no")")], next: .end(.paused))
         guard yes else { return carryOn(turn) }
         switch pending {
-        case .quit:
-            return turn
         case .restart:
             for record in state.records.reversed() {
                 turn.log.append(.answerWithdrawn(step: record.step, reason: "restart"))

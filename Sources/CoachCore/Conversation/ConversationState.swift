@@ -11,7 +11,7 @@ public struct ConversationState: Codable, Hashable, Sendable {
     }
 
     public enum Confirmation: String, Codable, Hashable, Sendable {
-        case quit, restart
+        case restart
     }
 
     /// A question being asked and what has happened at it so far.
