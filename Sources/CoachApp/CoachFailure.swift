@@ -21,6 +21,7 @@ public enum CoachFailure: Error, CustomStringConvertible {
     case nothingToAdjust
     case cannotWrite(String)
     case badDate(option: String, text: String, why: String)
+    case badNumberOption(option: String, text: String, why: String)
     case futureCheckin(String)
     case badDatabaseURL(String)
     /// What needs a practice's shared database, asked of a SQLite file.
@@ -53,6 +54,8 @@ public enum CoachFailure: Error, CustomStringConvertible {
         case .badNumber: return "Numbers must be real figures (no inf or NaN, at most a trillion), and a weight must be above 0."
         case .nothingToAdjust: return "Say what changes (--target, --due or --retire) and why (--why \"…\"); the history keeps both."
         case .badDate(let option, let text, let why): return "\(option) needs a date (e.g. 2027-06-30, 30 June 2027, end of next month), not “\(TerminalText.sanitize(text))”: \(why)"
+        case .badNumberOption(let option, let text, let why):
+            return "\(option) needs a figure (e.g. 12, 12.5, about 12), not “\(TerminalText.sanitize(text))”: \(why)"
         case .futureCheckin(let day): return "A check-in records figures already reached, so it can't be dated \(day), after today."
         case .cannotWrite(let path): return "Cannot write \(path); check the folder exists and is writable."
         case .lintProblems(let count): return "\(count) problem\(count == 1 ? "" : "s") found."

@@ -107,6 +107,16 @@ public struct Setup: InterviewSource {
         }
     }
 
+    /// A figure given to a quick command, read as an interview reads one ("about 12", "3.5 out of
+    /// 5", "12,5"), so `--value` and `--target` take what a question would.
+    public func number(_ text: String, option: String) throws(CoachFailure) -> Double {
+        switch AnswerParser(today: try today()).parse(text, as: .number) {
+        case .success(.number(let value)): return value
+        case .success: throw .badNumberOption(option: option, text: text, why: AnswerKind.number.formatHint)
+        case .failure(let problem): throw .badNumberOption(option: option, text: text, why: problem.message)
+        }
+    }
+
     public func library() throws(CoachFailure) -> PromptLibrary {
         switch PromptLibrary.locate(explicit: options.prompts, environment: environment, executable: executable) {
         case .success(let library): return library

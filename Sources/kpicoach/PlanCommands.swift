@@ -29,10 +29,10 @@ struct KPIAddCommand: CoachCommand {
     @Option(help: "What the KPI is called.") var name: String
     @Option(help: "count, money, percent, hours, score or yes/no.") var unit: String
     @Option(help: "increase, decrease, 'stay above' or 'stay below'.") var direction: String
-    @Option(help: "Where the client starts.") var baseline: Double
+    @Option(help: "Where the client starts (12, 12.5, about 12, 3.5 out of 5).") var baseline: String
     @Option(name: .customLong("baseline-date"), help: "When the baseline was measured (2026-11-01, last Monday, …).") var baselineDate: String
     @Option(name: .customLong("baseline-source"), help: "Where the baseline comes from.") var baselineSource = "entered by the coach"
-    @Option(help: "Where the client wants to be.") var target: Double
+    @Option(help: "Where the client wants to be.") var target: String
     @Option(help: "By when (2027-06-30, 30 June 2027, end of next month, Q3 2027, …).") var due: String
     @Option(help: "weekly, monthly or quarterly.") var cadence = "monthly"
     @Option(help: "Its share in the goal's roll-up (> 0).") var weight = 1.0
@@ -42,9 +42,10 @@ struct KPIAddCommand: CoachCommand {
         guard let unit = Metric.Unit(rawValue: unit) else { throw .badOption("--unit", Metric.Unit.allCases.map(\.rawValue)) }
         guard let direction = Metric.Direction(rawValue: direction) else { throw .badOption("--direction", Metric.Direction.allCases.map(\.rawValue)) }
         guard let cadence = Metric.Cadence(rawValue: cadence) else { throw .badOption("--cadence", Metric.Cadence.allCases.map(\.rawValue)) }
-        let kpi = PlannedKPI(name: name, catalogueID: catalogue, unit: unit, direction: direction, baselineValue: baseline,
+        let kpi = PlannedKPI(name: name, catalogueID: catalogue, unit: unit, direction: direction,
+                             baselineValue: try app.setup.number(baseline, option: "--baseline"),
                              baselineDate: try app.setup.date(baselineDate, option: "--baseline-date"), baselineSource: baselineSource,
-                             targetValue: target, dueDate: try app.setup.date(due, option: "--due"), cadence: cadence, weight: weight)
+                             targetValue: try app.setup.number(target, option: "--target"), dueDate: try app.setup.date(due, option: "--due"), cadence: cadence, weight: weight)
         print(try app.planDesk(create: true).add(kpi, client: client))
     }
 }
@@ -54,7 +55,7 @@ struct KPIAdjustCommand: CoachCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The client's name.") var client: String
     @Option(help: "The KPI id (kpi list shows it).") var kpi: KPIID
-    @Option(help: "The new target.") var target: Double?
+    @Option(help: "The new target (12, about 12, …).") var target: String?
     @Option(help: "The new due date (2027-06-30, 30 June 2027, end of next month, …).") var due: String?
     @Flag(help: "Retire the KPI: its history stays, it leaves check-ins and the roll-up.") var retire = false
     @Option(help: "Why it changes, in a sentence.") var why: String
@@ -65,7 +66,8 @@ struct KPIAdjustCommand: CoachCommand {
             guard target == nil, due == nil else { throw .badOption("--retire", ["alone, without --target or --due"]) }
             change = .retire
         } else {
-            change = .move(target: target, due: try due.map { (text: String) throws(CoachFailure) in try app.setup.date(text, option: "--due") })
+            change = .move(target: try target.map { (text: String) throws(CoachFailure) in try app.setup.number(text, option: "--target") },
+                           due: try due.map { (text: String) throws(CoachFailure) in try app.setup.date(text, option: "--due") })
         }
         print(try app.planDesk().adjust(kpi, client: client, change, why: why))
     }
@@ -78,7 +80,7 @@ struct CheckinCommand: CoachCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The client's name.") var client: String
     @Option(help: "The KPI id (kpi list shows it); without it, the check-in interview runs.") var kpi: KPIID?
-    @Option(help: "The value measured (with --kpi).") var value: Double?
+    @Option(help: "The value measured (with --kpi): 12, 12.5, about 12, 3.5 out of 5.") var value: String?
     @Option(help: "When it was measured (2026-11-30, yesterday, last Friday; default today).") var date: String?
     @Option(help: "How confident the client is of reaching the target, 0–10.") var confidence: Int?
     @Option(help: "Wins, obstacles, what they need.") var note: String?
@@ -89,7 +91,8 @@ struct CheckinCommand: CoachCommand {
             return try app.sessions(try app.openDatabase(create: false)).start(scriptID: "checkin", client: client)
         }
         let day = try date.map { (text: String) throws(CoachFailure) in try app.setup.date(text, option: "--date") }
-        print(try app.planDesk().checkin(kpi, client: client, value: value, on: day, confidence: confidence, note: note))
+        print(try app.planDesk().checkin(kpi, client: client, value: try app.setup.number(value, option: "--value"), on: day,
+                                         confidence: confidence, note: note))
     }
 }
 

@@ -86,7 +86,8 @@ import Testing
             (["kpi", "add", "--client", "Cy", "--name", "X", "--unit", "count", "--direction", "increase", "--baseline", "1",
               "--baseline-date", "2024-02-30", "--target", "2", "--due", "2027-01-01"], "February 2024 has only 29 days"),
             (["checkin", "--client", "Cy", "--kpi", "9", "--value", "3"], "Cy has no KPI 9"),
-            (["checkin", "--client", "Cy", "--kpi", "1", "--value", "inf"], "Numbers must be real figures"),
+            (["checkin", "--client", "Cy", "--kpi", "1", "--value", "inf"], "--value needs a figure"),
+            (["checkin", "--client", "Cy", "--kpi", "1", "--value", "lots"], "--value needs a figure (e.g. 12, 12.5, about 12), not “lots”"),
             (["kpi", "adjust", "--client", "Cy", "--kpi", "1", "--why", "x"], "Say what changes"),
             (["report", "--client", "Nobody"], "There is no client called"),
         ]
@@ -96,6 +97,21 @@ import Testing
             #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
             #expect(!r.stderr.contains("Fatal error"))
         }
+    }
+
+    /// Figures given to quick commands are read as an interview reads them.
+    @Test(arguments: Store.available) func figureOptionsReadWordsAsTheInterviewDoes(_ store: Store) throws {
+        let db = try store.fresh()
+        let added = try Binary.run(["kpi", "add", "--client", "Cy", "--name", "Rating", "--unit", "score", "--direction", "increase",
+                                    "--baseline", "3.5 out of 5", "--baseline-date", "2026-11-01", "--target", "about 4.5", "--due", "2027-06-30",
+                                    "--db", db])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try Binary.run(["checkin", "--client", "Cy", "--kpi", "1", "--value", "nearly 4", "--db", db]).status == 0)
+        #expect(try Binary.run(["kpi", "adjust", "--client", "Cy", "--kpi", "1", "--target", "4 or 5", "--why", "a stretch", "--db", db]).status == 0)
+        let kpi = try #require((try Binary.json(["kpi", "list", "--client", "Cy", "--json", "--db", db])["kpis"] as? [[String: Any]])?.first)
+        #expect((kpi["baseline"] as? [String: Any])?["value"] as? Double == 3.5)
+        #expect((kpi["target"] as? [String: Any])?["value"] as? Double == 4.5, "4 or 5 is read as its midpoint")
+        #expect(kpi["current"] as? Double == 4)
     }
 
     /// The one date grammar behind every date option: read in the client's words, echoed with the
