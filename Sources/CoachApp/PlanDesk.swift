@@ -33,6 +33,10 @@ public struct PlanDesk {
 
     public func plan(of client: String) throws(CoachFailure) -> [StoredKPI] { try storage.plan(of: client) }
 
+    private func stored(_ id: KPIID, of client: String) throws(CoachFailure) -> StoredKPI? {
+        try plan(of: client).first { $0.id == id }
+    }
+
     /// One line per KPI: id, name, baseline → current → target, progress, pace, due, cadence, weight.
     public func listing(of client: String) throws(CoachFailure) -> [String] {
         let kpis = try plan(of: client)
@@ -62,9 +66,7 @@ public struct PlanDesk {
     /// A change to a KPI with its reason, kept in its history.
     public func adjust(_ id: KPIID, client: String, _ change: KPIChange, why: String) throws(CoachFailure) -> String {
         guard !why.trimmingWhitespace().isEmpty, change != .move(target: nil, due: nil) else { throw .nothingToAdjust }
-        if case .move(let target?, _) = change, let kpi = try plan(of: client).first(where: { $0.id == id })?.kpi {
-            try check([target], of: kpi)
-        }
+        if case .move(let target?, _) = change, let kpi = try stored(id, of: client)?.kpi { try check([target], of: kpi) }
         try store { () throws(StoreError) in try storage.adjust(kpi: id, client: client, change, why: why) }
         guard case .move(_, let due?) = change else { return "Adjusted KPI \(id); the change is kept in its history." }
         return "Adjusted KPI \(id), now due \(due.spelledOut); the change is kept in its history."
@@ -76,11 +78,11 @@ public struct PlanDesk {
         if let confidence, !(0...10).contains(confidence) { throw .badOption("--confidence", ["0 to 10"]) }
         let day = day ?? today
         guard day <= today else { throw .futureCheckin(day.spelledOut) }
-        if let kpi = try plan(of: client).first(where: { $0.id == id })?.kpi { try check([value], of: kpi) }
+        if let kpi = try stored(id, of: client)?.kpi { try check([value], of: kpi) }
         try store { () throws(StoreError) in
             try storage.addCheckin(kpi: id, client: client, date: day, value: value, confidence: confidence, note: note)
         }
-        guard let saved = try plan(of: client).first(where: { $0.id == id }) else { return "Saved." }
+        guard let saved = try stored(id, of: client) else { return "Saved." }
         let figures = saved.figures.evaluate(today: today, cadence: saved.kpi.cadence)
         return "Saved \(NumberFormat.plain(value)) for “\(TerminalText.sanitize(saved.kpi.name))” on \(day.spelledOut): "
             + "\(NumberFormat.percent(figures.progress)) of the way, \(figures.status.words)."

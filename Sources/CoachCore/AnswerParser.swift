@@ -26,8 +26,8 @@ public struct AnswerParser: Sendable {
         switch kind {
         case .text: return NaturalNumber.isUnsure(text) ? .failure(.unsure) : .success(.text(text))
         case .number: return number(text, unit: unit).map { .number($0) }
-        case .money: return money(text).flatMapError { problem in natural(text, as: .money, refused: problem) }
-        case .percent: return percent(text).flatMapError { problem in natural(text, as: .percent, refused: problem) }
+        case .money: return money(text).flatMapError { problem in inWords(text, as: .money, refused: problem).map { .money($0.value, currency: $0.currency) } }
+        case .percent: return percent(text).flatMapError { problem in inWords(text, as: .percent, refused: problem).map { .percent($0.value) } }
         case .scale(let lo, let hi): return scale(text, lo, hi)
         case .date: return DateGrammar(today: today, order: dateOrder, minutesNow: minutesNow).read(text).map { .date($0) }
         case .yesNo: return Self.yesNo(text).map { .yesNo($0) }
@@ -43,46 +43,30 @@ public struct AnswerParser: Sendable {
             if unit != nil, n < 0 { return .failure(.negative) }
             return Self.checkMagnitude(n)
         }
-        switch natural(text, unit: unit) {
-        case .success(let reading): return Self.checkMagnitude(reading.value)
-        case .failure(.unknown): return .failure(.unknownNumber)
-        case .failure(.negative): return .failure(.negative)
-        case .failure(.notANumber): return .failure(.notUnderstood(hint: AnswerKind.number.formatHint))
-        }
+        return inWords(text, as: .number(unit), refused: .notUnderstood(hint: AnswerKind.number.formatHint)).map(\.value)
     }
 
-    /// Money and shares in words ("about £2,400", "$85k a year", "almost half"); the strict reading's
-    /// refusal stands when no reading serves.
-    private func natural(_ text: String, as target: NaturalNumber.Target, refused: AnswerProblem) -> Result<AnswerValue, AnswerProblem> {
+    /// A figure in words ("about 5 years", "about £2,400", "almost half"), held to the same magnitude
+    /// as one in digits; `refused` stands when no reading serves.
+    private func inWords(_ text: String, as target: NaturalNumber.Target, refused: AnswerProblem) -> Result<NaturalNumber, AnswerProblem> {
         switch NaturalNumber.read(text, as: target, today: today) {
-        case .success(let reading):
-            return Self.checkMagnitude(reading.value).map { value in
-                target == .money ? .money(value, currency: reading.currency) : .percent(value)
-            }
+        case .success(let reading): return Self.checkMagnitude(reading.value).map { _ in reading }
         case .failure(.unknown): return .failure(.unknownNumber)
         case .failure(.negative): return .failure(.negative)
         case .failure(.notANumber): return .failure(refused)
         }
     }
 
-    /// How an answer of that kind was read when it needed reading beyond a plain figure ("about
-    /// £2,400", "an hour a day"), for echoing it back; nil for a plain figure or another kind.
-    public func reading(of raw: String, as kind: AnswerKind, unit: NaturalNumber.Unit?) -> NaturalNumber? {
+    /// How an answer was read when it needed reading beyond a plain figure ("about £2,400", "an
+    /// hour a day"), for echoing it back; nil for a plain figure.
+    public func reading(of raw: String, as target: NaturalNumber.Target) -> NaturalNumber? {
         let text = raw.trimmingWhitespace()
-        switch kind {
-        case .number: return try? natural(text, unit: unit).get()
-        case .money: return (try? money(text).get()) == nil ? try? NaturalNumber.read(text, as: .money, today: today).get() : nil
-        case .percent: return (try? percent(text).get()) == nil ? try? NaturalNumber.read(text, as: .percent, today: today).get() : nil
-        default: return nil
+        let plain = switch target {
+        case .number: Self.decimal(text) != nil
+        case .money: (try? money(text).get()) != nil
+        case .percent: (try? percent(text).get()) != nil
         }
-    }
-
-    /// How a number answer in words was read ("about 5 years", "an hour a day"), for echoing it
-    /// back; a plain figure ("12,5") is not read this way.
-    public func natural(_ raw: String, unit: NaturalNumber.Unit?) -> Result<NaturalNumber, NaturalNumber.Unread> {
-        let text = raw.trimmingWhitespace()
-        guard Self.decimal(text) == nil else { return .failure(.notANumber) }
-        return NaturalNumber.read(text, unit: unit, today: today)
+        return plain ? nil : try? NaturalNumber.read(text, as: target, today: today).get()
     }
 
     static func checkMagnitude(_ n: Double) -> Result<Double, AnswerProblem> {

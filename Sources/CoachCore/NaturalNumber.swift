@@ -47,6 +47,16 @@ public struct NaturalNumber: Sendable, Equatable {
         case percent
     }
 
+    /// What a question of that kind counts in; nil for kinds that are not figures (a scale is a choice of numbers).
+    public static func target(of kind: AnswerKind, unit: Unit?) -> Target? {
+        switch kind {
+        case .number: .number(unit)
+        case .money: .money
+        case .percent: .percent
+        default: nil
+        }
+    }
+
     /// Reads `raw` for a question counting in `unit` (nil: a plain number); `today` serves "since 2019".
     public static func read(_ raw: String, unit: Unit?, today: LocalDate) -> Result<NaturalNumber, Unread> {
         read(raw, as: .number(unit), today: today)

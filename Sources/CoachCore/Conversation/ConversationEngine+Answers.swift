@@ -16,12 +16,8 @@ extension ConversationEngine {
             let record = AnswerRecord(step: step.id, raw: line, value: value)
             var turn = Turn(log: [.answerAccepted(step: step.id, value: value)], next: .end(.paused))
             if case .date(let day) = value { turn.messages.append(Message("Saved: \(day.spelledOut).", tone: .success)) }
-            if let reading = parser.reading(of: line, as: step.kind, unit: step.unit), reading.interpreted {
-                let target: NaturalNumber.Target = switch step.kind {
-                case .money: .money
-                case .percent: .percent
-                default: .number(step.unit)
-                }
+            if let target = NaturalNumber.target(of: step.kind, unit: step.unit), let reading = parser.reading(of: line, as: target),
+               reading.interpreted {
                 turn.messages.append(Message("Saved: \(reading.spoken(as: target)).", tone: .success))
             }
             return accept(record, turn: turn)

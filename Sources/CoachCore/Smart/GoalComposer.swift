@@ -66,14 +66,15 @@ public struct GoalComposer: Sendable {
 
     /// The number of the measure with what it counts, and the rate right after it ("12 new deals a
     /// quarter"); whatever the answer adds after that is an aside.
-    private func measurePhrase(_ answer: String) -> (text: String, value: Double)? {
+    /// The measure as it will read in the goal, with its number when it has one ("pass the PMP exam" has none).
+    private func measurePhrase(_ answer: String) -> (text: String, value: Double?)? {
         let kept = Self.kept(answer, cutAtComma: false)
         let goal = ParsedGoal(kept, today: today)
         if let found = measurePhrase(in: goal) { return found }
-        return kept.isEmpty ? nil : (Self.kept(kept, cutAtComma: true), .nan)
+        return kept.isEmpty ? nil : (Self.kept(kept, cutAtComma: true), nil)
     }
 
-    private func measurePhrase(in goal: ParsedGoal) -> (text: String, value: Double)? {
+    private func measurePhrase(in goal: ParsedGoal) -> (text: String, value: Double?)? {
         guard let quantity = goal.measures.first else { return nil }
         let text = goal.text
         var start = quantity.phrase.lowerBound
