@@ -68,27 +68,18 @@ public struct Template: Hashable, Sendable {
         return parts
     }
 
-    public var variables: Set<String> { Self.variables(in: parts) }
+    public var variables: Set<String> { Self.gathered(parts, \.variables) }
 
     /// Every function its expressions call.
-    public var functions: Set<Expression.Function> { Self.functions(in: parts) }
+    public var functions: Set<Expression.Function> { Self.gathered(parts, \.functions) }
 
-    private static func functions(in parts: [Part]) -> Set<Expression.Function> {
+    /// What `own` finds in every expression of the parts, optional groups included.
+    private static func gathered<T>(_ parts: [Part], _ own: (Expression) -> Set<T>) -> Set<T> {
         parts.reduce(into: []) { found, part in
             switch part {
             case .text: break
-            case .value(let e, _): found.formUnion(e.functions)
-            case .optional(let inner): found.formUnion(functions(in: inner))
-            }
-        }
-    }
-
-    private static func variables(in parts: [Part]) -> Set<String> {
-        parts.reduce(into: []) { names, part in
-            switch part {
-            case .text: break
-            case .value(let e, _): names.formUnion(e.variables)
-            case .optional(let inner): names.formUnion(variables(in: inner))
+            case .value(let e, _): found.formUnion(own(e))
+            case .optional(let inner): found.formUnion(gathered(inner, own))
             }
         }
     }

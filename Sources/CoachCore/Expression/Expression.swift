@@ -69,24 +69,23 @@ public indirect enum Expression: Hashable, Sendable {
 
     /// Every function the expression calls (the catalogue is only loaded for scripts that read it).
     public var functions: Set<Function> {
-        switch self {
-        case .literal, .variable: return []
-        case .list(let items): return items.reduce(into: []) { $0.formUnion($1.functions) }
-        case .call(let f, let items): return items.reduce(into: [f]) { $0.formUnion($1.functions) }
-        case .not(let e): return e.functions
-        case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b): return a.functions.union(b.functions)
-        }
+        gathered { if case .call(let f, _) = $0 { [f] } else { [] } }
     }
 
     /// Every variable the expression reads (for lint: unknown names are errors).
     public var variables: Set<String> {
-        switch self {
-        case .literal: return []
-        case .variable(let name): return [name]
-        case .list(let items), .call(_, let items): return items.reduce(into: []) { $0.formUnion($1.variables) }
-        case .not(let e): return e.variables
-        case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b): return a.variables.union(b.variables)
+        gathered { if case .variable(let name) = $0 { [name] } else { [] } }
+    }
+
+    /// What `own` finds in this node and in every node below it.
+    private func gathered<T>(_ own: (Expression) -> Set<T>) -> Set<T> {
+        let below: [Expression] = switch self {
+        case .literal, .variable: []
+        case .list(let items), .call(_, let items): items
+        case .not(let e): [e]
+        case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b): [a, b]
         }
+        return below.reduce(into: own(self)) { $0.formUnion($1.gathered(own)) }
     }
 
     /// Evaluates against the answers; `today` serves `today()` and date arithmetic.

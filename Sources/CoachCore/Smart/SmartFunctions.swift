@@ -35,14 +35,12 @@ enum SmartFunctions {
     /// Returns nil for functions that are not SMART ones.
     static func call(_ f: Expression.Function, _ args: [ExpressionValue], lookup: (String) -> ExpressionValue, today: LocalDate) -> ExpressionValue? {
         switch f {
-        case .smart, .met, .critique, .followup: break
+        case .smart, .met, .critique, .followup, .deadline: break
         case .rewrite: return .string(rewrite(args, today: today))
-        case .deadline:
-            guard case .string(let goal)? = args.first else { return .null }
-            return SmartAnalyzer().deadline(in: goal, today: today).map(ExpressionValue.date) ?? .null
         default: return nil
         }
         guard case .string(let goal)? = args.first, !goal.isEmpty else { return .null }
+        if f == .deadline { return SmartAnalyzer().deadline(in: goal, today: today).map(ExpressionValue.date) ?? .null }
         let critique = analyzed(goal, context: context(lookup, today: today))
         let criterion: SmartCriterion? = if case .string(let name)? = args.dropFirst().first {
             SmartCriterion(rawValue: name.lowercased().replacingAll("-", with: "_"))
