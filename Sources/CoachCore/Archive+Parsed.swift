@@ -31,7 +31,7 @@ extension Step: Archivable {
         w.optional(why) { $0.string($1) }
         w.optional(when) { $0.archive($1) }
         w.bool(required)
-        w.optional(bounds) { $0.double($1.lowerBound); $0.double($1.upperBound) }
+        w.optional(bounds) { $0.range($1) }
         w.optional(unit) { $0.string($1.rawValue) }
         w.list(rejects) { $0.archive($1.condition); $0.archive($1.message) }
         w.list(next) { w, t in
@@ -54,11 +54,7 @@ extension Step: Archivable {
         let why = try r.optional { r throws(ArchiveError) in try r.string() }
         let when = try r.optional { r throws(ArchiveError) in try r.archived(Expression.self) }
         let required = try r.bool()
-        let bounds = try r.optional { r throws(ArchiveError) -> ClosedRange<Double> in
-            let low = try r.double(), high = try r.double()
-            guard low <= high else { throw ArchiveError() }
-            return low...high
-        }
+        let bounds = try r.optional { r throws(ArchiveError) in try r.range() }
         let unit = try r.optional { r throws(ArchiveError) in try r.raw(NaturalNumber.Unit.self) }
         let rejects = try r.list { r throws(ArchiveError) in RejectRule(condition: try r.archived(Expression.self), message: try r.archived(Template.self)) }
         let next = try r.list { r throws(ArchiveError) -> Transition in
@@ -273,7 +269,7 @@ extension Metric: Archivable {
     public func archive(into w: inout ArchiveWriter) {
         for text in [id, name, family, unit.rawValue, direction.rawValue, measure, source, cadence.rawValue, kind.rawValue,
                      horizon.rawValue, baselineQuestion] { w.string(text) }
-        w.optional(scale) { w, scale in w.double(scale.lowerBound); w.double(scale.upperBound) }
+        w.optional(scale) { $0.range($1) }
     }
 
     public init(from r: inout ArchiveReader) throws(ArchiveError) {
@@ -281,9 +277,9 @@ extension Metric: Archivable {
                   measure: try r.string(), source: try r.string(), cadence: try r.raw(Cadence.self), kind: try r.raw(Kind.self),
                   horizon: try r.raw(Horizon.self), baselineQuestion: try r.string(),
                   scale: try r.optional { r throws(ArchiveError) in
-                      let (lowest, highest) = (try r.double(), try r.double())
-                      guard lowest < highest else { throw ArchiveError() }
-                      return lowest...highest
+                      let scale = try r.range()
+                      guard scale.lowerBound < scale.upperBound else { throw ArchiveError() }
+                      return scale
                   })
     }
 }

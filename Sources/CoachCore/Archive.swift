@@ -45,6 +45,11 @@ public struct ArchiveWriter {
     }
 
     public mutating func archive<T: Archivable>(_ value: T) { value.archive(into: &self) }
+
+    public mutating func range(_ value: ClosedRange<Double>) {
+        double(value.lowerBound)
+        double(value.upperBound)
+    }
 }
 
 /// Reads what `ArchiveWriter` wrote; anything short or out of place is `ArchiveError`, so a
@@ -124,6 +129,13 @@ public struct ArchiveReader {
     }
 
     public mutating func archived<T: Archivable>(_: T.Type) throws(ArchiveError) -> T { try T(from: &self) }
+
+    /// A range of figures (a question's bounds, a rating's scale); one written backwards is damage.
+    public mutating func range() throws(ArchiveError) -> ClosedRange<Double> {
+        let (low, high) = (try double(), try double())
+        guard low <= high else { throw ArchiveError() }
+        return low...high
+    }
 }
 
 /// An archive that is short, or holds a value where another was expected.

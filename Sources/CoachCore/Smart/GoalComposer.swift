@@ -36,7 +36,7 @@ public struct GoalComposer: Sendable {
         guard !action.isEmpty else { return parts.statement }
         let actionGoal = ParsedGoal(action, today: today)
         let statement = parts.outcome == nil ? nil : ParsedGoal(parts.statement, today: today)
-        var sentence = Self.capitalised(action)
+        var sentence = action.capitalisedFirst
         let measure = parts.measure.flatMap(measurePhrase) ?? statement.flatMap { measurePhrase(in: $0) }
         if let measure, !actionGoal.quantities.contains(where: { $0.value == measure.value }) {
             sentence += ": " + measure.text
@@ -87,9 +87,9 @@ public struct GoalComposer: Sendable {
             end += 2
             while text.contains(end), text.isJoined(end) { end += 1 }
         }
-        if let lead = text.word(at: end), Self.rateLeads.contains(lead), let unit = text.word(at: end + 1),
-           Self.rateUnits.contains(unit) {
-            end += 2
+        // The rate the time scanner reads right after it ("a quarter", "per month").
+        if let rate = goal.time(at: end), rate.span.lowerBound == end, rate.kind == .cadence || rate.kind == .rate {
+            end = rate.span.upperBound
         }
         return (text.quote(start..<end), quantity.value)
     }
@@ -127,9 +127,6 @@ public struct GoalComposer: Sendable {
     static let qualifiers = PhraseTable(["at least", "more than", "over", "under", "fewer than", "less than", "up to",
                                          "no more than", "no fewer than", "below", "above"])
 
-    private static let rateLeads: Set<String> = ["a", "an", "per", "each", "every"]
-    private static let rateUnits: Set<String> = ["day", "week", "fortnight", "month", "quarter", "year", "term",
-                                                 "semester", "shift", "sprint", "session"]
     private static let purposeLeads: Set<String> = ["so", "to"]
     private static let becauseLeads: Set<String> = ["because", "since", "as", "cause", "'cause", "coz"]
 
@@ -216,10 +213,6 @@ public struct GoalComposer: Sendable {
             previous = index
         }
         return result
-    }
-
-    private static func capitalised(_ text: String) -> String {
-        text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// "My manager said" → "my manager said", but "I", "QA" and "Excel" keep their capitals.

@@ -49,7 +49,7 @@ struct TimeExpressionScanner {
     private static let cadenceUnits = PhraseTable([
         "day", "week", "month", "quarter", "year", "weekday", "workday", "work day", "working day",
         "business day", "school day", "morning", "evening", "night", "weekend", "sprint", "shift",
-        "fortnight", "hour", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "fortnight", "term", "semester", "hour", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "wk", "mo", "yr",
     ])
 

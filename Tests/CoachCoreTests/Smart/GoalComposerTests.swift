@@ -56,6 +56,12 @@ struct GoalComposerTests {
         #expect(goal == "Close more new-business deals: 12 deals a quarter by 30 June 2027")
     }
 
+    @Test func theMeasureKeepsTheRateWrittenRightAfterIt() {
+        let goal = composer.compose(.init(statement: "get better at teaching", outcome: "run workshops for new teachers",
+                                          measure: "maybe 3 workshops a term, the rest online", deadline: june))
+        #expect(goal == "Run workshops for new teachers: 3 workshops a term by 30 June 2027")
+    }
+
     @Test func aMeasureAlreadyInTheActionIsNotRepeated() {
         let goal = composer.compose(.init(statement: "Close 12 new deals a quarter", measure: "12 deals", deadline: june))
         #expect(goal == "Close 12 new deals a quarter by 30 June 2027")
