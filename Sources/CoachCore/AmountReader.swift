@@ -96,13 +96,12 @@ struct AmountReader {
         "a", "an", "per", "each", "every", "every single", "of every", "of the", "in a", "each and every",
     ])
 
-    private static let currencySymbols: [String: String] = ["$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹"]
-    private static let currencyWords: [String: String] = [
-        "usd": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR", "gbp": "GBP", "chf": "CHF", "cad": "CAD",
-        "aud": "AUD", "jpy": "JPY", "inr": "INR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN",
-        "dollar": "USD", "dollars": "USD", "bucks": "USD", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
-        "rupee": "INR", "rupees": "INR", "rs": "INR", "yen": "JPY",
-    ]
+    /// The strict money reading's currencies, and the names people also write in words.
+    private static let currencySymbols = Dictionary(uniqueKeysWithValues: AnswerParser.currencySymbols)
+    private static let currencyWords = Dictionary(uniqueKeysWithValues: AnswerParser.currencyWords).merging([
+        "euro": "EUR", "dollar": "USD", "bucks": "USD", "pound": "GBP", "quid": "GBP", "rupee": "INR", "rupees": "INR",
+        "rs": "INR", "yen": "JPY",
+    ]) { strict, _ in strict }
     private static let moneyScales: [String: Double] = ["grand": 1_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000]
     private static let percentWords = PhraseTable(["%", "percent", "per cent", "pct", "percentage points", "percentage point"])
 
