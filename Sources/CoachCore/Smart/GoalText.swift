@@ -72,12 +72,17 @@ struct GoalText: Sendable {
         isSymbol("-", at: index) && tokens[index].joined && isJoined(index + 1)
     }
 
-    /// Matches `words` against token forms from `start`, reading inner hyphens as spaces; returns
-    /// the index after the match.
+    /// True for a hyphen or ampersand inside a compound ("year-end", "FP&A"), which reads like a space.
+    func isInnerJoiner(at index: Int) -> Bool {
+        isInnerHyphen(at: index) || (isSymbol("&", at: index) && tokens[index].joined && isJoined(index + 1))
+    }
+
+    /// Matches `words` against token forms from `start`, reading inner hyphens and ampersands as
+    /// spaces; returns the index after the match.
     func match(_ words: some Sequence<String>, from start: Int) -> Int? {
         var index = start
         for word in words {
-            if word != "-", isInnerHyphen(at: index) { index += 1 }
+            if word != "-", isInnerJoiner(at: index) { index += 1 }
             guard contains(index), tokens[index].forms.contains(word) else { return nil }
             index += 1
         }
