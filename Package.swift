@@ -62,17 +62,17 @@ let package = Package(
                           path: "Benchmarks/Bench"),
 
         // Tests
-        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),
+        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore", "CoachTestSupport"]),
         .testTarget(name: "CoachLoaderTests", dependencies: [
-            "CoachLoader", "CoachCore",
+            "CoachLoader", "CoachCore", "CoachTestSupport",
             .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "CoachTestSupport", path: "Tests/Support"),
+        .target(name: "CoachTestSupport", dependencies: ["CoachCore", "CoachLoader"], path: "Tests/Support"),
         .testTarget(name: "CoachStoreTests", dependencies: [
             "CoachStore", "CoachPostgres", "CoachCore", "CoachTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "CoachAppTests", dependencies: ["CoachApp", "CoachCore", "CoachLoader"]),
+        .testTarget(name: "CoachAppTests", dependencies: ["CoachApp", "CoachCore", "CoachLoader", "CoachTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "kpicoach", "CoachCore", "CoachTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),

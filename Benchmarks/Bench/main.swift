@@ -102,7 +102,8 @@ case "smart":
     }
     let goals = texts("smart-goals.yaml"), dates = texts("dates.yaml")
     guard !goals.isEmpty, !dates.isEmpty else { fail("no goals or dates in \(arguments[1])") }
-    let analyzer = SmartAnalyzer()
+    guard case .success(let vocabulary) = SmartVocabularyLoader.load(rulesDirectory: arguments[1] + "/../../Rules") else { fail("cannot load Rules/smart.yaml") }
+    let analyzer = SmartAnalyzer(vocabulary: vocabulary)
     let context = SmartContext(role: "account executive", today: today)
     let parser = AnswerParser(today: today)
     var critique: [Double] = [], reading: [Double] = []

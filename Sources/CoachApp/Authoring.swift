@@ -20,10 +20,13 @@ public enum Authoring {
         return problems
     }
 
-    /// The goal library has its own shape; every other file is an interview script.
+    /// The goal library and the SMART word tables have their own shapes; every other file is an
+    /// interview script.
     private static func check(_ file: String) -> Result<Void, LoadFailure> {
-        guard file.hasSuffix("goal-library.yaml") else { return PromptLibrary.loadFile(file).map { _ in () } }
+        let name = (file as NSString).lastPathComponent
+        guard name == "goal-library.yaml" || name == SmartVocabularyLoader.file else { return PromptLibrary.loadFile(file).map { _ in () } }
         let source = FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        if name == SmartVocabularyLoader.file { return SmartVocabularyLoader.load(source: source, file: file).map { _ in () } }
         return GoalLibraryLoader.load(source: source, file: file).map { _ in () }
     }
 

@@ -141,6 +141,11 @@ public struct Setup: InterviewSource {
         try loaded(CatalogueLoader.load(rulesDirectory: try rulesDirectory(), today: try today(), cache: parseCache))
     }
 
+    /// The SMART critique's word tables (Rules/smart.yaml) from the rules folder.
+    public func smartVocabulary() throws(CoachFailure) -> SmartVocabulary {
+        try loaded(SmartVocabularyLoader.load(rulesDirectory: try rulesDirectory(), cache: parseCache))
+    }
+
     /// The goal library from `--rules`, `KPICOACH_RULES` or `Rules/` beside the prompts.
     public func goalLibrary() throws(CoachFailure) -> GoalLibrary {
         try loaded(GoalLibraryLoader.load(rulesDirectory: try rulesDirectory(), cache: parseCache))
@@ -154,8 +159,8 @@ public struct Setup: InterviewSource {
     }
 
     /// What an interview reads besides the answers: the goal library for `/examples`, the KPI
-    /// catalogue when it offers suggestions or reads a metric's fields, and only the job titles
-    /// when it places a title.
+    /// catalogue when it offers suggestions or reads a metric's fields, only the job titles when it
+    /// places a title, and the SMART word tables when it judges or rewrites a goal.
     public func context(for script: Script) throws(CoachFailure) -> ConversationContext {
         try context(for: script, today: nil)
     }
@@ -169,8 +174,9 @@ public struct Setup: InterviewSource {
             catalogue = try loaded(CatalogueLoader.loadRoles(rulesDirectory: try rulesDirectory(), cache: parseCache))
         }
         let day = if let today { today } else { try self.today() }
+        let smart = Expression.Function.smartFunctions.contains(where: script.calls) ? try smartVocabulary() : .empty
         return ConversationContext(today: day, dateOrder: try dateOrder(), minutesNow: minutesNow,
-                                   catalogue: catalogue, library: try goalLibrary())
+                                   catalogue: catalogue, library: try goalLibrary(), smart: smart)
     }
 
     /// The `.yaml`/`.yml` files named, with each folder standing for the files directly in it, by name.

@@ -251,6 +251,28 @@ extension GoalLibrary: Archivable {
     }
 }
 
+extension SmartVocabulary: Archivable {
+    public func archive(into w: inout ArchiveWriter) {
+        w.list(ladder) { $0.string($1.title); $0.int($1.rank) }
+        w.list(topics) { $0.strings($1) }
+        w.strings(vagueFrames)
+        for words in [abstractHeads, generalHeads, genericModifiers, valueWords] { w.strings(words.sorted()) }
+        for limit in [growth.fastestMonthly, growth.slowestMonthlyKeep, growth.implausibleMultiple, growth.monthsPerExtraLevel] { w.double(limit) }
+        w.int(growth.shortestPromotionDays)
+    }
+
+    public init(from r: inout ArchiveReader) throws(ArchiveError) {
+        let ladder = try r.list { r throws(ArchiveError) in (title: try r.string(), rank: try r.int()) }
+        let topics = try r.list { r throws(ArchiveError) in try r.strings() }
+        let frames = try r.strings()
+        let abstract = Set(try r.strings()), general = Set(try r.strings()), generic = Set(try r.strings()), value = Set(try r.strings())
+        let growth = Growth(fastestMonthly: try r.double(), slowestMonthlyKeep: try r.double(), implausibleMultiple: try r.double(),
+                            monthsPerExtraLevel: try r.double(), shortestPromotionDays: try r.int())
+        self.init(ladder: ladder, topics: topics, vagueFrames: frames, abstractHeads: abstract, generalHeads: general,
+                  genericModifiers: generic, valueWords: value, growth: growth)
+    }
+}
+
 extension Catalogue: Archivable {
     public func archive(into w: inout ArchiveWriter) {
         w.list(metrics) { $0.archive($1) }

@@ -85,12 +85,12 @@ public struct Template: Hashable, Sendable {
     }
 
     /// Fills in answers; piped values are sanitised so stored text cannot drive the terminal.
-    public func render(_ answers: (String) -> AnswerValue?, today: LocalDate) -> String {
-        Self.render(parts, answers, today) ?? ""
+    public func render(_ answers: (String) -> AnswerValue?, today: LocalDate, smart: SmartVocabulary) -> String {
+        Self.render(parts, answers, today, smart) ?? ""
     }
 
     /// `nil` when a value without a fallback is missing (which drops an optional group).
-    private static func render(_ parts: [Part], _ answers: (String) -> AnswerValue?, _ today: LocalDate) -> String? {
+    private static func render(_ parts: [Part], _ answers: (String) -> AnswerValue?, _ today: LocalDate, _ smart: SmartVocabulary) -> String? {
         var out = ""
         var complete = true
         for part in parts {
@@ -99,12 +99,12 @@ public struct Template: Hashable, Sendable {
             case .value(let e, let fallback):
                 // A plain name keeps the answer's own formatting ($85,000, 12.5%).
                 let shown = if case .variable(let name) = e { answers(name)?.display ?? "" } else {
-                    e.evaluate({ answers($0).map(ExpressionValue.init) ?? .null }, today: today).display
+                    e.evaluate({ answers($0).map(ExpressionValue.init) ?? .null }, today: today, smart: smart).display
                 }
                 if shown.isEmpty { complete = complete && fallback != nil }
                 out += TerminalText.sanitize(shown.isEmpty ? fallback ?? "" : shown, keepNewlines: true)
             case .optional(let inner):
-                out += render(inner, answers, today) ?? ""
+                out += render(inner, answers, today, smart) ?? ""
             }
         }
         return complete ? out : nil

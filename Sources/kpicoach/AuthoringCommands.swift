@@ -61,7 +61,7 @@ struct SmartCommand: CoachCommand {
 
     func run(_ app: AppEnvironment) throws(CoachFailure) {
         let context = SmartContext(role: role, targetRole: targetRole, objective: objective, baseline: baseline, today: try app.setup.today())
-        let critique = SmartAnalyzer().analyze(goal, context: context)
+        let critique = SmartAnalyzer(vocabulary: try app.setup.smartVocabulary()).analyze(goal, context: context)
         print(json ? critique.json : critique.report(of: goal))
     }
 }

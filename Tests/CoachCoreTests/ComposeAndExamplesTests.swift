@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Testing
 @testable import CoachCore
 
@@ -58,15 +59,15 @@ import Testing
         ("first(missing.goal, 'fallback')", .string("fallback")),
     ])
     func smartFunctionsInConditions(_ source: String, _ expected: ExpressionValue) throws {
-        let value = try Expression(parsing: source).evaluate({ _ in .null }, today: Fixture.today)
+        let value = try Expression(parsing: source).evaluate({ _ in .null }, today: Fixture.today, smart: .shipped)
         #expect(value == expected)
     }
 
     @Test func followupAndCritiqueGiveText() throws {
-        let question = try Expression(parsing: "followup('get better at sales', 'time_bound')").evaluate({ _ in .null }, today: Fixture.today)
+        let question = try Expression(parsing: "followup('get better at sales', 'time_bound')").evaluate({ _ in .null }, today: Fixture.today, smart: .shipped)
         guard case .string(let text) = question else { Issue.record("no follow-up question"); return }
         #expect(!text.isEmpty)
-        let critique = try Expression(parsing: "critique('Close 12 new deals by 2027-06-30')").evaluate({ _ in .null }, today: Fixture.today)
+        let critique = try Expression(parsing: "critique('Close 12 new deals by 2027-06-30')").evaluate({ _ in .null }, today: Fixture.today, smart: .shipped)
         #expect(critique.display.split(separator: "\n").count == 5)
         #expect(critique.display.hasPrefix("✓ Specific"))
     }

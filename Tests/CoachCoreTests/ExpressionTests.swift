@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Testing
 @testable import CoachCore
 
@@ -9,7 +10,7 @@ import Testing
     ]
 
     func eval(_ source: String) throws -> Bool {
-        try Expression(parsing: source).evaluate({ answers[$0].map(ExpressionValue.init) ?? .null }, today: today).isTruthy
+        try Expression(parsing: source).evaluate({ answers[$0].map(ExpressionValue.init) ?? .null }, today: today, smart: .shipped).isTruthy
     }
 
     @Test(arguments: [
@@ -53,18 +54,18 @@ import Testing
     @Test func pipesAnswersWithFallbacksAndBraces() throws {
         let t = try Template("Hi {client.name}, {{literal}} {goal.role|your next role}.")
         #expect(t.variables == ["client.name", "goal.role"])
-        #expect(t.render({ $0 == "client.name" ? .text("Ana") : nil }, today: LocalDate(year: 2026, month: 1, day: 1)!) == "Hi Ana, {literal} your next role.")
+        #expect(t.render({ $0 == "client.name" ? .text("Ana") : nil }, today: LocalDate(year: 2026, month: 1, day: 1)!, smart: .shipped) == "Hi Ana, {literal} your next role.")
     }
 
     @Test func pipedTextCannotDriveTheTerminal() throws {
         let t = try Template("{x}")
-        #expect(t.render({ _ in .text("a\u{1B}[2Jb") }, today: LocalDate(year: 2026, month: 1, day: 1)!) == "a\u{FFFD}b")
+        #expect(t.render({ _ in .text("a\u{1B}[2Jb") }, today: LocalDate(year: 2026, month: 1, day: 1)!, smart: .shipped) == "a\u{FFFD}b")
     }
 
     @Test func optionalGroupsVanishWhenAValueIsMissing() throws {
         let t = try Template("{first(fix.outcome, goal)}[[: {fix.measure}]][[ by {fix.deadline}]].")
         let answers: [String: AnswerValue] = ["goal": .text("Lead a team"), "fix.deadline": .date(LocalDate(iso: "2027-06-30")!)]
-        #expect(t.render({ answers[$0] }, today: LocalDate(year: 2026, month: 1, day: 1)!) == "Lead a team by 2027-06-30.")
+        #expect(t.render({ answers[$0] }, today: LocalDate(year: 2026, month: 1, day: 1)!, smart: .shipped) == "Lead a team by 2027-06-30.")
         #expect(t.variables == ["fix.outcome", "goal", "fix.measure", "fix.deadline"])
         #expect(throws: ExpressionError.self) { try Template("[[ open") }
         #expect(throws: ExpressionError.self) { try Template("{a ==}") }

@@ -1,3 +1,4 @@
+import CoachTestSupport
 import CoachCore
 import CoachLoader
 import Foundation
@@ -66,7 +67,7 @@ import Testing
                 let text = Self.mutate(base, seed: seed &* 31 &+ UInt64(i))
                 do {
                     let e = try Expression(parsing: text)
-                    _ = e.evaluate({ _ in .string("x") }, today: today)
+                    _ = e.evaluate({ _ in .string("x") }, today: today, smart: .shipped)
                     parsed += 1
                 } catch {
                     #expect(error.offset >= 0 && error.offset <= text.count, "offset \(error.offset) outside “\(text)”")

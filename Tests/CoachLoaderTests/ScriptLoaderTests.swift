@@ -1,3 +1,4 @@
+import CoachTestSupport
 import CoachCore
 import CoachLoader
 import Foundation
@@ -97,7 +98,7 @@ let promptsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent
             return
         }
         #expect(Set(library.examples.map(\.type)) == Set(types))
-        let analyzer = SmartAnalyzer()
+        let analyzer = SmartAnalyzer(vocabulary: .shipped)
         for (type, goals) in library.examples {
             #expect(goals.count >= 3, "\(type)")
             for goal in goals {

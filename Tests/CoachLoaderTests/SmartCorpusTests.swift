@@ -1,3 +1,4 @@
+import CoachTestSupport
 import CoachCore
 import Foundation
 import Testing
@@ -25,7 +26,7 @@ struct SmartCorpusTests {
         }
     }()
 
-    static let critiques: [SmartCritique] = goals.map { SmartAnalyzer().analyze($0.text, context: SmartContext(today: today)) }
+    static let critiques: [SmartCritique] = goals.map { SmartAnalyzer(vocabulary: .shipped).analyze($0.text, context: SmartContext(today: today)) }
 
     @Test func corpusIsLargeEnough() {
         #expect(Self.goals.count >= 300)

@@ -10,13 +10,16 @@ public struct ConversationContext: Sendable {
     public var catalogue: Catalogue?
     /// Example goals for `/examples`.
     public var library: GoalLibrary
+    /// The SMART word tables (Rules/smart.yaml) behind `smart()`, `critique()`, `rewrite()` and friends.
+    public var smart: SmartVocabulary
 
     public init(today: LocalDate, dateOrder: DateOrder? = nil, minutesNow: Int? = nil, catalogue: Catalogue? = nil,
-                library: GoalLibrary = .empty) {
+                library: GoalLibrary = .empty, smart: SmartVocabulary = .empty) {
         self.today = today
         self.dateOrder = dateOrder
         self.minutesNow = minutesNow
         self.catalogue = catalogue
         self.library = library
+        self.smart = smart
     }
 }

@@ -4,7 +4,7 @@ extension ConversationEngine {
     mutating func answer(_ typed: String, to step: Step) -> Turn {
         if step.kind == .answerPicker { return pickAnswerToChange(typed, at: step) }
         let scope = variables
-        let line = typed.trimmingWhitespace().isEmpty ? step.defaultAnswer.map { $0.render(paths.answers(scope), today: parser.today) } ?? typed : typed
+        let line = typed.trimmingWhitespace().isEmpty ? step.defaultAnswer.map { $0.render(paths.answers(scope), today: parser.today, smart: paths.smart) } ?? typed : typed
         let offered = state.question?.readings
         state.question?.readings = nil
         let result = offered.flatMap { pick(line, from: $0, for: step) } ?? check(line, for: step).flatMapError { questioned($0, line, for: step) }
@@ -52,7 +52,7 @@ extension ConversationEngine {
     func increment(_ line: String, for step: Step) -> Result<AnswerValue, AnswerProblem> {
         let text = line.trimmingWhitespace()
         guard let base = step.relativeTo, text.hasPrefix("+"),
-              case .number(let start) = ExpressionValue(.text(base.render(paths.answers(variables), today: parser.today))).numeric else {
+              case .number(let start) = ExpressionValue(.text(base.render(paths.answers(variables), today: parser.today, smart: paths.smart))).numeric else {
             return parser.parse(line, as: kind(of: step), unit: step.unit)
         }
         return parser.parse(String(text.dropFirst()), as: .number).flatMap { value in
@@ -69,8 +69,8 @@ extension ConversationEngine {
             }
             var scope = variables
             scope[RejectRule.answerName] = value
-            for rule in step.rejects where rule.condition.evaluate(paths.lookup(scope), today: parser.today).isTruthy {
-                return .failure(.declined(rule.message.render(paths.answers(scope), today: parser.today)))
+            for rule in step.rejects where rule.condition.evaluate(paths.lookup(scope), today: parser.today, smart: paths.smart).isTruthy {
+                return .failure(.declined(rule.message.render(paths.answers(scope), today: parser.today, smart: paths.smart)))
             }
             return .success(value)
         }

@@ -38,8 +38,8 @@ extension ConversationEngine {
         // A changed answer is asked as it was the first time: with the answers given before it
         // (the second KPI's target names the second KPI).
         let lookup = state.editingIndex.map { paths.walk(records: Array(state.records[..<$0]), presets: state.presets).variables } ?? variables
-        if let say = step.say { turn.messages.append(Message(say.render(paths.answers(lookup), today: parser.today))) }
-        var text = step.ask?.render(paths.answers(lookup), today: parser.today) ?? ""
+        if let say = step.say { turn.messages.append(Message(say.render(paths.answers(lookup), today: parser.today, smart: paths.smart))) }
+        var text = step.ask?.render(paths.answers(lookup), today: parser.today, smart: paths.smart) ?? ""
         if step.kind == .answerPicker {
             prompt.options = editableRecords.map { "\(label($0.record.step)): \(TerminalText.sanitize($0.record.value?.display ?? "(skipped)"))" }
         }
@@ -57,7 +57,7 @@ extension ConversationEngine {
         if let index = state.editingIndex, step.kind == .text, state.records.indices.contains(index), state.records[index].step == step.id {
             text = state.records[index].value?.display
         } else {
-            text = step.prefill?.render(paths.answers(lookup), today: parser.today)
+            text = step.prefill?.render(paths.answers(lookup), today: parser.today, smart: paths.smart)
         }
         return text.map { TerminalText.sanitize($0) }.flatMap { $0.isEmpty ? nil : $0 }
     }

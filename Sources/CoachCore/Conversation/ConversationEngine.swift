@@ -16,12 +16,12 @@ public struct ConversationEngine: Sendable {
         self.state = state
         self.context = context
         self.parser = AnswerParser(today: context.today, dateOrder: context.dateOrder, minutesNow: context.minutesNow)
-        self.paths = ScriptPaths(script: script, today: context.today, catalogue: context.catalogue)
+        self.paths = ScriptPaths(script: script, today: context.today, catalogue: context.catalogue, smart: context.smart)
     }
 
     /// A fresh conversation positioned at the script's first question.
     public static func begin(_ script: Script, presets: [String: AnswerValue], context: ConversationContext) -> ConversationEngine {
-        let paths = ScriptPaths(script: script, today: context.today, catalogue: context.catalogue)
+        let paths = ScriptPaths(script: script, today: context.today, catalogue: context.catalogue, smart: context.smart)
         let position = paths.walk(records: [], presets: presets).position
         return ConversationEngine(script: script, state: ConversationState(scriptID: script.id, presets: presets, position: position),
                                   context: context)

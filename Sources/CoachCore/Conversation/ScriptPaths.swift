@@ -5,6 +5,8 @@ struct ScriptPaths: Sendable {
     let today: LocalDate
     /// Answers `catalogue(name, 'unit')` and friends in scripts.
     let catalogue: Catalogue?
+    /// The word tables the SMART functions read.
+    let smart: SmartVocabulary
     /// A guard against scripts that loop through statements without ever asking.
     static let maxHops = 1_000
 
@@ -40,7 +42,7 @@ struct ScriptPaths: Sendable {
     func next(after stepID: String, variables: [String: AnswerValue]) -> Transition.Target {
         guard let step = script[stepID] else { return .end }
         let lookup = lookup(variables)
-        return step.next.first { $0.condition?.evaluate(lookup, today: today).isTruthy ?? true }?.target ?? .end
+        return step.next.first { $0.condition?.evaluate(lookup, today: today, smart: smart).isTruthy ?? true }?.target ?? .end
     }
 
     /// From `target`, passes statements, composed values and steps whose `when` is false, up
@@ -51,15 +53,15 @@ struct ScriptPaths: Sendable {
         var scope = variables
         for _ in 0..<Self.maxHops {
             guard case .step(let id) = target, let step = script[id] else { return Move(position: .finished, said: said, variables: scope) }
-            if let condition = step.when, !condition.evaluate(lookup(scope), today: today).isTruthy {
+            if let condition = step.when, !condition.evaluate(lookup(scope), today: today, smart: smart).isTruthy {
                 target = next(after: id, variables: scope)
                 continue
             }
             if step.isQuestion { return Move(position: .asking(id), said: said, variables: scope) }
             if let compose = step.compose, let target = step.save {
-                Self.save(.text(compose.render(answers(scope), today: today)), to: target, in: &scope)
+                Self.save(.text(compose.render(answers(scope), today: today, smart: smart)), to: target, in: &scope)
             }
-            if let say = step.say { said.append(say.render(answers(scope), today: today)) }
+            if let say = step.say { said.append(say.render(answers(scope), today: today, smart: smart)) }
             target = next(after: id, variables: scope)
         }
         return Move(position: .finished, said: said, variables: scope)

@@ -43,6 +43,9 @@ public indirect enum Expression: Hashable, Sendable {
         /// one numbered row per item, aligned under the headers.
         case table
 
+        /// The functions that read a goal with the SMART word tables (Rules/smart.yaml).
+        public static let smartFunctions: [Function] = [.smart, .met, .critique, .followup, .rewrite, .deadline]
+
         var arity: ClosedRange<Int> {
             switch self {
             case .today, .phillips: return 0...0
@@ -88,24 +91,25 @@ public indirect enum Expression: Hashable, Sendable {
         return below.reduce(into: own(self)) { $0.formUnion($1.gathered(own)) }
     }
 
-    /// Evaluates against the answers; `today` serves `today()` and date arithmetic.
-    public func evaluate(_ lookup: (String) -> ExpressionValue, today: LocalDate) -> ExpressionValue {
+    /// Evaluates against the answers; `today` serves `today()` and date arithmetic, `smart` the
+    /// SMART functions' word tables.
+    public func evaluate(_ lookup: (String) -> ExpressionValue, today: LocalDate, smart: SmartVocabulary) -> ExpressionValue {
         switch self {
         case .literal(let v): return v
         case .variable(let name): return lookup(name)
-        case .list(let items): return .list(items.map { $0.evaluate(lookup, today: today) })
-        case .not(let e): return .bool(!e.evaluate(lookup, today: today).isTruthy)
+        case .list(let items): return .list(items.map { $0.evaluate(lookup, today: today, smart: smart) })
+        case .not(let e): return .bool(!e.evaluate(lookup, today: today, smart: smart).isTruthy)
         case .and(let a, let b):
-            return .bool(a.evaluate(lookup, today: today).isTruthy && b.evaluate(lookup, today: today).isTruthy)
+            return .bool(a.evaluate(lookup, today: today, smart: smart).isTruthy && b.evaluate(lookup, today: today, smart: smart).isTruthy)
         case .or(let a, let b):
-            return .bool(a.evaluate(lookup, today: today).isTruthy || b.evaluate(lookup, today: today).isTruthy)
+            return .bool(a.evaluate(lookup, today: today, smart: smart).isTruthy || b.evaluate(lookup, today: today, smart: smart).isTruthy)
         case .compare(let op, let a, let b):
-            return .bool(Self.compare(op, a.evaluate(lookup, today: today), b.evaluate(lookup, today: today)))
+            return .bool(Self.compare(op, a.evaluate(lookup, today: today, smart: smart), b.evaluate(lookup, today: today, smart: smart)))
         case .call(.mentions, let args) where args.count == 2:
-            return .bool(Keywords.mentions(args[0].evaluate(lookup, today: today), args[1].evaluate(lookup, today: today)))
+            return .bool(Keywords.mentions(args[0].evaluate(lookup, today: today, smart: smart), args[1].evaluate(lookup, today: today, smart: smart)))
         case .call(let f, let args):
-            let values = args.map { $0.evaluate(lookup, today: today) }
-            if let smart = SmartFunctions.call(f, values, lookup: lookup, today: today) { return smart }
+            let values = args.map { $0.evaluate(lookup, today: today, smart: smart) }
+            if let smart = SmartFunctions.call(f, values, lookup: lookup, today: today, smart: smart) { return smart }
             if f == .phillips { return ROIReview.fromAnswers(lookup).map { .string($0.summary) } ?? .null }
             if f == .pace { return KPIFigures.pace(values, today: today) }
             if f == .catalogue, case .string(let name)? = values.first, values.count > 1, case .string(let field) = values[1] {

@@ -41,6 +41,6 @@ public struct SuggestionRule: Hashable, Sendable {
 
     /// With the answers already converted, as the suggester does once for all its rules.
     func fires(for values: [String: ExpressionValue], today: LocalDate) -> Bool {
-        condition.evaluate({ values[$0] ?? .null }, today: today).isTruthy
+        condition.evaluate({ values[$0] ?? .null }, today: today, smart: .empty).isTruthy
     }
 }

@@ -6,17 +6,6 @@ import Foundation
 struct AchievableCriterion: SmartCriterionRule {
     let criterion = SmartCriterion.achievable
 
-    /// Faster sustained growth than this per month is implausible for a personal or team measure.
-    private static let fastestMonthlyGrowth = 0.30
-    /// A measure can plausibly halve in a month, not fall faster.
-    private static let slowestMonthlyKeep = 0.5
-    /// A change of this size is implausible in any time frame a goal would use.
-    private static let implausibleMultiple = 100.0
-    /// Promotions rarely come faster than one level a year.
-    private static let monthsPerExtraLevel = 12.0
-    /// A single promotion within a month is only realistic when it is already decided.
-    private static let shortestPromotionDays = 30
-
     /// How much the goal moves its measure: target divided by starting level.
     private struct Change {
         let ratio: Double
@@ -70,7 +59,7 @@ struct AchievableCriterion: SmartCriterionRule {
             current = (start.level, goal.quote(start.span))
         } else if let role = context.role {
             let roleText = GoalText(role)
-            current = CareerLadder.level(in: roleText, span: 0..<roleText.count).map { ($0, "your role \(Quote.text(role))") }
+            current = goal.vocabulary.rank(in: roleText, span: 0..<roleText.count).map { ($0, "your role \(Quote.text(role))") }
         } else {
             current = nil
         }
@@ -103,7 +92,7 @@ struct AchievableCriterion: SmartCriterionRule {
         }
         let days = goal.today.days(until: date)
         let within = "\(days) days (\(goal.quote(deadline.span)))"
-        if jump >= 2, goal.today.months(until: date) < Self.monthsPerExtraLevel * Double(jump - 1) {
+        if jump >= 2, goal.today.months(until: date) < goal.vocabulary.growth.monthsPerExtraLevel * Double(jump - 1) {
             return CriterionFinding(
                 met: false,
                 reason: "Going from \(current.quote) to \(targetQuote) is \(levels) in \(within), while promotions rarely come faster than one level a year.",
@@ -111,7 +100,7 @@ struct AchievableCriterion: SmartCriterionRule {
                 evidence: evidence
             )
         }
-        if jump == 1, days < Self.shortestPromotionDays {
+        if jump == 1, days < goal.vocabulary.growth.shortestPromotionDays {
             return CriterionFinding(
                 met: nil,
                 reason: "\(targetQuote) is one level up, but \(within) is only realistic if a promotion is already under way.",
@@ -213,7 +202,7 @@ struct AchievableCriterion: SmartCriterionRule {
             )
         }
         guard let deadline, let date = deadline.date else {
-            if change.ratio >= Self.implausibleMultiple {
+            if change.ratio >= goal.vocabulary.growth.implausibleMultiple {
                 return CriterionFinding(
                     met: false,
                     reason: "\(quoted) means \(total), beyond a plausible change in any time frame.",
@@ -231,14 +220,14 @@ struct AchievableCriterion: SmartCriterionRule {
         let days = goal.today.days(until: date)
         let months = max(goal.today.months(until: date), 1)
         let monthly = pow(change.ratio, 1 / months)
-        let plausible = change.ratio >= 1 ? monthly - 1 <= Self.fastestMonthlyGrowth : monthly >= Self.slowestMonthlyKeep
+        let plausible = change.ratio >= 1 ? monthly - 1 <= goal.vocabulary.growth.fastestMonthly : monthly >= goal.vocabulary.growth.slowestMonthlyKeep
         let verdict: String
         if plausible {
             verdict = "a plausible pace"
         } else if change.ratio >= 1 {
-            verdict = "well above the \(Figures.change(1 + Self.fastestMonthlyGrowth)) a month that is plausible"
+            verdict = "well above the \(Figures.change(1 + goal.vocabulary.growth.fastestMonthly)) a month that is plausible"
         } else {
-            verdict = "steeper than the \(Figures.change(Self.slowestMonthlyKeep)) a month that is plausible"
+            verdict = "steeper than the \(Figures.change(goal.vocabulary.growth.slowestMonthlyKeep)) a month that is plausible"
         }
         return CriterionFinding(
             met: plausible,

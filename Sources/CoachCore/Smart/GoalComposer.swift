@@ -28,14 +28,18 @@ public struct GoalComposer: Sendable {
     }
 
     let today: LocalDate
+    let vocabulary: SmartVocabulary
 
-    public init(today: LocalDate) { self.today = today }
+    public init(today: LocalDate, vocabulary: SmartVocabulary) {
+        self.today = today
+        self.vocabulary = vocabulary
+    }
 
     public func compose(_ parts: Parts) -> String {
         let action = Self.kept(parts.outcome ?? parts.statement, cutAtComma: false)
         guard !action.isEmpty else { return parts.statement }
-        let actionGoal = ParsedGoal(action, today: today)
-        let statement = parts.outcome == nil ? nil : ParsedGoal(parts.statement, today: today)
+        let actionGoal = ParsedGoal(action, today: today, vocabulary: vocabulary)
+        let statement = parts.outcome == nil ? nil : ParsedGoal(parts.statement, today: today, vocabulary: vocabulary)
         var sentence = action.capitalisedFirst
         let measure = parts.measure.flatMap(measurePhrase) ?? statement.flatMap { measurePhrase(in: $0) }
         if let measure, !actionGoal.quantities.contains(where: { $0.value == measure.value }) {
@@ -59,7 +63,7 @@ public struct GoalComposer: Sendable {
     public func startingFigure(_ baseline: String) -> Double? {
         let kept = Self.kept(baseline, cutAtComma: true)
         if case .success(let number) = NaturalNumber.read(kept, unit: nil, today: today), number.value == 0 { return 0 }
-        return ParsedGoal(kept, today: today).quantities.first?.value
+        return ParsedGoal(kept, today: today, vocabulary: vocabulary).quantities.first?.value
     }
 
     // MARK: - Parts
@@ -69,7 +73,7 @@ public struct GoalComposer: Sendable {
     /// The measure as it will read in the goal, with its number when it has one ("pass the PMP exam" has none).
     private func measurePhrase(_ answer: String) -> (text: String, value: Double?)? {
         let kept = Self.kept(answer, cutAtComma: false)
-        let goal = ParsedGoal(kept, today: today)
+        let goal = ParsedGoal(kept, today: today, vocabulary: vocabulary)
         if let found = measurePhrase(in: goal) { return found }
         return kept.isEmpty ? nil : (Self.kept(kept, cutAtComma: true), nil)
     }
@@ -98,7 +102,7 @@ public struct GoalComposer: Sendable {
         let kept = Self.kept(baseline, cutAtComma: true)
         guard !kept.isEmpty else { return nil }
         if AmountReader.saysOnlyZero(kept) { return "zero" }
-        return measurePhrase(in: ParsedGoal(kept, today: today))?.text ?? kept
+        return measurePhrase(in: ParsedGoal(kept, today: today, vocabulary: vocabulary))?.text ?? kept
     }
 
     private func reason(_ why: String) -> String? {

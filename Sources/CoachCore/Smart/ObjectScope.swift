@@ -27,7 +27,7 @@ struct ObjectScope: Sendable, Equatable {
             if FunctionWords.contains(word) || ObjectPhrase.qualityWords.contains(word) { continue }
             content += 1
             if Self.isName(index, in: text) { named = true }
-            if index != object.head, !Self.genericModifiers.contains(word) { modified = true }
+            if index != object.head, !goal.vocabulary.genericModifiers.contains(word) { modified = true }
         }
         // A complement picks out which: "a job as a nurse", "sales in the north-east region"; an
         // infinitive of purpose ("a plan to address turnover") or a judgement ("to successful delivery") does not.
@@ -46,7 +46,7 @@ struct ObjectScope: Sendable, Equatable {
         self.narrowed = modified || named || complement
         self.contentWords = content
         self.comparative = comparative
-        self.general = object.head.map { head in text[head].forms.contains(where: Self.generalNouns.contains) } ?? false
+        self.general = object.head.map { head in text[head].forms.contains(where: goal.vocabulary.generalHeads.contains) } ?? false
     }
 
     /// Capitalised inside the sentence, or an acronym: a name ("Excel", "the DEF project").
@@ -61,27 +61,7 @@ struct ObjectScope: Sendable, Equatable {
         "lots", "plenty", "many",
     ]
 
-    /// Modifiers that do not say which ("a new job", "my own clients").
-    static let genericModifiers: Set<String> = [
-        "new", "own", "next", "first", "other", "different", "extra", "additional", "certain", "various", "good",
-        "great", "high", "regular", "current", "future", "overall", "general", "some", "real", "full", "right",
-        "dream", "ideal", "perfect", "important", "key", "relevant", "useful", "quality", "big", "small",
-        "major", "minor", "successful",
-    ]
-
     static let complementWords: Set<String> = ["for", "at", "in", "with", "on", "as", "of", "from", "about", "into", "across", "to", "among", "within"]
-
-    /// Heads that need scope before anyone can tell which: general nouns of work and life.
-    static let generalNouns: Set<String> = [
-        "sale", "sales", "customer", "client", "call", "job", "internship", "revenue", "traffic", "weight",
-        "money", "grade", "business", "lead", "deal", "product", "skill", "tech", "technology", "book", "email",
-        "e-mail", "meeting", "project", "result", "goal", "task", "work", "income", "profit", "growth", "score",
-        "mark", "marketing", "position", "promotion", "raise", "career", "course", "class", "contact",
-        "connection", "opportunity", "plan", "change", "thing", "language", "program", "programme", "degree",
-        "fitness", "shape", "team", "staff", "people", "report", "content", "post", "article", "feedback",
-        "review", "application", "interview", "volunteer", "event", "presentation", "workshop", "training",
-        "certification", "certificate", "qualification",
-    ]
 
     /// Verbs of learning, whose object needs more than a word before it says what will be learnt.
     static let learningVerbs: Set<String> = ["learn", "master", "study", "practise", "practice"]

@@ -3,6 +3,8 @@
 struct ParsedGoal: Sendable {
     let text: GoalText
     let today: LocalDate
+    /// The word tables of Rules/smart.yaml the rules read.
+    let vocabulary: SmartVocabulary
     let times: [TimeExpression]
     let quantities: [Quantity]
     let outcomes: [VerifiableOutcome]
@@ -10,7 +12,7 @@ struct ParsedGoal: Sendable {
     private let timeIndex: [Int?]
     private let quantityIndex: [Int?]
 
-    init(_ goal: String, today: LocalDate) {
+    init(_ goal: String, today: LocalDate, vocabulary: SmartVocabulary) {
         let text = GoalText(goal)
         let times = TimeExpressionScanner(text: text, today: today).scan()
         var timeIndex = [Int?](repeating: nil, count: text.count)
@@ -28,9 +30,10 @@ struct ParsedGoal: Sendable {
         }
         self.text = text
         self.today = today
+        self.vocabulary = vocabulary
         self.times = times
         self.quantities = quantities
-        self.outcomes = VerifiableOutcomeScanner(text: text, timeMask: timeMask).scan()
+        self.outcomes = VerifiableOutcomeScanner(text: text, timeMask: timeMask, vocabulary: vocabulary).scan()
         self.clauses = GoalClause.split(text, timeMask: timeMask)
         self.timeIndex = timeIndex
         self.quantityIndex = quantityIndex

@@ -77,7 +77,7 @@ struct RelevantCriterion: SmartCriterionRule {
         var topicsByWord: [String: [Int]] = [:]
         func topics(_ word: String) -> [Int] {
             if let known = topicsByWord[word] { return known }
-            let found = RelevanceTopics.topics(of: word)
+            let found = goal.vocabulary.topics(of: word)
             topicsByWord[word] = found
             return found
         }
@@ -110,13 +110,6 @@ struct RelevantCriterion: SmartCriterionRule {
         "ahead of", "to achieve", "to move", "to step", "because",
     ])
 
-    private static let valueWords: Set<String> = [
-        "promotion", "promote", "career", "role", "title", "lead", "manager", "director", "senior", "job",
-        "raise", "company", "team", "department", "organisation", "organization", "org", "business",
-        "revenue", "target", "goal", "okr", "kpi", "quota", "strategy", "mission", "customer", "client",
-        "growth", "position", "review", "bonus", "head", "vp", "partner", "principal",
-    ]
-
     private static let organisations: Set<String> = [
         "company", "team", "department", "organisation", "organization", "org", "business", "firm", "division", "our",
     ]
@@ -132,7 +125,7 @@ struct RelevantCriterion: SmartCriterionRule {
         var index = 0
         while index < text.count {
             if let marker = Self.purposeMarkers.match(in: text, at: index),
-               let value = firstIndex(after: marker.span.upperBound, within: 6, in: text, where: Self.valueWords) {
+               let value = firstIndex(after: marker.span.upperBound, within: 6, in: text, where: goal.vocabulary.valueWords) {
                 var end = value + 1
                 while end - value < 4, let word = text.word(at: end), !FunctionWords.contains(word), goal.time(at: end) == nil {
                     end += 1

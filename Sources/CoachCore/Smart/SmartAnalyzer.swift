@@ -9,11 +9,14 @@ public struct SmartAnalyzer: Sendable {
         TimeBoundCriterion(),
     ]
 
-    public init() {}
+    /// The word tables of Rules/smart.yaml every criterion reads.
+    public let vocabulary: SmartVocabulary
+
+    public init(vocabulary: SmartVocabulary) { self.vocabulary = vocabulary }
 
     /// Every criterion is always present in the result; `context.today` is the only clock used.
     public func analyze(_ goal: String, context: SmartContext) -> SmartCritique {
-        let parsed = ParsedGoal(goal, today: context.today)
+        let parsed = ParsedGoal(goal, today: context.today, vocabulary: vocabulary)
         var findings: [SmartCriterion: CriterionFinding] = [:]
         for rule in rules {
             findings[rule.criterion] = rule.evaluate(parsed, context: context)

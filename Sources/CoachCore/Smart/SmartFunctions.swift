@@ -6,12 +6,12 @@ import Synchronization
 enum SmartFunctions {
     /// Names the analyzer reads for relevance and achievability, as saved by onboarding and by
     /// the smart-goal interview's starting-point question (`fix.baseline`).
-    static func context(_ lookup: (String) -> ExpressionValue, today: LocalDate) -> SmartContext {
+    static func context(_ lookup: (String) -> ExpressionValue, today: LocalDate, smart: SmartVocabulary) -> SmartContext {
         func text(_ name: String) -> String? {
             let shown = lookup(name).display
             return shown.isEmpty ? nil : shown
         }
-        let baseline = text("fix.baseline").flatMap(GoalComposer(today: today).startingFigure)
+        let baseline = text("fix.baseline").flatMap(GoalComposer(today: today, vocabulary: smart).startingFigure)
         return SmartContext(role: text("profile.role"), targetRole: text("goal.target_role"),
                             objective: text("discovery.org_goals") ?? text("goal.focus"), baseline: baseline, today: today)
     }
@@ -19,12 +19,12 @@ enum SmartFunctions {
     /// Conditions re-read the same goal on every turn (`met(goal.statement, …)` on each step of
     /// the path), so critiques are remembered; the analyzer is pure, the memo only saves time.
     private static let memo = Mutex<[MemoKey: SmartCritique]>([:])
-    private struct MemoKey: Hashable { let goal: String; let context: SmartContext }
+    private struct MemoKey: Hashable { let goal: String; let context: SmartContext; let vocabulary: SmartVocabulary }
 
-    static func analyzed(_ goal: String, context: SmartContext) -> SmartCritique {
-        let key = MemoKey(goal: goal, context: context)
+    static func analyzed(_ goal: String, context: SmartContext, smart: SmartVocabulary) -> SmartCritique {
+        let key = MemoKey(goal: goal, context: context, vocabulary: smart)
         if let known = memo.withLock({ $0[key] }) { return known }
-        let critique = SmartAnalyzer().analyze(goal, context: context)
+        let critique = SmartAnalyzer(vocabulary: smart).analyze(goal, context: context)
         memo.withLock { cache in
             if cache.count >= 512 { cache.removeAll(keepingCapacity: true) }
             cache[key] = critique
@@ -32,16 +32,17 @@ enum SmartFunctions {
         return critique
     }
 
-    /// Returns nil for functions that are not SMART ones.
-    static func call(_ f: Expression.Function, _ args: [ExpressionValue], lookup: (String) -> ExpressionValue, today: LocalDate) -> ExpressionValue? {
+    /// Returns nil for functions that are not SMART ones (`Expression.Function.smartFunctions`).
+    static func call(_ f: Expression.Function, _ args: [ExpressionValue], lookup: (String) -> ExpressionValue, today: LocalDate,
+                     smart: SmartVocabulary) -> ExpressionValue? {
         switch f {
         case .smart, .met, .critique, .followup, .deadline: break
-        case .rewrite: return .string(rewrite(args, today: today))
+        case .rewrite: return .string(rewrite(args, today: today, smart: smart))
         default: return nil
         }
         guard case .string(let goal)? = args.first, !goal.isEmpty else { return .null }
-        if f == .deadline { return SmartAnalyzer().deadline(in: goal, today: today).map(ExpressionValue.date) ?? .null }
-        let critique = analyzed(goal, context: context(lookup, today: today))
+        if f == .deadline { return SmartAnalyzer(vocabulary: smart).deadline(in: goal, today: today).map(ExpressionValue.date) ?? .null }
+        let critique = analyzed(goal, context: context(lookup, today: today, smart: smart), smart: smart)
         let criterion: SmartCriterion? = if case .string(let name)? = args.dropFirst().first {
             SmartCriterion(rawValue: name.lowercased().replacingAll("-", with: "_"))
         } else { nil }
@@ -54,7 +55,7 @@ enum SmartFunctions {
     }
 
     /// `rewrite(statement, outcome, measure, deadline, baseline, why)`, each part as answered.
-    private static func rewrite(_ args: [ExpressionValue], today: LocalDate) -> String {
+    private static func rewrite(_ args: [ExpressionValue], today: LocalDate, smart: SmartVocabulary) -> String {
         func text(_ position: Int) -> String? {
             guard position < args.count else { return nil }
             let shown = args[position].display
@@ -67,7 +68,7 @@ enum SmartFunctions {
         }
         let parts = GoalComposer.Parts(statement: text(0) ?? "", outcome: text(1), measure: text(2), deadline: deadline,
                                        baseline: text(4), why: text(5))
-        return GoalComposer(today: today).compose(parts)
+        return GoalComposer(today: today, vocabulary: smart).compose(parts)
     }
 }
 

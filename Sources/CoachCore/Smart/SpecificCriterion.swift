@@ -110,39 +110,6 @@ struct SpecificCriterion: SmartCriterionRule {
 
     // MARK: - Reading a clause
 
-    /// Phrases that only express a wish to change, whatever follows them.
-    private static let vagueFrames = PhraseTable([
-        "get better", "get better at", "get better with", "become better", "be better", "do better",
-        "be more", "become more", "be less", "become less", "feel more", "feel less", "learn more",
-        "know more", "understand more", "do my best", "do our best", "try my best", "try harder",
-        "work harder", "work smarter", "level up", "get ahead", "climb the ladder",
-        "climb the corporate ladder", "move up the ladder", "to the next level", "step up my game",
-        "up my game", "be successful", "become successful", "be happy", "be happier", "stay motivated",
-        "keep learning", "keep growing", "grow as", "develop as", "make a difference", "make an impact",
-        "have an impact", "add value", "stand out", "be the best", "reach my potential",
-        "reach my full potential", "fulfil my potential", "fulfill my potential",
-    ])
-
-    /// Heads that name something no one can see or count.
-    private static let abstractNouns: Set<String> = [
-        "myself", "me", "self", "yourself", "it", "them", "thing", "stuff", "everything", "something", "skill",
-        "skillset", "ability", "knowledge", "understanding", "mindset", "confidence", "leadership",
-        "communication", "career", "life", "balance", "performance", "potential", "game", "habit",
-        "productivity", "wellbeing", "being", "health", "relationship", "network", "networking", "expertise",
-        "brand", "visibility", "presence", "impact", "influence", "attitude", "focus", "energy", "growth",
-        "development", "morale", "culture", "teamwork", "collaboration", "quality", "efficiency",
-        "effectiveness", "motivation", "discipline", "time", "money", "opportunity", "option", "success",
-        "happiness", "satisfaction", "experience", "service", "work", "level", "standard", "image",
-        "reputation", "profile", "position", "role", "stress", "workload", "organisation", "organization",
-        "intelligence", "creativity", "innovation", "resilience", "strategy", "vision", "way", "approach",
-        "confident", "organised", "organized", "productive", "happy", "happier", "healthy", "proactive",
-        "visible", "strategic", "successful", "efficient", "effective", "positive", "patient", "calm",
-        "present", "focused", "disciplined", "motivated", "nice", "nicer", "kind", "kinder", "assertive",
-        "resilient", "stressed", "busy", "balanced", "available", "engaged", "creative", "innovative",
-        "reliable", "consistent", "professional", "version", "side", "lot", "fit", "leader", "player", "polite",
-        "able", "overweight", "tired", "employed", "expert", "boss",
-    ]
-
     /// Abstract-looking heads that are in fact tracked metrics ("resolution time").
     private static let metricCompounds: Set<String> = [
         "response time", "resolution time", "handle time", "handling time", "wait time", "waiting time",
@@ -158,7 +125,7 @@ struct SpecificCriterion: SmartCriterionRule {
         }
         let verb = goal.verb(in: clause)
         let action = verb.map { read($0, in: clause, goal) }
-        if let frame = Self.vagueFrames.firstMatch(in: goal.text, within: clause.span) {
+        if let frame = goal.vocabulary.frameTable.firstMatch(in: goal.text, within: clause.span) {
             // A concrete action before the frame still counts ("publish 3 articles to stand out").
             if let verb, let action, action.isConcrete, verb.span.lowerBound < frame.span.lowerBound { return action }
             let object = ObjectPhrase(in: goal, from: frame.span.upperBound, limit: clause.span.upperBound)
@@ -247,7 +214,7 @@ struct SpecificCriterion: SmartCriterionRule {
         if let modifier = text.word(at: previous), Self.metricCompounds.contains("\(modifier) \(text[head].text)") {
             return false
         }
-        return text[head].forms.contains(where: Self.abstractNouns.contains)
+        return text[head].forms.contains(where: goal.vocabulary.abstractHeads.contains)
     }
 
     /// "grow my network to 500 connections": a counted or priced target makes an abstract object concrete.

@@ -2,6 +2,7 @@
 struct VerifiableOutcomeScanner {
     let text: GoalText
     let timeMask: [Bool]
+    let vocabulary: SmartVocabulary
 
     func scan() -> [VerifiableOutcome] {
         var found: [VerifiableOutcome] = []
@@ -42,7 +43,7 @@ struct VerifiableOutcomeScanner {
     }
 
     private func title(from start: Int) -> RankedTitle? {
-        guard let span = titleSpan(from: start), let level = CareerLadder.level(in: text, span: span) else { return nil }
+        guard let span = titleSpan(from: start), let level = vocabulary.rank(in: text, span: span) else { return nil }
         return RankedTitle(span: span, level: level)
     }
 
@@ -120,7 +121,7 @@ struct VerifiableOutcomeScanner {
             if word == "offer" || word == "offers" { return nil }
             if text[cursor].forms.contains(where: Self.jobNouns.contains) {
                 let before = (index + 1)..<cursor
-                if let level = CareerLadder.level(in: text, span: before) {
+                if let level = vocabulary.rank(in: text, span: before) {
                     return VerifiableOutcome(.role, index..<(cursor + 1), to: RankedTitle(span: before, level: level))
                 }
                 if let word = text.word(at: cursor + 1), word == "as" || word == "of", let target = title(from: cursor + 2) {

@@ -1,9 +1,10 @@
+import CoachTestSupport
 import CoachCore
 import Testing
 
 @Suite("Achievable")
 struct AchievableTests {
-    let analyzer = SmartAnalyzer()
+    let analyzer = SmartAnalyzer(vocabulary: .shipped)
     let today = GoalExample.today
 
     private func finding(_ goal: String, role: String? = nil, baseline: Double? = nil) -> CriterionFinding {

@@ -1,9 +1,10 @@
+import CoachTestSupport
 import CoachCore
 import Testing
 
 @Suite("Deadlines and time-bound phrasing")
 struct DeadlineTests {
-    let analyzer = SmartAnalyzer()
+    let analyzer = SmartAnalyzer(vocabulary: .shipped)
     /// Monday 2 March 2026.
     let today = GoalExample.today
 

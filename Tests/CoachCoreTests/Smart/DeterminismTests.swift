@@ -1,3 +1,4 @@
+import CoachTestSupport
 import CoachCore
 import Foundation
 import Testing
@@ -8,22 +9,22 @@ struct DeterminismTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for example in GoalExample.all {
-            let first = SmartAnalyzer().analyze(example.goal, context: GoalExample.context)
-            let second = SmartAnalyzer().analyze(example.goal, context: GoalExample.context)
+            let first = SmartAnalyzer(vocabulary: .shipped).analyze(example.goal, context: GoalExample.context)
+            let second = SmartAnalyzer(vocabulary: .shipped).analyze(example.goal, context: GoalExample.context)
             #expect(first == second)
             #expect(try encoder.encode(first) == encoder.encode(second))
         }
     }
 
     @Test func verdictsDoNotDependOnWhatWasAnalyzedBefore() {
-        let analyzer = SmartAnalyzer()
+        let analyzer = SmartAnalyzer(vocabulary: .shipped)
         let forward = GoalExample.all.map { analyzer.analyze($0.goal, context: GoalExample.context) }
         let backward = GoalExample.all.reversed().map { analyzer.analyze($0.goal, context: GoalExample.context) }
         #expect(forward == Array(backward.reversed()))
     }
 
     @Test func caseAndApostrophesDoNotChangeVerdicts() {
-        let analyzer = SmartAnalyzer()
+        let analyzer = SmartAnalyzer(vocabulary: .shipped)
         let plain = analyzer.analyze("Exceed my team's target of 40 demos by September", context: GoalExample.context)
         for variant in ["EXCEED MY TEAM\u{2019}S TARGET OF 40 DEMOS BY SEPTEMBER",
                         "exceed my team\u{2018}s target of 40 demos by september!"] {
@@ -35,7 +36,7 @@ struct DeterminismTests {
     }
 
     @Test func concurrentUseGivesTheSameAnswers() async {
-        let analyzer = SmartAnalyzer()
+        let analyzer = SmartAnalyzer(vocabulary: .shipped)
         let expected = GoalExample.all.map { analyzer.analyze($0.goal, context: GoalExample.context) }
         let results = await withTaskGroup(of: (Int, SmartCritique).self) { group in
             for (index, example) in GoalExample.all.enumerated() {

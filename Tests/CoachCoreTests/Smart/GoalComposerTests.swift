@@ -1,3 +1,4 @@
+import CoachTestSupport
 import CoachCore
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 @Suite("Goal composer")
 struct GoalComposerTests {
     let today = LocalDate(year: 2026, month: 12, day: 1)!
-    var composer: GoalComposer { GoalComposer(today: today) }
+    var composer: GoalComposer { GoalComposer(today: today, vocabulary: .shipped) }
     let june = LocalDate(year: 2027, month: 6, day: 30)!
 
     @Test func theHedgedConversationOfTheIssueBecomesOneSentence() {
@@ -25,7 +26,7 @@ struct GoalComposerTests {
 
     @Test func itsCritiqueNamesTheMeasureGivenAndThePace() {
         let goal = "Run the weekly standup and 1:1s with my 4 junior clerks: 40 standups and 1:1s by 30 June 2027, starting from zero"
-        let critique = SmartAnalyzer().analyze(goal, context: SmartContext(baseline: 0, today: today))
+        let critique = SmartAnalyzer(vocabulary: .shipped).analyze(goal, context: SmartContext(baseline: 0, today: today))
         #expect(critique[.measurable].reason.hasPrefix("\"40 standups\""))
         #expect(critique[.achievable].met == nil)
         #expect(critique[.achievable].reason.contains("about 1.3 a week"))
@@ -33,7 +34,7 @@ struct GoalComposerTests {
     }
 
     @Test func aSlowPaceFromZeroIsSaidPerMonth() {
-        let critique = SmartAnalyzer().analyze("Publish 6 articles by 30 June 2027", context: SmartContext(baseline: 0, today: today))
+        let critique = SmartAnalyzer(vocabulary: .shipped).analyze("Publish 6 articles by 30 June 2027", context: SmartContext(baseline: 0, today: today))
         #expect(critique[.achievable].reason.contains("about 0.9 a month, every month"))
     }
 

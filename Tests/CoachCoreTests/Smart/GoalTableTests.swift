@@ -1,9 +1,10 @@
+import CoachTestSupport
 import CoachCore
 import Testing
 
 @Suite("Goal table")
 struct GoalTableTests {
-    let analyzer = SmartAnalyzer()
+    let analyzer = SmartAnalyzer(vocabulary: .shipped)
 
     @Test("Each goal gets the coach's verdict", arguments: GoalExample.all)
     func verdict(_ example: GoalExample) {

@@ -1,3 +1,4 @@
+import CoachTestSupport
 import CoachCore
 import Foundation
 import Testing
@@ -5,7 +6,7 @@ import Testing
 @Suite("JSON shape")
 struct JSONShapeTests {
     private func object(for goal: String, context: SmartContext = GoalExample.context) throws -> [String: Any] {
-        let critique = SmartAnalyzer().analyze(goal, context: context)
+        let critique = SmartAnalyzer(vocabulary: .shipped).analyze(goal, context: context)
         let data = try JSONEncoder().encode(critique)
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
@@ -51,7 +52,7 @@ struct JSONShapeTests {
     }
 
     @Test func findingsRoundTrip() throws {
-        let finding = SmartAnalyzer().analyze("Close 20 deals", context: GoalExample.context)[.achievable]
+        let finding = SmartAnalyzer(vocabulary: .shipped).analyze("Close 20 deals", context: GoalExample.context)[.achievable]
         let decoded = try JSONDecoder().decode(CriterionFinding.self, from: JSONEncoder().encode(finding))
         #expect(decoded == finding)
         #expect(decoded.met == nil)

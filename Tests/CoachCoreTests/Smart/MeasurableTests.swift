@@ -1,9 +1,10 @@
+import CoachTestSupport
 import CoachCore
 import Testing
 
 @Suite("Measurable phrasing")
 struct MeasurableTests {
-    let analyzer = SmartAnalyzer()
+    let analyzer = SmartAnalyzer(vocabulary: .shipped)
 
     private func finding(_ goal: String) -> CriterionFinding {
         analyzer.analyze(goal, context: GoalExample.context)[.measurable]

@@ -1,10 +1,11 @@
+import CoachTestSupport
 import CoachCore
 import Foundation
 import Testing
 
 @Suite("Reasons and evidence")
 struct ReasonTests {
-    let analyzer = SmartAnalyzer()
+    let analyzer = SmartAnalyzer(vocabulary: .shipped)
 
     static let contexts = [
         GoalExample.context,

@@ -1,9 +1,10 @@
+import CoachTestSupport
 import CoachCore
 import Testing
 
 @Suite("Relevant")
 struct RelevantTests {
-    let analyzer = SmartAnalyzer()
+    let analyzer = SmartAnalyzer(vocabulary: .shipped)
 
     private func finding(
         _ goal: String, role: String? = nil, targetRole: String? = nil, objective: String? = nil

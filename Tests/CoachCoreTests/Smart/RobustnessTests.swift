@@ -1,9 +1,10 @@
+import CoachTestSupport
 import CoachCore
 import Testing
 
 @Suite("Robustness")
 struct RobustnessTests {
-    let analyzer = SmartAnalyzer()
+    let analyzer = SmartAnalyzer(vocabulary: .shipped)
     let context = SmartContext(role: "Sales Manager", baseline: 5, today: GoalExample.today)
 
     @Test("Empty and meaningless input gives not-met or unknown findings", arguments: [
