@@ -67,15 +67,30 @@ struct ParsedGoal: Sendable {
         return quantities[position]
     }
 
-    /// The clause's main verb: the first verb outside time phrases and numbers ("double" is both).
+    /// The clause's main verb: the first verb outside time phrases and numbers ("double" is both);
+    /// without a known one, the word a modal leads into ("I will identify", "be able to name").
     func verb(in clause: GoalClause) -> PhraseTable<ActionVerb>.Match? {
+        var led: Int?
         for index in clause.span where time(at: index) == nil && (quantity(at: index)?.kind ?? .multiple) == .multiple {
             if let verb = ActionVerb.lexicon.match(in: text, at: index), verb.span.upperBound <= clause.span.upperBound {
+                // "be able to identify": the ability is shown by the verb it is able to do.
+                if verb.value.kind == .copula, text.word(at: verb.span.upperBound) == "able", text.word(at: verb.span.upperBound + 1) == "to" {
+                    continue
+                }
                 return verb
             }
+            if led == nil, let word = text.word(at: index), !FunctionWords.contains(word), index > clause.span.lowerBound,
+               let before = text.word(at: index - 1),
+               Self.modals.contains(before) || (before == "to" && text.word(at: index - 2) == "able") {
+                led = index
+            }
         }
-        return nil
+        return led.map { PhraseTable.Match(span: $0..<($0 + 1), value: ActionVerb(kind: .action, direction: nil)) }
     }
+
+    /// Words after which the next content word is a verb; "to" only counts after "able" ("want
+    /// to go back to school" names no action, "will be able to identify" does).
+    private static let modals: Set<String> = ["will", "shall", "must", "'ll"]
 
     /// The clause containing `index`.
     func clause(containing index: Int) -> GoalClause? {

@@ -121,8 +121,11 @@ struct QuantityScanner {
         }
         if text.isSymbol(":", at: end), text.isJoined(end), text.isJoined(end + 1), text.isNumber(at: end + 1) {
             guard text[end + 1].text.count == 2 else { return nil }
+            let seconds = Double(text[end + 1].text) ?? 0
             end += 2
             if let suffix = Self.clockSuffixes.match(in: text, at: end) { end = suffix.span.upperBound }
+            // "from 9:30 to 7:00 minutes": minutes and seconds of a duration, not a time of day.
+            if isDuration(from: end) { return make(.effort, value + seconds / 60, index..<end) }
             return make(.clockTime, value, index..<end)
         }
         if let suffix = Self.clockSuffixes.match(in: text, at: end), !(end < text.count && timeMask[end]) {
@@ -140,6 +143,14 @@ struct QuantityScanner {
     }
 
     /// Extends the number over up to three following content words, the thing being counted.
+    /// A unit of time right after an "m:ss" figure, or after the other end of its range ("to 7:00 minutes").
+    private func isDuration(from end: Int) -> Bool {
+        if Self.effortUnits.match(in: text, at: end) != nil { return true }
+        guard text.word(at: end) == "to" || text.isSymbol("-", at: end), text.isNumber(at: end + 1),
+              text.isSymbol(":", at: end + 2), text.isNumber(at: end + 3) else { return false }
+        return Self.effortUnits.match(in: text, at: end + 4) != nil
+    }
+
     private func make(_ kind: Quantity.Kind, _ value: Double, _ span: Range<Int>) -> Quantity {
         var end = span.upperBound
         var next = end

@@ -158,7 +158,9 @@ struct SpecificCriterion: SmartCriterionRule {
             objectStart = second.span.upperBound
         }
         guard let object = ObjectPhrase(in: goal, from: objectStart, limit: clause.span.upperBound) else {
-            return .noObject(verb.span)
+            // "run in the park for thirty minutes each day": how long or how often is the scope of an activity.
+            let amountOfActivity = goal.quantities.contains { clause.span.contains($0.span.lowerBound) && [.effort, .frequency].contains($0.kind) }
+            return amountOfActivity && verb.value.direction == nil ? .visibleBehaviour(verb.span) : .noObject(verb.span)
         }
         if object.hasQuantity || hasMeasure(in: clause, goal) { return .action(verb: verb.span, object: object.span) }
         // "be healthier", "become confident": a state named by a bare word is a judgement; "be the
@@ -198,10 +200,12 @@ struct SpecificCriterion: SmartCriterionRule {
     }
 
     /// Clauses whose action is concrete and scoped: done or not done, so checkable as yes or no
-    /// ("contact my references", "revise the department manual").
+    /// ("contact my references", "revise the department manual"); a verb the lexicon does not know
+    /// may name an activity, so it completes nothing.
     func completions(in goal: ParsedGoal) -> [Range<Int>] {
         goal.clauses.compactMap { clause in
             guard let verb = goal.verb(in: clause), verb.value.kind == .action, verb.value.direction == nil,
+                  ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil,
                   !goal.text[verb.span.lowerBound].forms.contains(where: ObjectScope.activityVerbs.contains),
                   case .action(let verbSpan, let object)? = read(clause, in: goal) else { return nil }
             return verbSpan.lowerBound..<object.upperBound

@@ -137,6 +137,12 @@ struct TimeExpressionScanner {
     /// Dates are read by the one date grammar, exactly as a `type: date` answer is.
     private func frame(at index: Int) -> TimeExpression? {
         guard let phrase = DateGrammar(today: today).phrase(in: text, at: index) else { return nil }
+        // "from 9:30 to 7:00 minutes": figures written like clock times, counted in minutes or hours.
+        if let unit = durationUnit(at: phrase.span.upperBound), [.minute, .hour].contains(unit),
+           phrase.span.allSatisfy({ text.isNumber(at: $0) || text.isSymbol(":", at: $0) || text.isSymbol("-", at: $0)
+               || ["from", "to", "between", "and"].contains(text.word(at: $0) ?? "") }) {
+            return nil
+        }
         switch phrase.meaning {
         case .vague: return TimeExpression(span: phrase.span, kind: .vague)
         case .day(let day, let window):

@@ -1,0 +1,45 @@
+import CoachTestSupport
+import CoachCore
+import Testing
+
+/// Readings of a goal's grammar that hold whatever the words: a duration written like a clock, a
+/// verb led by a modal, an ability, an activity scoped by how long or how often, a course named by
+/// its subject.
+@Suite("Clause readings")
+struct ClauseReadingTests {
+    let analyzer = SmartAnalyzer(vocabulary: .shipped)
+
+    private func met(_ goal: String, _ criterion: SmartCriterion) -> Bool? {
+        analyzer.analyze(goal, context: GoalExample.context)[criterion].met
+    }
+
+    @Test func minutesAndSecondsAreADurationNotATimeOfDay() {
+        let finding = analyzer.analyze("Reduce average handle time from 9:30 to 7:00 minutes", context: GoalExample.context)
+        #expect(finding[.measurable].met == true)
+        #expect(finding[.measurable].reason.contains("7:00 minutes"))
+        #expect(finding[.timeBound].met == false)
+        // Without a unit it stays a time of day.
+        #expect(met("Be at my desk by 9:30 every day", .timeBound) == true)
+    }
+
+    @Test func aModalLeadsIntoAVerbTheLexiconDoesNotKnow() {
+        #expect(met("I will tabulate the survey results for the board", .specific) == true)
+        #expect(met("Students will be able to identify the main idea of a story", .specific) == true)
+        // "want to" leads into a wish, not an action.
+        #expect(met("I want to go back to school", .specific) == false)
+        // A verb the lexicon does not know completes nothing by itself.
+        #expect(met("I will tabulate the survey results for the board", .measurable) == false)
+    }
+
+    @Test func anActivityIsScopedByHowLongOrHowOften() {
+        #expect(met("Run in the park for thirty minutes each day", .specific) == true)
+        #expect(met("Run in the park", .specific) == false)
+        // A change still needs what it changes.
+        #expect(met("Increase by 5% each month", .specific) == false)
+    }
+
+    @Test func aCourseIsNamedByItsSubject() {
+        #expect(met("Complete an online course in graphic design by June 2027", .specific) == true)
+        #expect(met("Complete an online course by June 2027", .specific) == false)
+    }
+}
