@@ -164,6 +164,12 @@ struct AchievableCriterion: SmartCriterionRule {
         if text.word(at: quantity.span.lowerBound - 1) == "by" {
             return verbDirection(at: quantity.span.lowerBound, goal)
         }
+        // "up 15%", "down 10%".
+        if quantity.span.lowerBound > 0 {
+            let before = text[quantity.span.lowerBound - 1].forms
+            if before.contains(where: Self.upWords.contains) { return .up }
+            if before.contains(where: Self.downWords.contains) { return .down }
+        }
         for index in quantity.span.upperBound..<min(text.count, quantity.span.upperBound + 3) {
             if text[index].forms.contains(where: Self.upWords.contains) { return .up }
             if text[index].forms.contains(where: Self.downWords.contains) { return .down }

@@ -103,7 +103,7 @@ struct RelevantCriterion: SmartCriterionRule {
     // MARK: - Stated value
 
     private static let purposeMarkers = PhraseTable([
-        "so that", "so i can", "so we can", "in order to", "to qualify for", "to prepare for",
+        "so that", "so i can", "so we can", "so i", "so we", "so my", "so our", "in order to", "to qualify for", "to prepare for",
         "as preparation for", "for my", "for our", "towards", "toward", "to reach", "to become",
         "to support", "to help", "to hit", "to meet", "to get", "to earn", "to land", "to contribute to",
         "as part of", "which will help", "that will help", "in line with", "aligned with", "to be ready for",

@@ -42,4 +42,16 @@ struct ClauseReadingTests {
         #expect(met("Complete an online course in graphic design by June 2027", .specific) == true)
         #expect(met("Complete an online course by June 2027", .specific) == false)
     }
+
+    @Test func aShareAfterUpOrDownIsAChangeFromTheStart() {
+        let context = SmartContext(baseline: 52, today: GoalExample.today)
+        let finding = analyzer.analyze("Renewals from my 40 accounts, up 15% by 30 June 2027", context: context)[.achievable]
+        #expect(finding.met == true)
+        #expect(finding.reason.contains("+15%"))
+    }
+
+    @Test func soAndASubjectStateWhatTheGoalServes() {
+        #expect(met("Close 12 deals by June 2027 so I hit quota", .relevant) == true)
+        #expect(met("Close 12 deals by June 2027 so far", .relevant) != true)
+    }
 }
