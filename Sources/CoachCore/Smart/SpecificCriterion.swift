@@ -157,6 +157,11 @@ struct SpecificCriterion: SmartCriterionRule {
         if text.word(at: objectStart) == "and", let second = ActionVerb.lexicon.match(in: text, at: objectStart + 1) {
             objectStart = second.span.upperBound
         }
+        // "spend the next four months training for a half-marathon": the action follows the time it takes.
+        if let time = goal.time(at: objectStart), time.span.upperBound < clause.span.upperBound,
+           let next = ActionVerb.lexicon.match(in: text, at: time.span.upperBound), next.span.upperBound <= clause.span.upperBound {
+            return read(next, in: clause, goal)
+        }
         guard let object = ObjectPhrase(in: goal, from: objectStart, limit: clause.span.upperBound) else {
             // "run in the park for thirty minutes each day": how long or how often is the scope of an activity.
             let amountOfActivity = goal.quantities.contains { clause.span.contains($0.span.lowerBound) && [.effort, .frequency].contains($0.kind) }

@@ -54,4 +54,9 @@ struct ClauseReadingTests {
         #expect(met("Close 12 deals by June 2027 so I hit quota", .relevant) == true)
         #expect(met("Close 12 deals by June 2027 so far", .relevant) != true)
     }
+
+    @Test func theActionAfterTheTimeItTakesIsRead() {
+        #expect(met("Spend the next four months training for a half-marathon", .specific) == true)
+        #expect(met("Spend the next four months", .specific) == false)
+    }
 }
