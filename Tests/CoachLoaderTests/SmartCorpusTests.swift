@@ -34,7 +34,7 @@ struct SmartCorpusTests {
 
     /// Floors at the development-set figures reached so far (BENCHMARKS.md); the targets
     /// (95 % specific, 97 % measurable, 98 % time-bound) are not all reached yet.
-    @Test(arguments: [(SmartCriterion.specific, 0.89), (.measurable, 0.94), (.timeBound, 0.975)])
+    @Test(arguments: [(SmartCriterion.specific, 0.93), (.measurable, 0.95), (.timeBound, 0.975)])
     func agreement(_ criterion: SmartCriterion, _ floor: Double) {
         var wrong: [String] = []
         for (goal, critique) in zip(Self.goals, Self.critiques) where critique[criterion].met != goal.labels[criterion] {
