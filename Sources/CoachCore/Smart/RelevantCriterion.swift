@@ -38,6 +38,14 @@ struct RelevantCriterion: SmartCriterionRule {
                 evidence: evidence
             )
         }
+        if let reason = statedReason(goal) {
+            return CriterionFinding(
+                met: true,
+                reason: "\(goal.quote(reason)) says why the goal matters to you.",
+                question: nil,
+                evidence: goal.evidence([reason])
+            )
+        }
         guard let first = sources.first else {
             return CriterionFinding(
                 met: nil,
@@ -141,6 +149,28 @@ struct RelevantCriterion: SmartCriterionRule {
             }
         }
         return spans
+    }
+
+    /// Markers that can only lead into a reason, whatever it is ("because my doctor said so").
+    private static let reasonMarkers = PhraseTable([
+        "because", "so that", "so i can", "so we can", "in order to", "so i", "so we", "which will help", "that will help",
+    ])
+
+    /// "because my doctor said I need to get moving": a reason in the client's own terms, with at
+    /// least two words of content after its marker.
+    private func statedReason(_ goal: ParsedGoal) -> Range<Int>? {
+        let text = goal.text
+        for index in 0..<text.count {
+            guard let marker = Self.reasonMarkers.match(in: text, at: index) else { continue }
+            var end = marker.span.upperBound
+            var content = 0
+            while end < text.count, end - marker.span.upperBound < 8, let word = text.word(at: end) {
+                if !FunctionWords.contains(word) { content += 1 }
+                end += 1
+            }
+            if content >= 2 { return index..<end }
+        }
+        return nil
     }
 
     private func firstIndex(after start: Int, within distance: Int, in text: GoalText, where words: Set<String>) -> Int? {

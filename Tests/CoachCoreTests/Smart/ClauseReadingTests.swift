@@ -59,4 +59,12 @@ struct ClauseReadingTests {
         #expect(met("Spend the next four months training for a half-marathon", .specific) == true)
         #expect(met("Spend the next four months", .specific) == false)
     }
+
+    @Test func aReasonInTheClientsOwnTermsMakesAGoalRelevant() {
+        let context = SmartContext(role: "Sales Manager", today: GoalExample.today)
+        let finding = analyzer.analyze("Run a 10k by March 2027 because my doctor said I need to get moving", context: context)[.relevant]
+        #expect(finding.met == true)
+        #expect(finding.reason.contains("because my doctor said"))
+        #expect(analyzer.analyze("Run a 10k by March 2027", context: context)[.relevant].met == false)
+    }
 }
