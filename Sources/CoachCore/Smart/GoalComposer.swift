@@ -121,6 +121,7 @@ public struct GoalComposer: Sendable {
         "maybe", "perhaps", "probably", "possibly", "i think", "i guess", "i suppose", "i'd say", "i reckon",
         "really", "kind of", "sort of", "kinda", "sorta", "hopefully", "ideally", "honestly", "basically",
         "actually", "literally", "um", "uh", "erm", "or so", "give or take", "more or less", "if possible",
+        "tbh", "tbf", "ngl", "imo", "imho", "to be honest", "in all honesty", "lol",
     ])
 
     /// Hedges that only hedge a number ("about 40"); before anything else they are words of the goal.

@@ -24,6 +24,11 @@ struct GoalComposerTests {
         }
     }
 
+    @Test func chatHedgesStayOut() {
+        let goal = composer.compose(.init(statement: "train for a 10k tbh", deadline: june, baseline: "about 3k ngl"))
+        #expect(goal == "Train for a 10k by 30 June 2027, starting from 3k")
+    }
+
     @Test func itsCritiqueNamesTheMeasureGivenAndThePace() {
         let goal = "Run the weekly standup and 1:1s with my 4 junior clerks: 40 standups and 1:1s by 30 June 2027, starting from zero"
         let critique = SmartAnalyzer(vocabulary: .shipped).analyze(goal, context: SmartContext(baseline: 0, today: today))
