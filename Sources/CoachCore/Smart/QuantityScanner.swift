@@ -94,6 +94,12 @@ struct QuantityScanner {
         guard let (value, numberEnd) = NumberLexicon.parse(text, at: index) else { return nil }
         var end = numberEnd
         var kind: Quantity.Kind = (index..<numberEnd).contains { Self.isMoneyMarker(text, at: $0) } ? .money : .count
+        // "train for a 10k", "run the 5k": a race named by its distance; "a 5k bonus" stays money.
+        if kind == .money, text.word(at: numberEnd - 1) == "k", !(index..<numberEnd).contains(where: { text[$0].kind == .symbol }),
+           let before = text.word(at: index - 1), ["a", "the", "my", "this", "that", "next", "first"].contains(before),
+           text.word(at: numberEnd).map(FunctionWords.contains) ?? true {
+            kind = .count
+        }
         if text.isJoined(end), let suffix = text.word(at: end), text.isNumber(at: end - 1) {
             switch suffix {
             case "x": return make(.multiple, value, index..<(end + 1))

@@ -67,4 +67,9 @@ struct ClauseReadingTests {
         #expect(finding.reason.contains("because my doctor said"))
         #expect(analyzer.analyze("Run a 10k by March 2027", context: context)[.relevant].met == false)
     }
+
+    @Test func aRaceNamedByItsDistanceIsNotMoney() {
+        #expect(analyzer.analyze("Train for a 10k by March 2027", context: GoalExample.context)[.measurable].reason.contains("is a count"))
+        #expect(analyzer.analyze("Earn a 5k bonus by March 2027", context: GoalExample.context)[.measurable].reason.contains("money"))
+    }
 }
