@@ -328,11 +328,13 @@ extension SuggestionRule: Archivable {
 extension JobFamily: Archivable {
     public func archive(into w: inout ArchiveWriter) {
         w.string(id); w.string(name); w.string(soc); w.string(judgedBy); w.strings(metrics); w.answers(example)
+        w.list(specialties) { $0.strings($1.titles); $0.string($1.judgedBy); $0.strings($1.metrics) }
     }
 
     public init(from r: inout ArchiveReader) throws(ArchiveError) {
         self.init(id: try r.string(), name: try r.string(), soc: try r.string(), judgedBy: try r.string(), metrics: try r.strings(),
-                  example: try r.answers())
+                  example: try r.answers(),
+                  specialties: try r.list { r throws(ArchiveError) in Specialty(titles: try r.strings(), judgedBy: try r.string(), metrics: try r.strings()) })
     }
 }
 

@@ -5,12 +5,14 @@ import Yams
 /// (what each family is judged by): every title in one known family, every family with its metrics.
 enum RolesLoader {
     static let familyKeys: Set<String> = ["id", "name", "soc", "titles"]
-    static let judgedKeys: Set<String> = ["id", "judged_by", "metrics", "example", "source"]
+    static let judgedKeys: Set<String> = ["id", "judged_by", "metrics", "example", "source", "specialties"]
+    static let specialtyKeys: Set<String> = ["titles", "judged_by", "metrics", "source"]
 
     struct Judged {
         let judgedBy: String
         let metrics: [String]
         let example: [String: AnswerValue]
+        let specialties: [(value: JobFamily.Specialty, node: Node)]
         let node: Node
     }
 
@@ -43,9 +45,38 @@ enum RolesLoader {
                 continue
             }
             if out[id] != nil { reader.report(.duplicateID, "the job family '\(id)' is described twice", at: f["id"]) }
-            out[id] = Judged(judgedBy: judgedBy, metrics: metrics, example: CatalogueLoader.profile(exampleNode, &reader), node: item)
+            let specialties = f["specialties"].map { Self.specialties(in: $0, of: id, &reader, known: known) } ?? []
+            out[id] = Judged(judgedBy: judgedBy, metrics: metrics, example: CatalogueLoader.profile(exampleNode, &reader),
+                             specialties: specialties, node: item)
         }
         return out
+    }
+
+    /// A family's `specialties`: each names title words and at least two metrics of the catalogue.
+    private static func specialties(in node: Node, of family: String, _ reader: inout NodeReader, known: Set<String>)
+        -> [(value: JobFamily.Specialty, node: Node)] {
+        guard case .sequence(let items) = node else {
+            reader.report(.badValue, "'specialties' should be a list of {titles, judged_by, metrics}", at: node)
+            return []
+        }
+        return items.compactMap { item in
+            guard let pairs = reader.mapping(item, "a specialty", allowed: specialtyKeys) else { return nil }
+            var f: [String: Node] = [:]
+            for pair in pairs { f[pair.key] = pair.value }
+            guard let titles = f["titles"].flatMap({ reader.strings($0, "titles") }), !titles.isEmpty,
+                  let judgedBy = f["judged_by"].flatMap({ reader.string($0, "judged_by") }),
+                  let metricsNode = f["metrics"], let metrics = reader.strings(metricsNode, "metrics") else {
+                reader.report(.missingField, "a specialty of '\(family)' needs 'titles', 'judged_by' and 'metrics'", at: item)
+                return nil
+            }
+            for metric in metrics where !known.contains(metric) {
+                reader.report(.unknownMetric, "there is no metric '\(metric)' in the catalogue", at: metricsNode)
+            }
+            if metrics.count < 2 {
+                reader.report(.thinFamily, "a specialty of '\(family)' needs at least 2 metrics", at: metricsNode)
+            }
+            return (JobFamily.Specialty(titles: titles.map(RoleLexicon.normalised), judgedBy: judgedBy, metrics: metrics), f["titles"]!)
+        }
     }
 
     /// Rules/roles.yaml with the families' metrics joined in; nil when the file is absent. Without
@@ -101,7 +132,14 @@ enum RolesLoader {
                 continue
             }
             let family = JobFamily(id: id, name: name, soc: g["soc"].flatMap { reader.string($0, "soc") } ?? "",
-                                   judgedBy: about?.judgedBy ?? "", metrics: about?.metrics ?? [], example: about?.example ?? [:])
+                                   judgedBy: about?.judgedBy ?? "", metrics: about?.metrics ?? [], example: about?.example ?? [:],
+                                   specialties: about?.specialties.map(\.value) ?? [])
+            let familyTitles = list.map { " " + RoleLexicon.normalised($0) + " " }
+            for (specialty, node) in about?.specialties ?? [] {
+                for words in specialty.titles where !familyTitles.contains(where: { $0.contains(" " + words + " ") }) {
+                    catalogueReader.report(.unknownFamily, "no title of '\(id)' in roles.yaml holds the specialty's words '\(words)'", at: node)
+                }
+            }
             for title in list {
                 let key = RoleLexicon.normalised(title)
                 if let other = owner[key], other != id {

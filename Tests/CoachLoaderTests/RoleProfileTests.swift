@@ -70,6 +70,25 @@ import Yams
         #expect(suggester.placement(["profile.role": .text("chief vibes officer")]) == nil)
     }
 
+    /// A kind of work inside a family leads with its own results, and the reason says what they are.
+    @Test func specialtiesLeadWithTheirOwnResults() {
+        let suggester = Suggester(catalogue: catalogue, today: today)
+        func top(_ role: String) -> [String] {
+            suggester.suggest(["profile.role": .text(role), "goal.type": .text("promotion")]).map(\.metric.id)
+        }
+        #expect(top("technical recruiter").contains("time_to_hire"))
+        #expect(!top("HR business partner").contains("time_to_hire"))
+        #expect(top("HR business partner").contains("employee_turnover_rate"))
+        #expect(top("AP clerk").contains("invoices_processed"))
+        #expect(top("property manager").contains("operating_profit"))
+        #expect(!top("listing agent").contains("operating_profit"))
+        let family = try! #require(catalogue.roles.read("head chef")?.family)
+        #expect(family.metrics(for: "head chef").first == "food_cost_percentage")
+        #expect(family.metrics(for: "barista").first == "average_transaction_value")
+        #expect(family.reason(for: "barista").contains("what each guest spends"))
+        #expect(family.metrics(for: "restaurant manager") == family.metrics)
+    }
+
     @Test func titlesReadWithTheirSeniority() {
         let roles = catalogue.roles
         #expect(roles.read("Senior QA Engineer")?.family.id == "quality_assurance_testing")

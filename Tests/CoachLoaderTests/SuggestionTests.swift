@@ -53,7 +53,7 @@ struct Profile: Sendable, CustomTestStringConvertible {
             let suggester = Suggester(catalogue: catalogue, today: today)
             // A family rule adds nothing when the role is not placed in a family.
             let everyRule = Set(catalogue.rules.filter { rule in
-                rule.fires(for: answers, today: today) && (rule.familyWeights.isEmpty ? !rule.weights.isEmpty : suggester.family(for: rule, answers) != nil)
+                rule.fires(for: answers, today: today) && (rule.familyWeights.isEmpty ? !rule.weights.isEmpty : suggester.familyResults(for: rule, answers) != nil)
             }.map(\.id))
             let ranked = Set(Suggester(catalogue: catalogue, today: today).rank(answers).flatMap(\.rules))
             #expect(ranked == everyRule, "\(answers)")
@@ -141,6 +141,10 @@ struct Profile: Sendable, CustomTestStringConvertible {
         // A scale written backwards, and one its measure does not state.
         ("catalogue", "scale: [1, 10]", "scale: [10, 1]", "P004"),
         ("catalogue", "scale: [1, 10]", "scale: [1, 7]", "R004"),
+        // A specialty naming words no title of its family holds, or a metric the catalogue lacks.
+        ("catalogue", "- titles: [\"recruiter\", ", "- titles: [\"astronaut\", \"recruiter\", ", "R006"),
+        ("catalogue", "metrics: [\"time_to_hire\", \"quality_of_hire\", \"cost_per_hire\", \"offer_acceptance_rate\"]\n      - titles",
+         "metrics: [\"time_to_hire\", \"no_such_metric\"]\n      - titles", "R001"),
     ])
     func brokenCopiesAreLocated(_ file: String, _ original: String, _ broken: String, _ code: String) throws {
         var catalogueText = try String(contentsOfFile: rulesDirectory + "/catalogue.yaml", encoding: .utf8)
@@ -154,8 +158,10 @@ struct Profile: Sendable, CustomTestStringConvertible {
             let range = try #require(rulesText.range(of: original))
             rulesText.replaceSubrange(range, with: broken)
         }
+        let rolesText = try String(contentsOfFile: rulesDirectory + "/roles.yaml", encoding: .utf8)
         guard case .failure(let failure) = CatalogueLoader.load(catalogue: catalogueText, file: "Rules/catalogue.yaml",
-                                                                rules: rulesText, file: "Rules/suggestions.yaml", today: today) else {
+                                                                rules: rulesText, file: "Rules/suggestions.yaml",
+                                                                roles: rolesText, file: "Rules/roles.yaml", today: today) else {
             Issue.record("accepted a broken copy")
             return
         }

@@ -12,20 +12,58 @@ public struct JobFamily: Hashable, Sendable {
     public let metrics: [String]
     /// A profile the family's rules must fire for (lint checks it).
     public let example: [String: AnswerValue]
+    /// Kinds of work inside the family judged first by results of their own.
+    public let specialties: [Specialty]
+
+    /// A kind of work inside a family, named by words of its titles ("accounts payable" in
+    /// accounting, "recruiter" in human resources), with the results it is judged by first.
+    public struct Specialty: Hashable, Sendable {
+        /// Title words as `RoleLexicon.normalised` writes them ("accounts payable", "recruiter").
+        public let titles: [String]
+        /// Completes "“AP clerk” is accounting and finance work, where …".
+        public let judgedBy: String
+        /// Metric ids, most important first; the family's own follow them.
+        public let metrics: [String]
+
+        public init(titles: [String], judgedBy: String, metrics: [String]) {
+            self.titles = titles
+            self.judgedBy = judgedBy
+            self.metrics = metrics
+        }
+    }
 
     public init(id: String, name: String, soc: String, judgedBy: String = "", metrics: [String] = [],
-                example: [String: AnswerValue] = [:]) {
+                example: [String: AnswerValue] = [:], specialties: [Specialty] = []) {
         self.id = id
         self.name = name
         self.soc = soc
         self.judgedBy = judgedBy
         self.metrics = metrics
         self.example = example
+        self.specialties = specialties
+    }
+
+    /// The specialty whose title words `title` holds, the longest such words winning.
+    public func specialty(of title: String) -> Specialty? {
+        let words = " " + RoleLexicon.normalised(title) + " "
+        var best: (specialty: Specialty, length: Int)?
+        for specialty in specialties {
+            for phrase in specialty.titles where words.contains(" " + phrase + " ") && phrase.count > best?.length ?? 0 {
+                best = (specialty, phrase.count)
+            }
+        }
+        return best?.specialty
+    }
+
+    /// The metrics `title` is judged by, most important first: its specialty's, then the family's.
+    public func metrics(for title: String) -> [String] {
+        guard let specialty = specialty(of: title) else { return metrics }
+        return specialty.metrics + metrics.filter { !specialty.metrics.contains($0) }
     }
 
     /// The reason a suggestion from this family gives, naming what matched.
     public func reason(for title: String) -> String {
-        "“\(TerminalText.sanitize(title))” is \(name) work, where \(judgedBy)."
+        "“\(TerminalText.sanitize(title))” is \(name) work, where \(specialty(of: title)?.judgedBy ?? judgedBy)."
     }
 }
 

@@ -34,8 +34,8 @@ public struct Suggester: Sendable {
         for i in catalogue.ruleIndex.candidates(values, count: catalogue.rules.count) where catalogue.rules[i].fires(for: values, today: today) {
             let rule = catalogue.rules[i]
             var weights = rule.weights.map { ($0.metricID, $0.weight, rule.reason) }
-            if !rule.familyWeights.isEmpty, let (family, reason) = family(for: rule, answers) {
-                weights += zip(family.metrics, rule.familyWeights).map { ($0, $1, reason) }
+            if !rule.familyWeights.isEmpty, let (metrics, reason) = familyResults(for: rule, answers) {
+                weights += zip(metrics, rule.familyWeights).map { ($0, $1, reason) }
             }
             for (metricID, weight, reason) in weights where catalogue[metricID] != nil {
                 score[metricID, default: 0] += weight
@@ -48,15 +48,15 @@ public struct Suggester: Sendable {
             .map { Suggestion(metric: catalogue[$0]!, score: score[$0]!, reasons: reasons[$0] ?? [], rules: fired[$0] ?? []) }
     }
 
-    /// The family a rule's `family_of` answers name, with the reason to give; a family the client
-    /// picked (`profile.family`) stands in when no title is recognised.
-    public func family(for rule: SuggestionRule, _ answers: [String: AnswerValue]) -> (JobFamily, String)? {
+    /// The results of the family a rule's `family_of` answers name (its specialty's first), with the
+    /// reason to give; a family the client picked (`profile.family`) stands in when no title is recognised.
+    public func familyResults(for rule: SuggestionRule, _ answers: [String: AnswerValue]) -> (metrics: [String], reason: String)? {
         for name in rule.familyOf {
             guard let text = answers[name]?.display, let reading = catalogue.roles.read(text) else { continue }
-            return (reading.family, reading.family.reason(for: reading.title))
+            return (reading.family.metrics(for: text), reading.family.reason(for: reading.title))
         }
         guard let chosen = answers[Self.chosenFamily]?.display, let family = catalogue.roles.family(named: chosen) else { return nil }
-        return (family, "You placed your work in \(family.name), where \(family.judgedBy).")
+        return (family.metrics, "You placed your work in \(family.name), where \(family.judgedBy).")
     }
 
     /// Where the interview keeps the family a client picked for a title it did not recognise.
