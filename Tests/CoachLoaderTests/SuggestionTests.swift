@@ -107,6 +107,12 @@ struct Profile: Sendable, CustomTestStringConvertible {
         #expect(holds(["profile.role": .text("Senior Account Executive")]))
         #expect(!holds(["profile.role": .text("accountant")]))
         #expect(!holds([:]))
+        // A shared start is not a shared root: what is left of the shorter word must be an ending.
+        let campaign = try Expression(parsing: "mentions(goal.final, ['campaign', 'content'])")
+        for (text, expected) in [("the next pay band in campus IT", false), ("my contractor rates", false),
+                                 ("run two campaigns", true), ("more content", true)] {
+            #expect(campaign.evaluate({ $0 == "goal.final" ? .string(text) : .null }, today: today, smart: .shipped).isTruthy == expected, "\(text)")
+        }
     }
 
     @Test func tiesBreakByCatalogueOrderAndScoresAddUp() throws {

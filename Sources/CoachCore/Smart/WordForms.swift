@@ -31,22 +31,25 @@ enum WordForms {
     }
 
     /// Whether two words share a root ("sales"/"sale", "manage"/"management", "lead"/"leadership"):
-    /// a common prefix of at least four letters that covers all but the last three letters of the shorter word.
+    /// a common prefix of at least four letters after which the shorter word has at most an ending
+    /// left ("manager" and "management" share "manage", leaving "r"), so "campus" is not "campaign"
+    /// and "content" is not "contractor".
     static func sharesRoot(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
+        let (short, long) = a.unicodeScalars.count <= b.unicodeScalars.count ? (a, b) : (b, a)
         var common = 0
-        var shorter = 0
-        var left = a.unicodeScalars.makeIterator()
-        var right = b.unicodeScalars.makeIterator()
-        var diverged = false
-        while true {
-            let x = left.next(), y = right.next()
-            guard let x, let y else { break }
-            shorter += 1
-            if !diverged, x == y { common += 1 } else { diverged = true }
+        for (x, y) in zip(short.unicodeScalars, long.unicodeScalars) {
+            guard x == y else { break }
+            common += 1
         }
-        return common >= 4 && common >= shorter - 3
+        guard common >= 4 else { return false }
+        return endings.contains(String(short.unicodeScalars.dropFirst(common)))
     }
+
+    /// What may follow a shared root in the shorter of two related words.
+    private static let endings: Set<String> = [
+        "", "s", "e", "d", "r", "y", "es", "ed", "er", "rs", "ly", "al", "ing", "ers", "ies", "ied", "ion", "ist", "ism", "ive",
+    ]
 
     private static let irregular: [String: String] = [
         "got": "get", "gotten": "get", "became": "become", "won": "win", "sold": "sell", "ran": "run",
