@@ -3,8 +3,21 @@ struct ChoiceMatcher {
     let options: [String]
 
     func one(_ text: String) -> Result<String, AnswerProblem> {
-        let key = text.lowercased().trimmingCharacters(in: " .")
-        if let n = Int(key), n >= 1, n <= options.count { return .success(options[n - 1]) }
+        let typed = text.lowercased().trimmingCharacters(in: " .")
+        if let n = Int(typed), n >= 1, n <= options.count { return .success(options[n - 1]) }
+        let matched = matching(typed)
+        // "my manager", "the coach": the option without the word that only points at it.
+        guard case .failure = matched, let space = typed.firstIndex(of: " "),
+              Self.pointers.contains(String(typed[..<space])) else { return matched }
+        let rest = matching(String(typed[typed.index(after: space)...]).trimmingCharacters(in: " "))
+        if case .success = rest { return rest }
+        return matched
+    }
+
+    /// Words before an option that only point at it.
+    private static let pointers: Set<String> = ["my", "our", "the", "a", "an", "your"]
+
+    private func matching(_ key: String) -> Result<String, AnswerProblem> {
         if let exact = options.first(where: { $0.lowercased() == key }) { return .success(exact) }
         let prefixed = options.filter { $0.lowercased().hasPrefix(key) }
         switch prefixed.count {

@@ -59,6 +59,15 @@ import Testing
         #expect(parser.parse("11", as: .scale(min: 1, max: 10)) == .failure(.outOfRange(low: "1", high: "10")))
     }
 
+    @Test func scoresInWords() {
+        let kind = AnswerKind.scale(min: 1, max: 10)
+        #expect(parser.parse("6ish", as: kind) == .success(.scale(6)))
+        #expect(parser.parse("maybe a 7", as: kind) == .success(.scale(7)))
+        #expect(parser.parse("7 out of 10", as: kind) == .success(.scale(7)))
+        #expect(parser.parse("11ish", as: kind) == .failure(.outOfRange(low: "1", high: "10")))
+        if case .success = parser.parse("6.5ish", as: kind) { Issue.record("a score between two points is not one of them") }
+    }
+
     @Test func choicesByNumberNameAndPrefix() {
         let kind = AnswerKind.choice(["promotion", "new skill", "new role"])
         #expect(parser.parse("2", as: kind) == .success(.choice("new skill")))
@@ -66,6 +75,11 @@ import Testing
         #expect(parser.parse("new", as: kind) == .failure(.ambiguousChoice(["new skill", "new role"])))
         #expect(parser.parse("9", as: kind) == .failure(.notAChoice(["promotion", "new skill", "new role"])))
         #expect(parser.parse("1, new s and 1", as: .multiChoice(["promotion", "new skill", "new role"])) == .success(.choices(["promotion", "new skill"])))
+        // A word that only points at the option ("my manager", "the coach") is not part of it.
+        let support = AnswerKind.multiChoice(["manager", "mentor", "coach", "nobody yet"])
+        #expect(parser.parse("my manager", as: support) == .success(.choices(["manager"])))
+        #expect(parser.parse("my manager and the coach", as: support) == .success(.choices(["manager", "coach"])))
+        #expect(parser.parse("my cat", as: support) == .failure(.notAChoice(["manager", "mentor", "coach", "nobody yet"])))
     }
 
     @Test(arguments: [("yes", true), ("Y", true), ("yep", true), ("no", false), ("Nope.", false)])

@@ -5,7 +5,9 @@ struct TimeBoundCriterion: SmartCriterionRule {
 
     func evaluate(_ goal: ParsedGoal, context: SmartContext) -> CriterionFinding {
         let binding = goal.times.filter(\.bindsTime)
-        if let first = binding.first(where: \.isFrame) ?? binding.first {
+        // The date the plan stores (the latest named) is the one quoted back.
+        let stored = goal.times.deadlineExpression.flatMap { $0.bindsTime && $0.isFrame ? $0 : nil }
+        if let first = stored ?? binding.first(where: \.isFrame) ?? binding.first {
             return CriterionFinding(met: true, reason: reason(first, goal), question: nil,
                                     evidence: goal.evidence(binding.map(\.span)))
         }

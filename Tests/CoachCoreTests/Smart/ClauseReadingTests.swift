@@ -72,4 +72,11 @@ struct ClauseReadingTests {
         #expect(analyzer.analyze("Train for a 10k by March 2027", context: GoalExample.context)[.measurable].reason.contains("is a count"))
         #expect(analyzer.analyze("Earn a 5k bonus by March 2027", context: GoalExample.context)[.measurable].reason.contains("money"))
     }
+
+    @Test func timeBoundQuotesTheDateThePlanStores() {
+        let context = SmartContext(today: LocalDate(year: 2026, month: 12, day: 1)!)
+        let finding = analyzer.analyze("Run the month end close within 3 working days by May", context: context)[.timeBound]
+        #expect(finding.reason.contains("by May"))
+        #expect(finding.reason.contains("2027-05-31"))
+    }
 }
