@@ -123,9 +123,9 @@ public struct AnswerParser: Sendable {
             body = body[..<slash]
         }
         let trimmed = String(body).trimmingWhitespace()
-        // "6ish", "maybe a 7", "7 out of 10": a whole score read in words.
-        let inWords = (try? NaturalNumber.read(text, as: .number(nil), today: today).get()).flatMap { Int(exactly: $0.value) }
-        guard let n = Int(trimmed) ?? NumberLexicon.wholeNumber(trimmed).flatMap({ Int(exactly: $0) }) ?? inWords else {
+        // "6ish", "maybe a 7", "7 out of 10": a whole score read in words, only when no plain one is there.
+        guard let n = Int(trimmed) ?? NumberLexicon.wholeNumber(trimmed).flatMap({ Int(exactly: $0) })
+            ?? (try? NaturalNumber.read(text, as: .number(nil), today: today).get()).flatMap({ Int(exactly: $0.value) }) else {
             return .failure(.notUnderstood(hint: AnswerKind.scale(min: lo, max: hi).formatHint))
         }
         guard (lo...hi).contains(n) else { return .failure(.outOfRange(low: String(lo), high: String(hi))) }

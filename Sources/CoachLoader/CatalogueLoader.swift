@@ -235,6 +235,11 @@ public enum CatalogueLoader {
                 reader.report(.badExpression, "bad condition: \(error.message)", at: ifNode, offset: error.offset)
                 return nil
             }
+            // Rules are judged without the SMART word tables: those functions are for interview scripts.
+            for function in Expression.Function.smartFunctions where condition.functions.contains(function) {
+                reader.report(.badExpression, "\(function.rawValue)() reads a goal with the SMART word tables, which suggestion rules do not load; use mentions() on goal.final instead",
+                              at: ifNode, offset: NodeReader.scalarOffset(of: function.rawValue, in: source))
+            }
             for name in condition.variables.sorted() where !ruleVariables.contains(name) {
                 reader.report(.unknownVariable, "'\(name)' is not an answer rules can read (known: \(ruleVariables.sorted().joined(separator: ", ")))",
                               at: ifNode, offset: NodeReader.scalarOffset(of: name, in: source))

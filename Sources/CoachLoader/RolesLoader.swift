@@ -134,9 +134,9 @@ enum RolesLoader {
             let family = JobFamily(id: id, name: name, soc: g["soc"].flatMap { reader.string($0, "soc") } ?? "",
                                    judgedBy: about?.judgedBy ?? "", metrics: about?.metrics ?? [], example: about?.example ?? [:],
                                    specialties: about?.specialties.map(\.value) ?? [])
-            let familyTitles = list.map { " " + RoleLexicon.normalised($0) + " " }
+            let familyTitles = list.map(JobFamily.spaced)
             for (specialty, node) in about?.specialties ?? [] {
-                for words in specialty.titles where !familyTitles.contains(where: { $0.contains(" " + words + " ") }) {
+                for words in specialty.titles where !familyTitles.contains(where: { JobFamily.holds($0, words) }) {
                     catalogueReader.report(.unknownFamily, "no title of '\(id)' in roles.yaml holds the specialty's words '\(words)'", at: node)
                 }
             }

@@ -137,6 +137,8 @@ struct Profile: Sendable, CustomTestStringConvertible {
         ("suggestions", "add: {", "add: {no_such_metric: 2, ", "R001"),
         ("suggestions", "if: \"", "if: \"goal.type = 'x' or ", "P008"),
         ("suggestions", "if: \"", "if: \"shoe.size > 40 or ", "P009"),
+        // The SMART functions need word tables rules are judged without.
+        ("suggestions", "if: \"", "if: \"smart(goal.final) or ", "P008"),
         ("catalogue", "metrics:\n", "metrics:\n  - {id: orphan, name: \"Orphan\", family: \"salary\", unit: count, direction: increase, measure: \"m\", source: \"s\", cadence: monthly, kind: personal, horizon: short, baseline: \"b?\"}\n", "R002"),
         ("catalogue", "family: \"ROI\"", "family: \"salary\"", "R003"),
         ("suggestions", "if: \"", "if: \"false and ", "R004"),

@@ -45,15 +45,21 @@ public struct JobFamily: Hashable, Sendable {
 
     /// The specialty whose title words `title` holds, the longest such words winning.
     public func specialty(of title: String) -> Specialty? {
-        let words = " " + RoleLexicon.normalised(title) + " "
+        let spaced = Self.spaced(title)
         var best: (specialty: Specialty, length: Int)?
         for specialty in specialties {
-            for phrase in specialty.titles where words.contains(" " + phrase + " ") && phrase.count > best?.length ?? 0 {
+            for phrase in specialty.titles where Self.holds(spaced, phrase) && phrase.count > best?.length ?? 0 {
                 best = (specialty, phrase.count)
             }
         }
         return best?.specialty
     }
+
+    /// A title as specialty words are looked for in it: normalised, a space at each end.
+    public static func spaced(_ title: String) -> String { " " + RoleLexicon.normalised(title) + " " }
+
+    /// Whether a title made by `spaced(_:)` holds `words` (normalised) as whole words.
+    public static func holds(_ spaced: String, _ words: String) -> Bool { spaced.contains(" " + words + " ") }
 
     /// The metrics `title` is judged by, most important first: its specialty's, then the family's.
     public func metrics(for title: String) -> [String] {
@@ -61,9 +67,10 @@ public struct JobFamily: Hashable, Sendable {
         return specialty.metrics + metrics.filter { !specialty.metrics.contains($0) }
     }
 
-    /// The reason a suggestion from this family gives, naming what matched.
-    public func reason(for title: String) -> String {
-        "“\(TerminalText.sanitize(title))” is \(name) work, where \(specialty(of: title)?.judgedBy ?? judgedBy)."
+    /// The reason a suggestion from this family gives, naming the title that matched; what the
+    /// work is judged by comes from the specialty of `role` (the whole title typed, by default).
+    public func reason(for title: String, in role: String? = nil) -> String {
+        "“\(TerminalText.sanitize(title))” is \(name) work, where \(specialty(of: role ?? title)?.judgedBy ?? judgedBy)."
     }
 }
 

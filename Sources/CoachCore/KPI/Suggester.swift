@@ -53,7 +53,7 @@ public struct Suggester: Sendable {
     public func familyResults(for rule: SuggestionRule, _ answers: [String: AnswerValue]) -> (metrics: [String], reason: String)? {
         for name in rule.familyOf {
             guard let text = answers[name]?.display, let reading = catalogue.roles.read(text) else { continue }
-            return (reading.family.metrics(for: text), reading.family.reason(for: reading.title))
+            return (reading.family.metrics(for: text), reading.family.reason(for: reading.title, in: text))
         }
         guard let chosen = answers[Self.chosenFamily]?.display, let family = catalogue.roles.family(named: chosen) else { return nil }
         return (family.metrics, "You placed your work in \(family.name), where \(family.judgedBy).")

@@ -148,7 +148,6 @@ struct QuantityScanner {
         return make(kind, value, index..<end)
     }
 
-    /// Extends the number over up to three following content words, the thing being counted.
     /// A unit of time right after an "m:ss" figure, or after the other end of its range ("to 7:00 minutes").
     private func isDuration(from end: Int) -> Bool {
         if Self.effortUnits.match(in: text, at: end) != nil { return true }
@@ -157,6 +156,7 @@ struct QuantityScanner {
         return Self.effortUnits.match(in: text, at: end + 4) != nil
     }
 
+    /// Extends the number over up to three following content words, the thing being counted.
     private func make(_ kind: Quantity.Kind, _ value: Double, _ span: Range<Int>) -> Quantity {
         var end = span.upperBound
         var next = end

@@ -110,12 +110,13 @@ struct RelevantCriterion: SmartCriterionRule {
 
     // MARK: - Stated value
 
-    private static let purposeMarkers = PhraseTable([
-        "so that", "so i can", "so we can", "so i", "so we", "so my", "so our", "in order to", "to qualify for", "to prepare for",
-        "as preparation for", "for my", "for our", "towards", "toward", "to reach", "to become",
-        "to support", "to help", "to hit", "to meet", "to get", "to earn", "to land", "to contribute to",
-        "as part of", "which will help", "that will help", "in line with", "aligned with", "to be ready for",
-        "ahead of", "to achieve", "to move", "to step", "because",
+    /// Markers after which a value word names what a goal serves: the reason markers and others
+    /// ("to reach team lead", "for my promotion").
+    private static let purposeMarkers = PhraseTable(reasonPhrases + [
+        "so my", "so our", "to qualify for", "to prepare for", "as preparation for", "for my", "for our", "towards",
+        "toward", "to reach", "to become", "to support", "to help", "to hit", "to meet", "to get", "to earn", "to land",
+        "to contribute to", "as part of", "in line with", "aligned with", "to be ready for", "ahead of", "to achieve",
+        "to move", "to step",
     ])
 
     private static let organisations: Set<String> = [
@@ -152,9 +153,10 @@ struct RelevantCriterion: SmartCriterionRule {
     }
 
     /// Markers that can only lead into a reason, whatever it is ("because my doctor said so").
-    private static let reasonMarkers = PhraseTable([
+    private static let reasonPhrases = [
         "because", "so that", "so i can", "so we can", "in order to", "so i", "so we", "which will help", "that will help",
-    ])
+    ]
+    private static let reasonMarkers = PhraseTable(reasonPhrases)
 
     /// "because my doctor said I need to get moving": a reason in the client's own terms, with at
     /// least two words of content after its marker.

@@ -59,7 +59,7 @@ public struct SmartVocabulary: Sendable, Hashable {
         self.valueWords = valueWords
         self.growth = growth
         ladderTable = PhraseTable(ladder.map { ($0.title, $0.rank) })
-        frameTable = PhraseTable(vagueFrames, value: true)
+        frameTable = PhraseTable(vagueFrames)
         var hasher = Hasher()
         for (title, rank) in ladder { hasher.combine(title); hasher.combine(rank) }
         hasher.combine(topics)
