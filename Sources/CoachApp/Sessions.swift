@@ -199,6 +199,8 @@ public struct YesNoQuestion {
     public func ask(_ question: String) -> Bool? {
         console.write(style.question(question))
         while case .line(let line) = console.readLine(prompt: style.prompt, completions: ["yes", "no"]) {
+            // "/quit" here, as at any question, means stop for now.
+            if SlashCommand.parse(line)?.command == .quit { return false }
             switch AnswerParser.yesNoWord(line) {
             case .success(let yes): return yes
             case .failure(let problem): console.write(style.message(Message(problem.message, tone: .problem)))

@@ -32,6 +32,16 @@ import Testing
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
+    /// "/quit" at the offer of the next interview stops for now and says how to start it later.
+    @Test func quitAtTheOfferOfTheNextInterview() throws {
+        let db = Binary.temporaryFolder() + "/kpi.sqlite"
+        let lines = try Binary.example("onboarding-ana.txt") + ["/quit"]
+        let result = try Binary.run(["start", "--client", "Ana", "--db", db], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("couldn't read that as yes or no"))
+        #expect(result.stdout.contains("Later, run: kpicoach start --script smart-goal --client Ana"))
+    }
+
     @Test(arguments: Store.available) func transcriptShowsWhoSaidWhat(_ store: Store) throws {
         let db = try store.fresh()
         try Binary.run(["start", "--client", "Ana", "--db", db], stdin: "account executive\n/quit\n")
