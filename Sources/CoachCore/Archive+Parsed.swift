@@ -292,6 +292,7 @@ extension Metric: Archivable {
         for text in [id, name, family, unit.rawValue, direction.rawValue, measure, source, cadence.rawValue, kind.rawValue,
                      horizon.rawValue, baselineQuestion] { w.string(text) }
         w.optional(scale) { $0.range($1) }
+        w.strings(restates)
     }
 
     public init(from r: inout ArchiveReader) throws(ArchiveError) {
@@ -302,7 +303,8 @@ extension Metric: Archivable {
                       let scale = try r.range()
                       guard scale.lowerBound < scale.upperBound else { throw ArchiveError() }
                       return scale
-                  })
+                  },
+                  restates: try r.strings())
     }
 }
 

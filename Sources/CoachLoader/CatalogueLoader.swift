@@ -17,7 +17,7 @@ public enum CatalogueLoader {
         "discovery.personal_success", "constraints.hours", "constraints.support", "profile.family",
     ]
 
-    static let metricKeys: Set<String> = ["id", "name", "family", "unit", "direction", "measure", "source", "cadence", "kind", "horizon", "baseline", "scale"]
+    static let metricKeys: Set<String> = ["id", "name", "family", "unit", "direction", "measure", "source", "cadence", "kind", "horizon", "baseline", "scale", "restates"]
     static let ruleKeys: Set<String> = ["id", "if", "add", "add_family", "family_of", "because", "fires_for", "silent_for"]
 
     /// Loads the catalogue, its rules and the roles from a Rules/ folder (`today` checks the rules' examples).
@@ -66,6 +66,12 @@ public enum CatalogueLoader {
         var judged: [String: RolesLoader.Judged] = [:]
         if let root = compose(catalogue, catalogueFile, &metricReader) {
             metrics = readMetrics(root, &metricReader, &metricNodes)
+            for metric in metrics {
+                for other in metric.restates where metricNodes[other] == nil || other == metric.id {
+                    metricReader.report(.unknownMetric, "'\(metric.id)' restates '\(other)', which is not another metric in the catalogue",
+                                        at: metricNodes[metric.id], offset: 0)
+                }
+            }
             judged = RolesLoader.judged(root, &metricReader, known: Set(metricNodes.keys))
             checkWording(root, metrics, &metricReader, metricNodes)
         }
@@ -152,8 +158,9 @@ public enum CatalogueLoader {
                   let baseline = text("baseline") else { return nil }
             var scale: ClosedRange<Double>?
             if let node = f["scale"] { scale = Self.scale(of: id, node, unit: unit, measure: measure, &reader) }
+            let restates = f["restates"].flatMap { reader.strings($0, "restates") } ?? []
             return Metric(id: id, name: name, family: family, unit: unit, direction: direction, measure: measure, source: source,
-                          cadence: cadence, kind: kind, horizon: horizon, baselineQuestion: baseline, scale: scale)
+                          cadence: cadence, kind: kind, horizon: horizon, baselineQuestion: baseline, scale: scale, restates: restates)
         }
     }
 

@@ -131,6 +131,21 @@ struct Profile: Sendable, CustomTestStringConvertible {
         #expect(salary[0].reasons == ["one", "two"])
     }
 
+    @Test func aRestatedNumberTakesOnePlace() throws {
+        func metric(_ id: String, restates: [String] = []) -> Metric {
+            Metric(id: id, name: id, family: "salary", unit: .money, direction: .increase, measure: "", source: "", cadence: .monthly,
+                   kind: .personal, horizon: .short, baselineQuestion: "", restates: restates)
+        }
+        let rule = SuggestionRule(id: "pay", condition: try Expression(parsing: "true"),
+                                  weights: [.init(metricID: "salary", weight: 5), .init(metricID: "raise", weight: 4), .init(metricID: "ask", weight: 1)],
+                                  reason: "pay")
+        let suggester = Suggester(catalogue: Catalogue(metrics: [metric("salary"), metric("raise", restates: ["salary"]), metric("ask")], rules: [rule]), today: today)
+        #expect(suggester.suggest([:], limit: 2).map(\.metric.id) == ["salary", "ask"])
+        // With nothing else to offer, the restatement still fills the list.
+        #expect(suggester.suggest([:], limit: 3).map(\.metric.id) == ["salary", "ask", "raise"])
+        #expect(suggester.rank([:]).map(\.metric.id) == ["salary", "raise", "ask"])
+    }
+
     /// Broken copies of the shipped files: each problem located with its code.
     @Test(arguments: [
         ("catalogue", "unit: count", "unit: litres", "P004"),
@@ -153,6 +168,8 @@ struct Profile: Sendable, CustomTestStringConvertible {
         ("catalogue", "- titles: [\"recruiter\", ", "- titles: [\"astronaut\", \"recruiter\", ", "R006"),
         ("catalogue", "metrics: [\"time_to_hire\", \"quality_of_hire\", \"cost_per_hire\", \"offer_acceptance_rate\"]\n      - titles",
          "metrics: [\"time_to_hire\", \"no_such_metric\"]\n      - titles", "R001"),
+        // A restatement of a metric the catalogue lacks.
+        ("catalogue", "restates: [base_salary]", "restates: [base_pay]", "R001"),
     ])
     func brokenCopiesAreLocated(_ file: String, _ original: String, _ broken: String, _ code: String) throws {
         var catalogueText = try String(contentsOfFile: rulesDirectory + "/catalogue.yaml", encoding: .utf8)

@@ -23,10 +23,13 @@ public struct Metric: Hashable, Sendable {
     public let baselineQuestion: String
     /// The fixed range of a rating ("from 1 to 10"): a baseline, target or check-in outside it is refused.
     public let scale: ClosedRange<Double>?
+    /// The metrics that carry the same number in another form (a raise in percent restates the
+    /// salary): a list of suggestions gives one of them a place, not two.
+    public let restates: [String]
 
     public init(id: String, name: String, family: String, unit: Unit, direction: Direction, measure: String,
                 source: String, cadence: Cadence, kind: Kind, horizon: Horizon, baselineQuestion: String,
-                scale: ClosedRange<Double>? = nil) {
+                scale: ClosedRange<Double>? = nil, restates: [String] = []) {
         self.id = id
         self.name = name
         self.family = family
@@ -39,6 +42,12 @@ public struct Metric: Hashable, Sendable {
         self.horizon = horizon
         self.baselineQuestion = baselineQuestion
         self.scale = scale
+        self.restates = restates
+    }
+
+    /// Whether one of the two carries the other's number.
+    public func restates(_ other: Metric) -> Bool {
+        restates.contains(other.id) || other.restates.contains(id)
     }
 
     /// A field by its name in Rules/ (`unit`, `direction`, `cadence`, …; `lowest` and `highest` of

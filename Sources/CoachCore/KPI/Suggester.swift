@@ -19,10 +19,20 @@ public struct Suggester: Sendable {
     }
 
     /// The best `limit` metrics, best first; `answers` uses the interview's names
-    /// (`profile.role`, `goal.type`, `goal.final`, …).
+    /// (`profile.role`, `goal.type`, `goal.final`, …). A metric that restates one already
+    /// listed waits in the pool: the place goes to a different number.
     public func suggest(_ answers: [String: AnswerValue], limit: Int = 5) -> [Suggestion] {
-        let ranked = rank(answers)
-        return balance(Array(ranked.prefix(limit)), pool: Array(ranked.dropFirst(limit)))
+        var top: [Suggestion] = []
+        var pool: [Suggestion] = []
+        for suggestion in rank(answers) {
+            if top.count < limit && !top.contains(where: { $0.metric.restates(suggestion.metric) }) {
+                top.append(suggestion)
+            } else {
+                pool.append(suggestion)
+            }
+        }
+        while top.count < limit, !pool.isEmpty { top.append(pool.removeFirst()) }
+        return balance(top, pool: pool)
     }
 
     /// Every metric with a positive score, best first.
