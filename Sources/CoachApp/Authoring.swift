@@ -26,7 +26,11 @@ public enum Authoring {
         let name = (file as NSString).lastPathComponent
         guard name == "goal-library.yaml" || name == SmartVocabularyLoader.file else { return PromptLibrary.loadFile(file).map { _ in () } }
         let source = FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        if name == SmartVocabularyLoader.file { return SmartVocabularyLoader.load(source: source, file: file).map { _ in () } }
+        if name == SmartVocabularyLoader.file {
+            // The titles beside it are professions its examples may name; their own problems are the catalogue's to report.
+            let roles = try? CatalogueLoader.loadRoles(rulesDirectory: (file as NSString).deletingLastPathComponent).get()
+            return SmartVocabularyLoader.load(source: source, file: file, professions: roles?.roles.knownTitles ?? []).map { _ in () }
+        }
         return GoalLibraryLoader.load(source: source, file: file).map { _ in () }
     }
 

@@ -259,6 +259,8 @@ extension SmartVocabulary: Archivable {
         for words in [abstractHeads, generalHeads, genericModifiers, valueWords] { w.strings(words.sorted()) }
         for limit in [growth.fastestMonthly, growth.slowestMonthlyKeep, growth.implausibleMultiple, growth.monthsPerExtraLevel] { w.double(limit) }
         w.int(growth.shortestPromotionDays)
+        w.strings(rankWords.sorted())
+        w.strings(professions)
     }
 
     public init(from r: inout ArchiveReader) throws(ArchiveError) {
@@ -269,7 +271,8 @@ extension SmartVocabulary: Archivable {
         let growth = Growth(fastestMonthly: try r.double(), slowestMonthlyKeep: try r.double(), implausibleMultiple: try r.double(),
                             monthsPerExtraLevel: try r.double(), shortestPromotionDays: try r.int())
         self.init(ladder: ladder, topics: topics, vagueFrames: frames, abstractHeads: abstract, generalHeads: general,
-                  genericModifiers: generic, valueWords: value, growth: growth)
+                  genericModifiers: generic, valueWords: value, growth: growth, rankWords: Set(try r.strings()),
+                  professions: try r.strings())
     }
 }
 

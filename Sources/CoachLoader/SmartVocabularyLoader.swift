@@ -9,7 +9,7 @@ public enum SmartVocabularyLoader {
     public static let file = "smart.yaml"
 
     static let keys: Set<String> = ["id", "version", "ladder", "topics", "vague_frames", "abstract_heads", "general_heads",
-                                    "generic_modifiers", "value_words", "growth", "judged_on", "examples"]
+                                    "generic_modifiers", "value_words", "rank_words", "growth", "judged_on", "examples"]
     static let growthKeys: [String] = ["fastest_monthly_growth", "slowest_monthly_keep", "implausible_multiple",
                                        "months_per_extra_level", "shortest_promotion_days"]
     static let verdicts: [(key: String, criterion: SmartCriterion)] = [
@@ -17,15 +17,21 @@ public enum SmartVocabularyLoader {
     ]
     static let contextKeys: Set<String> = ["goal", "role", "target_role", "objective", "baseline"]
 
-    /// The tables in `rulesDirectory` (cached by their bytes like every parsed file).
+    /// The tables in `rulesDirectory`, with the job titles of its roles.yaml as professions
+    /// (cached by their bytes like every parsed file).
     public static func load(rulesDirectory: String, cache: ParseCache = .off) -> Result<SmartVocabulary, LoadFailure> {
         let path = (rulesDirectory as NSString).appendingPathComponent(file)
-        return cache.load("smart", files: [path]) { contents in
-            NodeReader.source(contents[0], of: path).flatMap { load(source: $0, file: path) }
+        let rolesPath = (rulesDirectory as NSString).appendingPathComponent(CatalogueLoader.rolesFile)
+        return cache.load("smart", files: [path, rolesPath]) { contents in
+            NodeReader.source(contents[1], of: rolesPath).flatMap { CatalogueLoader.loadRoles(source: $0, file: rolesPath) }
+                .flatMap { catalogue in
+                    NodeReader.source(contents[0], of: path).flatMap { load(source: $0, file: path, professions: catalogue.roles.knownTitles) }
+                }
         }
     }
 
-    public static func load(source: String, file path: String) -> Result<SmartVocabulary, LoadFailure> {
+    /// The tables of one smart.yaml; `professions` are the job titles a goal may name as a role to hold.
+    public static func load(source: String, file path: String, professions: [String] = []) -> Result<SmartVocabulary, LoadFailure> {
         var reader = NodeReader(file: path)
         let root: Node?
         do { root = try NodeReader.compose(source) } catch {
@@ -55,7 +61,8 @@ public enum SmartVocabularyLoader {
         let vocabulary = SmartVocabulary(ladder: ladder, topics: topics, vagueFrames: words("vague_frames"),
                                          abstractHeads: Set(words("abstract_heads")), generalHeads: Set(words("general_heads")),
                                          genericModifiers: Set(words("generic_modifiers")), valueWords: Set(words("value_words")),
-                                         growth: growth ?? SmartVocabulary.empty.growth)
+                                         growth: growth ?? SmartVocabulary.empty.growth,
+                                         rankWords: Set(words("rank_words")), professions: professions)
         guard reader.diagnostics.isEmpty else { return .failure(LoadFailure(reader.diagnostics)) }
         if let examples = field["examples"] {
             if let day = field["judged_on"].flatMap({ reader.string($0, "judged_on") }).flatMap(LocalDate.init(iso:)) {

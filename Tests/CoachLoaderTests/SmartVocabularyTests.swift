@@ -13,7 +13,7 @@ import Testing
         let range = try #require(shipped.range(of: original))
         var text = shipped
         text.replaceSubrange(range, with: changed)
-        return try SmartVocabularyLoader.load(source: text, file: "Rules/smart.yaml").get()
+        return try SmartVocabularyLoader.load(source: text, file: "Rules/smart.yaml", professions: SmartVocabulary.shipped.professions).get()
     }
 
     func met(_ goal: String, _ criterion: SmartCriterion, role: String? = nil, with vocabulary: SmartVocabulary) -> Bool? {
@@ -56,6 +56,30 @@ import Testing
         #expect(met(goal, .achievable, with: flat) != false)
     }
 
+    @Test func aTitleOfRolesYamlNamesARoleToHold() throws {
+        #expect(SmartVocabulary.shipped.professions.contains("registered nurse"))
+        let goal = "Become a registered nurse by June 2030"
+        #expect(met(goal, .measurable, with: .shipped) == true)
+        let without = try SmartVocabularyLoader.load(source: shipped.replacingOccurrences(of: "\n  - {goal: \"Become a registered nurse by June 2030\", specific: true, measurable: true}", with: ""),
+                                                     file: "Rules/smart.yaml").get()
+        #expect(met(goal, .measurable, with: without) == false)
+    }
+
+    @Test func aRankWordAloneDoesNotSayWhichRole() throws {
+        for goal in ["I want to be a manager", "Get promoted to manager by June 2030", "Move into a senior role by June 2030"] {
+            #expect(met(goal, .specific, with: .shipped) == false, "\(goal)")
+        }
+        for goal in ["Get promoted to sales manager by June 2030", "Get promoted from junior analyst to director by June 2030"] {
+            #expect(met(goal, .specific, with: .shipped) == true, "\(goal)")
+        }
+        // Without "manager" among the rank words (and the example that says so), a manager is a role.
+        let text = shipped.replacingOccurrences(of: "\n   \"manager\", ", with: "\n   ")
+            .replacingOccurrences(of: "\n  - {goal: \"I want to be a manager\", specific: false, measurable: false}", with: "")
+        let loose = try SmartVocabularyLoader.load(source: text, file: "Rules/smart.yaml", professions: SmartVocabulary.shipped.professions).get()
+        #expect(!loose.rankWords.contains("manager"))
+        #expect(met("Get promoted to manager by June 2030", .specific, with: loose) == true)
+    }
+
     /// Broken copies: each problem located with its code and file:line:col.
     @Test(arguments: [
         ("general_heads:\n  [", "general_heads:\n  [\"x\"]\nremoved_heads:\n  [", "P003"),
@@ -68,7 +92,8 @@ import Testing
         let range = try #require(shipped.range(of: original))
         var text = shipped
         text.replaceSubrange(range, with: broken)
-        guard case .failure(let failure) = SmartVocabularyLoader.load(source: text, file: "Rules/smart.yaml") else {
+        guard case .failure(let failure) = SmartVocabularyLoader.load(source: text, file: "Rules/smart.yaml",
+                                                                      professions: SmartVocabulary.shipped.professions) else {
             Issue.record("accepted a broken copy")
             return
         }

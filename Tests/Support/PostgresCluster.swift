@@ -94,13 +94,20 @@ public final class PostgresCluster: @unchecked Sendable {
     }
 
     /// Runs a shell command and waits for it with `waitpid`: Foundation's `Process` can miss a
-    /// child's exit while a static initialiser holds other threads.
+    /// child's exit while a static initialiser holds other threads. The child gets none of this
+    /// process's open files: a server or watcher started while another test's pipe to a
+    /// `kpicoach` is open would hold that pipe, and the `kpicoach` would wait for input forever.
     @discardableResult
     static func shell(_ command: String) -> Int32 {
         var pid: pid_t = 0
         let argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", command].map { (arg: String) in strdup(arg) } + [nil]
         defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return -1 }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) } ?? []
+        for fd in open where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        guard posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ) == 0 else { return -1 }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return (status >> 8) & 0xff

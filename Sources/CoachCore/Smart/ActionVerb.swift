@@ -41,10 +41,10 @@ struct ActionVerb: Sendable, Equatable {
             "arrive", "arrive at", "convey", "draft", "prepare", "introduce", "adopt", "go from", "collaborate with",
             "file", "close out", "audit", "inspect", "certify", "qualify for",
         ])
-        + entries(.action, .up, ["increase", "raise", "lift", "double", "triple", "quadruple", "add", "scale up"])
+        + entries(.action, .up, ["increase", "raise", "lift", "double", "triple", "quadruple", "add", "scale up", "go up", "rise"])
         + entries(.action, .down, [
             "reduce", "cut", "lower", "decrease", "drop", "shrink", "halve", "bring down", "minimise",
-            "minimize", "trim", "slash", "cut down",
+            "minimize", "trim", "slash", "cut down", "go down", "fall", "decline",
         ])
         + entries(.vague, .up, ["improve", "enhance", "grow", "boost", "expand", "elevate", "advance"])
         + entries(.vague, nil, [

@@ -18,6 +18,12 @@ public struct SmartVocabulary: Sendable, Hashable {
     /// Words that name what a goal serves ("promotion", "team", "quota").
     public let valueWords: Set<String>
     public let growth: Growth
+    /// Title words that name a level, not a role ("manager", "senior"): a title made of them
+    /// alone does not say which role ("be a manager": of what?).
+    public let rankWords: Set<String>
+    /// The job titles of Rules/roles.yaml: a title off the ladder still names a role one can hold
+    /// ("become a registered nurse"), read at the rank of an individual contributor.
+    public let professions: [String]
 
     /// The limits past which a change is judged implausible.
     public struct Growth: Sendable, Hashable {
@@ -44,12 +50,14 @@ public struct SmartVocabulary: Sendable, Hashable {
 
     let ladderTable: PhraseTable<Int>
     let frameTable: PhraseTable<Bool>
+    let professionTable: PhraseTable<Int>
     /// Set once from the contents: critiques are remembered per vocabulary, and hashing the
     /// tables on every lookup would cost more than the analysis it saves.
     private let fingerprint: Int
 
     public init(ladder: [(title: String, rank: Int)], topics: [[String]], vagueFrames: [String], abstractHeads: Set<String>,
-                generalHeads: Set<String>, genericModifiers: Set<String>, valueWords: Set<String>, growth: Growth) {
+                generalHeads: Set<String>, genericModifiers: Set<String>, valueWords: Set<String>, growth: Growth,
+                rankWords: Set<String> = [], professions: [String] = []) {
         self.ladder = ladder
         self.topics = topics
         self.vagueFrames = vagueFrames
@@ -58,6 +66,9 @@ public struct SmartVocabulary: Sendable, Hashable {
         self.genericModifiers = genericModifiers
         self.valueWords = valueWords
         self.growth = growth
+        self.rankWords = rankWords
+        self.professions = professions
+        professionTable = PhraseTable(professions, value: Self.contributorRank)
         ladderTable = PhraseTable(ladder.map { ($0.title, $0.rank) })
         frameTable = PhraseTable(vagueFrames)
         var hasher = Hasher()
@@ -66,6 +77,8 @@ public struct SmartVocabulary: Sendable, Hashable {
         hasher.combine(vagueFrames)
         for words in [abstractHeads, generalHeads, genericModifiers, valueWords] { hasher.combine(words.sorted()) }
         hasher.combine(growth)
+        hasher.combine(rankWords.sorted())
+        hasher.combine(professions)
         fingerprint = hasher.finalize()
     }
 
@@ -79,6 +92,14 @@ public struct SmartVocabulary: Sendable, Hashable {
         a.fingerprint == b.fingerprint && a.ladder.elementsEqual(b.ladder, by: { $0 == $1 }) && a.topics == b.topics
             && a.vagueFrames == b.vagueFrames && a.abstractHeads == b.abstractHeads && a.generalHeads == b.generalHeads
             && a.genericModifiers == b.genericModifiers && a.valueWords == b.valueWords && a.growth == b.growth
+            && a.rankWords == b.rankWords && a.professions == b.professions
+    }
+
+    /// The same tables with the titles of a roles lexicon as professions.
+    public func with(professions: [String]) -> SmartVocabulary {
+        SmartVocabulary(ladder: ladder, topics: topics, vagueFrames: vagueFrames, abstractHeads: abstractHeads, generalHeads: generalHeads,
+                        genericModifiers: genericModifiers, valueWords: valueWords, growth: growth, rankWords: rankWords,
+                        professions: professions)
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
@@ -91,10 +112,29 @@ public struct SmartVocabulary: Sendable, Hashable {
     /// The highest rank named in `span`, with "junior", "senior", "staff" and the like applied;
     /// nil when the span names no title.
     func rank(in text: GoalText, span: Range<Int>) -> Int? {
+        rank(in: text, span: span, table: ladderTable)
+    }
+
+    /// The rank of a title where a goal names a role to hold ("become …", "a job as …"): a
+    /// profession off the ladder ranks as an individual contributor when it ends the span, as a
+    /// title's head does ("a registered nurse"; in "my sales quota", "sales" is only a word).
+    func roleRank(in text: GoalText, span: Range<Int>) -> Int? {
+        if let ranked = rank(in: text, span: span) { return ranked }
+        let start = span.lowerBound
+        guard let head = span.reversed().first(where: { text[$0].isWord }) else { return nil }
+        return span.lazy.compactMap { index in
+            self.professionTable.match(in: text, at: index).flatMap { $0.span.upperBound == head + 1 && index >= start ? $0.value : nil }
+        }.first
+    }
+
+    /// Where the ladder puts an individual contributor ("engineer", "analyst").
+    static let contributorRank = 2
+
+    private func rank(in text: GoalText, span: Range<Int>, table: PhraseTable<Int>) -> Int? {
         var best: Int?
         var index = span.lowerBound
         while index < span.upperBound {
-            guard let title = ladderTable.match(in: text, at: index), title.span.upperBound <= span.upperBound else {
+            guard let title = table.match(in: text, at: index), title.span.upperBound <= span.upperBound else {
                 index += 1
                 continue
             }

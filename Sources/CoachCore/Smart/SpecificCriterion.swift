@@ -163,6 +163,11 @@ struct SpecificCriterion: SmartCriterionRule {
             return read(next, in: clause, goal)
         }
         guard let object = ObjectPhrase(in: goal, from: objectStart, limit: clause.span.upperBound) else {
+            // "steel sales will go up in Boston by 3%": a change with its amount is scoped by what changes, its subject.
+            if verb.value.direction != nil, hasMeasure(in: clause, goal),
+               let subject = ObjectPhrase(in: goal, from: clause.span.lowerBound, limit: verb.span.lowerBound), subject.head != nil {
+                return .action(verb: verb.span, object: subject.span)
+            }
             // "run in the park for thirty minutes each day": how long or how often is the scope of an activity.
             let amountOfActivity = goal.quantities.contains { clause.span.contains($0.span.lowerBound) && [.effort, .frequency].contains($0.kind) }
             return amountOfActivity && verb.value.direction == nil ? .visibleBehaviour(verb.span) : .noObject(verb.span)

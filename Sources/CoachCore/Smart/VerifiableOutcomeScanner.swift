@@ -43,8 +43,17 @@ struct VerifiableOutcomeScanner {
     }
 
     private func title(from start: Int) -> RankedTitle? {
-        guard let span = titleSpan(from: start), let level = vocabulary.rank(in: text, span: span) else { return nil }
+        guard let span = titleSpan(from: start), let level = vocabulary.roleRank(in: text, span: span) else { return nil }
         return RankedTitle(span: span, level: level)
+    }
+
+    /// Whether a title says which role: a word besides the rank words and "role" ("sales manager",
+    /// not "a manager role").
+    private func names(_ span: Range<Int>) -> Bool {
+        span.contains { index in
+            text[index].isWord && !FunctionWords.contains(text[index].text) && !text[index].forms.contains(where: vocabulary.rankWords.contains)
+                && !vocabulary.genericModifiers.contains(text[index].text) && !text[index].forms.contains(where: Self.jobNouns.contains)
+        }
     }
 
     // MARK: - Promotions and roles
@@ -77,7 +86,9 @@ struct VerifiableOutcomeScanner {
             cursor = target.span.upperBound
         }
         guard hasVerb || to != nil else { return nil }
-        return VerifiableOutcome(.promotion, index..<cursor, isNamed: to != nil, from: from, to: to)
+        // The title left behind says which line of work a bare rank is in ("from junior analyst to director").
+        let named = to.map { names($0.span) || from.map { names($0.span) } == true } ?? false
+        return VerifiableOutcome(.promotion, index..<cursor, isNamed: named, from: from, to: to)
     }
 
     /// "from analyst to VP": two ranked titles.
@@ -96,7 +107,7 @@ struct VerifiableOutcomeScanner {
     private func step(at index: Int) -> VerifiableOutcome? {
         guard let phrase = Self.stepPhrases.match(in: text, at: index), let target = title(from: phrase.span.upperBound)
         else { return nil }
-        return VerifiableOutcome(.promotion, index..<target.span.upperBound, to: target)
+        return VerifiableOutcome(.promotion, index..<target.span.upperBound, isNamed: names(target.span), to: target)
     }
 
     private static let hireVerbs: Set<String> = [
@@ -105,15 +116,19 @@ struct VerifiableOutcomeScanner {
 
     private static let jobNouns: Set<String> = ["job", "role", "position", "gig"]
 
-    /// "become a product manager", "land a new job as a UX designer", "get a team lead role".
+    /// "become a product manager", "work as a paralegal", "land a new job as a UX designer", "get a team lead role".
     private func roleChange(at index: Int) -> VerifiableOutcome? {
-        if text.has("become", at: index) || text.has("be", at: index) {
-            guard let target = title(from: index + 1),
-                  !target.span.contains(where: { ObjectPhrase.qualityWords.contains(text[$0].text) }) else { return nil }
+        let servesAs = (text.has("work", at: index) || text.has("serve", at: index)) && text.word(at: index + 1) == "as"
+        if text.has("become", at: index) || text.has("be", at: index) || servesAs {
+            // "be" names a role only with an article ("be a nurse", not "be creative").
+            let bare = text.has("be", at: index) && !["a", "an", "the"].contains(text.word(at: index + 1) ?? "")
+            guard !bare, let target = title(from: index + (servesAs ? 2 : 1)),
+                  !target.span.contains(where: { ObjectPhrase.qualityWords.contains(text[$0].text) || ObjectScope.comparatives.contains(text[$0].text) })
+            else { return nil }
             if target.span.contains(where: { text.has("certified", at: $0) }) {
                 return VerifiableOutcome(.certification, index..<target.span.upperBound)
             }
-            return VerifiableOutcome(.role, index..<target.span.upperBound, to: target)
+            return VerifiableOutcome(.role, index..<target.span.upperBound, isNamed: names(target.span), to: target)
         }
         guard text[index].forms.contains(where: Self.hireVerbs.contains) else { return nil }
         var cursor = index + 1
@@ -121,11 +136,11 @@ struct VerifiableOutcomeScanner {
             if word == "offer" || word == "offers" { return nil }
             if text[cursor].forms.contains(where: Self.jobNouns.contains) {
                 let before = (index + 1)..<cursor
-                if let level = vocabulary.rank(in: text, span: before) {
-                    return VerifiableOutcome(.role, index..<(cursor + 1), to: RankedTitle(span: before, level: level))
+                if let level = vocabulary.roleRank(in: text, span: before) {
+                    return VerifiableOutcome(.role, index..<(cursor + 1), isNamed: names(before), to: RankedTitle(span: before, level: level))
                 }
                 if let word = text.word(at: cursor + 1), word == "as" || word == "of", let target = title(from: cursor + 2) {
-                    return VerifiableOutcome(.role, index..<target.span.upperBound, to: target)
+                    return VerifiableOutcome(.role, index..<target.span.upperBound, isNamed: names(target.span), to: target)
                 }
                 return nil
             }
