@@ -260,6 +260,7 @@ extension SmartVocabulary: Archivable {
         for limit in [growth.fastestMonthly, growth.slowestMonthlyKeep, growth.implausibleMultiple, growth.monthsPerExtraLevel] { w.double(limit) }
         w.int(growth.shortestPromotionDays)
         w.strings(rankWords.sorted())
+        w.strings(occasions.sorted())
         w.strings(professions)
     }
 
@@ -272,7 +273,7 @@ extension SmartVocabulary: Archivable {
                             monthsPerExtraLevel: try r.double(), shortestPromotionDays: try r.int())
         self.init(ladder: ladder, topics: topics, vagueFrames: frames, abstractHeads: abstract, generalHeads: general,
                   genericModifiers: generic, valueWords: value, growth: growth, rankWords: Set(try r.strings()),
-                  professions: try r.strings())
+                  occasions: Set(try r.strings()), professions: try r.strings())
     }
 }
 

@@ -21,6 +21,8 @@ public struct SmartVocabulary: Sendable, Hashable {
     /// Title words that name a level, not a role ("manager", "senior"): a title made of them
     /// alone does not say which role ("be a manager": of what?).
     public let rankWords: Set<String>
+    /// Occasions a goal can be timed by without a date ("before my next evaluation").
+    public let occasions: Set<String>
     /// The job titles of Rules/roles.yaml: a title off the ladder still names a role one can hold
     /// ("become a registered nurse"), read at the rank of an individual contributor.
     public let professions: [String]
@@ -57,7 +59,7 @@ public struct SmartVocabulary: Sendable, Hashable {
 
     public init(ladder: [(title: String, rank: Int)], topics: [[String]], vagueFrames: [String], abstractHeads: Set<String>,
                 generalHeads: Set<String>, genericModifiers: Set<String>, valueWords: Set<String>, growth: Growth,
-                rankWords: Set<String> = [], professions: [String] = []) {
+                rankWords: Set<String> = [], occasions: Set<String> = [], professions: [String] = []) {
         self.ladder = ladder
         self.topics = topics
         self.vagueFrames = vagueFrames
@@ -67,6 +69,7 @@ public struct SmartVocabulary: Sendable, Hashable {
         self.valueWords = valueWords
         self.growth = growth
         self.rankWords = rankWords
+        self.occasions = occasions
         self.professions = professions
         professionTable = PhraseTable(professions, value: Self.contributorRank)
         ladderTable = PhraseTable(ladder.map { ($0.title, $0.rank) })
@@ -78,6 +81,7 @@ public struct SmartVocabulary: Sendable, Hashable {
         for words in [abstractHeads, generalHeads, genericModifiers, valueWords] { hasher.combine(words.sorted()) }
         hasher.combine(growth)
         hasher.combine(rankWords.sorted())
+        hasher.combine(occasions.sorted())
         hasher.combine(professions)
         fingerprint = hasher.finalize()
     }
@@ -92,14 +96,14 @@ public struct SmartVocabulary: Sendable, Hashable {
         a.fingerprint == b.fingerprint && a.ladder.elementsEqual(b.ladder, by: { $0 == $1 }) && a.topics == b.topics
             && a.vagueFrames == b.vagueFrames && a.abstractHeads == b.abstractHeads && a.generalHeads == b.generalHeads
             && a.genericModifiers == b.genericModifiers && a.valueWords == b.valueWords && a.growth == b.growth
-            && a.rankWords == b.rankWords && a.professions == b.professions
+            && a.rankWords == b.rankWords && a.occasions == b.occasions && a.professions == b.professions
     }
 
     /// The same tables with the titles of a roles lexicon as professions.
     public func with(professions: [String]) -> SmartVocabulary {
         SmartVocabulary(ladder: ladder, topics: topics, vagueFrames: vagueFrames, abstractHeads: abstractHeads, generalHeads: generalHeads,
                         genericModifiers: genericModifiers, valueWords: valueWords, growth: growth, rankWords: rankWords,
-                        professions: professions)
+                        occasions: occasions, professions: professions)
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }

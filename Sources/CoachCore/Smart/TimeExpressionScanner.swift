@@ -4,6 +4,8 @@
 struct TimeExpressionScanner {
     let text: GoalText
     let today: LocalDate
+    /// The occasions a goal can be timed by ("my next evaluation"), from Rules/smart.yaml.
+    var occasions: Set<String> = []
 
     func scan() -> [TimeExpression] {
         var found: [TimeExpression] = []
@@ -17,7 +19,7 @@ struct TimeExpressionScanner {
             } else if text[index].kind == .symbol {
                 index += 1
             } else if let expression = vague(at: index) ?? cadence(at: index) ?? hyphenatedPeriod(at: index)
-                        ?? frame(at: index) {
+                        ?? frame(at: index) ?? occasion(at: index) {
                 found.append(expression)
                 index = expression.span.upperBound
             } else {
@@ -76,7 +78,7 @@ struct TimeExpressionScanner {
             } else if let number = NumberLexicon.parse(text, at: cursor), cadenceUnitEnd(at: number.end) != nil {
                 cursor = number.end
             }
-            guard let end = cadenceUnitEnd(at: cursor) else { return nil }
+            guard let end = cadenceUnitEnd(at: cursor) ?? occasionEnd(at: cursor) else { return nil }
             return TimeExpression(span: index..<end, kind: .cadence)
         case "per":
             guard let end = cadenceUnitEnd(at: index + 1) else { return nil }
@@ -171,6 +173,51 @@ struct TimeExpressionScanner {
         return day < today && !Self.deadlineLeads.contains(lead)
             && phrase.span.contains { text.word(at: $0).map(Self.backwardWords.contains) == true }
     }
+
+    // MARK: - Occasions
+
+    /// "before my next evaluation", "prior to the audit", "in the next exam", "during my pulmonary
+    /// rotation": a deadline or window set by an occasion, whose calendar date the goal does not
+    /// give ("after each meeting" is a cadence). "in" and "at" need the occasion to be ahead ("the
+    /// next", "my upcoming"): "in class" is a place, not a time.
+    private func occasion(at index: Int) -> TimeExpression? {
+        guard let lead = text.word(at: index) else { return nil }
+        var cursor = index + 1
+        var needsAhead = false
+        let kind: TimeExpression.Kind
+        switch lead {
+        case "before", "by", "until", "till": kind = .deadline(nil)
+        case "prior", "ahead":
+            guard text.word(at: cursor) == "to" || text.word(at: cursor) == "of" else { return nil }
+            cursor += 1
+            kind = .deadline(nil)
+        case "during", "throughout": kind = .window(nil)
+        case "in", "at":
+            kind = .deadline(nil)
+            needsAhead = true
+        default: return nil
+        }
+        guard let determiner = text.word(at: cursor), Self.occasionDeterminers.contains(determiner) else { return nil }
+        var ahead = Self.aheadWords.contains(determiner)
+        let recurring = determiner == "each" || determiner == "every"
+        cursor += 1
+        while cursor < text.count, cursor - index <= 6, let word = text.word(at: cursor) {
+            if let end = occasionEnd(at: cursor) {
+                return needsAhead && !ahead ? nil : TimeExpression(span: index..<end, kind: recurring ? .cadence : kind)
+            }
+            if FunctionWords.contains(word) && !Self.aheadWords.contains(word) { return nil }
+            if Self.aheadWords.contains(word) { ahead = true }
+            cursor += 1
+        }
+        return nil
+    }
+
+    private func occasionEnd(at index: Int) -> Int? {
+        text.contains(index) && text[index].forms.contains(where: occasions.contains) ? index + 1 : nil
+    }
+
+    private static let occasionDeterminers: Set<String> = ["my", "the", "our", "this", "next", "his", "her", "their", "your", "each", "every"]
+    private static let aheadWords: Set<String> = ["next", "upcoming", "coming", "following", "each", "every"]
 
     private func durationUnit(at index: Int) -> DateWords.Unit? {
         text.word(at: index).flatMap { DateWords.units[$0] }

@@ -79,4 +79,36 @@ struct ClauseReadingTests {
         #expect(finding.reason.contains("by May"))
         #expect(finding.reason.contains("2027-05-31"))
     }
+
+    @Test func anOccasionAheadTimesAGoalWithoutADate() {
+        for goal in ["Attend at least 50% of staff meetings prior to my next evaluation", "I will score more than 90% in the next exam",
+                     "Diagnose 8 of 10 respiratory patients correctly during my pulmonary rotation",
+                     "Hand over every patient's care notes before my shift ends", "Share one lesson learnt after each sprint"] {
+            #expect(met(goal, .timeBound) == true, "\(goal)")
+        }
+        // "in" and "at" need an occasion ahead: a place is not a time.
+        for goal in ["Speak up more in class", "Ask one question at the meeting", "Get approved by the board"] {
+            #expect(met(goal, .timeBound) == false, "\(goal)")
+        }
+        let finding = analyzer.analyze("Attend at least 50% of staff meetings prior to my next evaluation", context: GoalExample.context)[.timeBound]
+        #expect(finding.reason.contains("occasion"))
+        #expect(analyzer.deadline(in: "Pass the exam before my next evaluation", today: LocalDate(year: 2026, month: 12, day: 1)!) == nil)
+    }
+
+    @Test func aTitleNamesARoleOnlyWithMoreThanARank() {
+        #expect(met("Become a registered nurse by 2028", .measurable) == true)
+        #expect(met("Land a role as a dental hygienist within 6 months", .specific) == true)
+        #expect(met("I want to work as a paralegal for a major firm by 2028", .measurable) == true)
+        for goal in ["I want to be a manager", "I want to move into a manager role", "Get promoted to manager"] {
+            #expect(met(goal, .specific) == false, "\(goal)")
+            #expect(met(goal, .measurable) == false, "\(goal)")
+        }
+        // A profession's word elsewhere is only a word.
+        #expect(met("Be creative at work", .specific) == false)
+    }
+
+    @Test func aChangeWithItsAmountIsScopedByItsSubject() {
+        #expect(met("Steel sales will go up in Boston by 3% by the end of July", .specific) == true)
+        #expect(met("Sales will increase", .specific) == false)
+    }
 }
