@@ -168,6 +168,12 @@ struct SpecificCriterion: SmartCriterionRule {
                let subject = ObjectPhrase(in: goal, from: clause.span.lowerBound, limit: verb.span.lowerBound), subject.head != nil {
                 return .action(verb: verb.span, object: subject.span)
             }
+            // "engage in at least one patient interaction per week": a counted object after a
+            // preposition; a change's "by" gives its amount, not what changes ("increase by 5%").
+            if verb.value.direction == nil, let word = text.word(at: objectStart), FunctionWords.prepositions.contains(word),
+               let counted = ObjectPhrase(in: goal, from: objectStart + 1, limit: clause.span.upperBound), counted.hasQuantity {
+                return .action(verb: verb.span, object: counted.span)
+            }
             // "run in the park for thirty minutes each day": how long or how often is the scope of an activity.
             let amountOfActivity = goal.quantities.contains { clause.span.contains($0.span.lowerBound) && [.effort, .frequency].contains($0.kind) }
             return amountOfActivity && verb.value.direction == nil ? .visibleBehaviour(verb.span) : .noObject(verb.span)

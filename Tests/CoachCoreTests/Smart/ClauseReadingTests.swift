@@ -111,4 +111,10 @@ struct ClauseReadingTests {
         #expect(met("Steel sales will go up in Boston by 3% by the end of July", .specific) == true)
         #expect(met("Sales will increase", .specific) == false)
     }
+
+    @Test func aCountedObjectAfterAPrepositionScopesTheVerb() {
+        #expect(met("I will engage in at least one patient interaction per week", .specific) == true)
+        // Without a count, a place is not an object.
+        #expect(met("Run in the park", .specific) == false)
+    }
 }
