@@ -1,4 +1,5 @@
-/// Matches typed text to a question's options: by number, exact name, or unambiguous prefix.
+/// Matches typed text to a question's options: by number, exact name, unambiguous prefix, or one
+/// slip of the keyboard from a single option.
 struct ChoiceMatcher {
     let options: [String]
 
@@ -22,7 +23,10 @@ struct ChoiceMatcher {
         let prefixed = options.filter { $0.lowercased().hasPrefix(key) }
         switch prefixed.count {
         case 1: return .success(prefixed[0])
-        case 0: return .failure(.notAChoice(options))
+        case 0:
+            // "acept": one letter off one option only, in a word long enough not to be another word.
+            let near = key.count >= 5 ? options.filter { RoleLexicon.oneEditApart(key, $0.lowercased()) } : []
+            return near.count == 1 ? .success(near[0]) : .failure(.notAChoice(options))
         default: return .failure(.ambiguousChoice(prefixed))
         }
     }

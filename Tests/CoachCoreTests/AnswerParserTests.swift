@@ -80,6 +80,12 @@ import Testing
         #expect(parser.parse("my manager", as: support) == .success(.choices(["manager"])))
         #expect(parser.parse("my manager and the coach", as: support) == .success(.choices(["manager", "coach"])))
         #expect(parser.parse("my cat", as: support) == .failure(.notAChoice(["manager", "mentor", "coach", "nobody yet"])))
+        // One slip of the keyboard from a single option reads as it; a short word or two near options do not.
+        let review = AnswerKind.choice(["accept", "edit", "rewrite"])
+        #expect(parser.parse("acept", as: review) == .success(.choice("accept")))
+        #expect(parser.parse("rewite", as: review) == .success(.choice("rewrite")))
+        #expect(parser.parse("exit", as: review) == .failure(.notAChoice(["accept", "edit", "rewrite"])))
+        #expect(parser.parse("cat", as: support) == .failure(.notAChoice(["manager", "mentor", "coach", "nobody yet"])))
     }
 
     @Test(arguments: [("yes", true), ("Y", true), ("yep", true), ("no", false), ("Nope.", false)])

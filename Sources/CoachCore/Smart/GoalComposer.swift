@@ -42,7 +42,10 @@ public struct GoalComposer: Sendable {
         let statement = parts.outcome == nil ? nil : ParsedGoal(parts.statement, today: today, vocabulary: vocabulary)
         var sentence = action.capitalisedFirst
         let measure = parts.measure.flatMap(measurePhrase) ?? statement.flatMap { measurePhrase(in: $0) }
-        if let measure, !actionGoal.quantities.contains(where: { $0.value == measure.value }) {
+        if let measure, measure.value == nil, measure.text.lowercased().contains(action.lowercased()) {
+            // The measure answer restates the outcome whole ("become team lead of the payments squad"): it is the goal.
+            sentence = measure.text.capitalisedFirst
+        } else if let measure, !actionGoal.quantities.contains(where: { $0.value == measure.value }) {
             sentence += ": " + measure.text
         }
         if let deadline = parts.deadline ?? statement?.times.deadline {

@@ -83,6 +83,11 @@ struct QuantityScanner {
             return make(.effort, 1, index..<(index + 2))
         }
         if let multiple = NumberLexicon.multiple(of: text[index]), !text.isInnerHyphen(at: index + 1) {
+            // "half the staff meetings", "half of my clients": a share of something, not a multiple of today.
+            if text.word(at: index) == "half", let next = text.word(at: index + 1),
+               next == "of" || ["the", "my", "our", "all", "their", "your"].contains(next) {
+                return make(.percentage, 50, index..<(index + 1))
+            }
             return make(.multiple, multiple, index..<(index + 1))
         }
         if let word = text.word(at: index), case .frequency(let count)? = NumberLexicon.table[word] {

@@ -99,13 +99,6 @@ public struct SmartVocabulary: Sendable, Hashable {
             && a.rankWords == b.rankWords && a.occasions == b.occasions && a.professions == b.professions
     }
 
-    /// The same tables with the titles of a roles lexicon as professions.
-    public func with(professions: [String]) -> SmartVocabulary {
-        SmartVocabulary(ladder: ladder, topics: topics, vagueFrames: vagueFrames, abstractHeads: abstractHeads, generalHeads: generalHeads,
-                        genericModifiers: genericModifiers, valueWords: valueWords, growth: growth, rankWords: rankWords,
-                        occasions: occasions, professions: professions)
-    }
-
     public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
 
     /// Indexes of the topics `word` belongs to (sharing a root with a member).
@@ -124,10 +117,9 @@ public struct SmartVocabulary: Sendable, Hashable {
     /// title's head does ("a registered nurse"; in "my sales quota", "sales" is only a word).
     func roleRank(in text: GoalText, span: Range<Int>) -> Int? {
         if let ranked = rank(in: text, span: span) { return ranked }
-        let start = span.lowerBound
         guard let head = span.reversed().first(where: { text[$0].isWord }) else { return nil }
         return span.lazy.compactMap { index in
-            self.professionTable.match(in: text, at: index).flatMap { $0.span.upperBound == head + 1 && index >= start ? $0.value : nil }
+            self.professionTable.match(in: text, at: index).flatMap { $0.span.upperBound == head + 1 ? $0.value : nil }
         }.first
     }
 

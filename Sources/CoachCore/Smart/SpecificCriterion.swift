@@ -97,6 +97,7 @@ struct SpecificCriterion: SmartCriterionRule {
         case .unnamedOutcome(_, let kind):
             switch kind {
             case .promotion: "Promoted to which role?"
+            case .role: "Which role exactly, as a job posting would name it?"
             case .jobOffer: "Which job, and with which kind of employer?"
             default: "Can you name \(kind.missingName) exactly, as it would appear on paper?"
             }

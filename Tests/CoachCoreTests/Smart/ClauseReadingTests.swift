@@ -117,4 +117,11 @@ struct ClauseReadingTests {
         // Without a count, a place is not an object.
         #expect(met("Run in the park", .specific) == false)
     }
+
+    @Test func halfOfSomethingIsAShareNotAMultiple() {
+        let share = analyzer.analyze("Attend at least half the staff meetings before my next evaluation", context: GoalExample.context)[.measurable]
+        #expect(share.reason.contains("a percentage"))
+        let multiple = analyzer.analyze("Cut my commute time in half by June 2030", context: GoalExample.context)[.measurable]
+        #expect(multiple.reason.contains("a multiple"))
+    }
 }

@@ -24,6 +24,12 @@ struct GoalComposerTests {
         }
     }
 
+    @Test func aMeasureAnswerThatRestatesTheOutcomeIsTheGoal() {
+        let goal = composer.compose(.init(statement: "i want to be a manager", outcome: "team lead of the payments squad",
+                                          measure: "become team lead of the payments squad", deadline: june))
+        #expect(goal == "Become team lead of the payments squad by 30 June 2027")
+    }
+
     @Test func chatHedgesStayOut() {
         let goal = composer.compose(.init(statement: "train for a 10k tbh", deadline: june, baseline: "about 3k ngl"))
         #expect(goal == "Train for a 10k by 30 June 2027, starting from 3k")
