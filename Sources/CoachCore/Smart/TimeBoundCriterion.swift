@@ -39,7 +39,7 @@ struct TimeBoundCriterion: SmartCriterionRule {
             return "\(quoted) sets a time of day (\(date.iso))."
         case .cadence:
             return "\(quoted) sets a recurring cadence."
-        case .deadline(nil), .window(nil) where goal.text[time.span.upperBound - 1].forms.contains(where: goal.vocabulary.occasions.contains):
+        case .occasion:
             return "\(quoted) ties the deadline to an occasion; its date is set with the plan."
         default:
             return "\(quoted) sets a deadline."

@@ -16,6 +16,9 @@ struct TimeExpression: Sendable, Equatable {
         case rate
         /// A time of day ("by 11am"): a deadline today, whose clock time is also a measurable limit.
         case timeOfDay(LocalDate)
+        /// An occasion ahead ("before my next evaluation", "during my rotation"): a deadline whose
+        /// calendar date the goal does not give.
+        case occasion
     }
 
     let span: Range<Int>
@@ -31,7 +34,7 @@ struct TimeExpression: Sendable, Equatable {
 
     var isFrame: Bool {
         switch kind {
-        case .deadline, .window, .timeOfDay: true
+        case .deadline, .window, .timeOfDay, .occasion: true
         default: false
         }
     }

@@ -184,17 +184,12 @@ struct TimeExpressionScanner {
         guard let lead = text.word(at: index) else { return nil }
         var cursor = index + 1
         var needsAhead = false
-        let kind: TimeExpression.Kind
         switch lead {
-        case "before", "by", "until", "till": kind = .deadline(nil)
+        case "before", "by", "until", "till", "during", "throughout": break
         case "prior", "ahead":
             guard text.word(at: cursor) == "to" || text.word(at: cursor) == "of" else { return nil }
             cursor += 1
-            kind = .deadline(nil)
-        case "during", "throughout": kind = .window(nil)
-        case "in", "at":
-            kind = .deadline(nil)
-            needsAhead = true
+        case "in", "at": needsAhead = true
         default: return nil
         }
         guard let determiner = text.word(at: cursor), Self.occasionDeterminers.contains(determiner) else { return nil }
@@ -203,7 +198,7 @@ struct TimeExpressionScanner {
         cursor += 1
         while cursor < text.count, cursor - index <= 6, let word = text.word(at: cursor) {
             if let end = occasionEnd(at: cursor) {
-                return needsAhead && !ahead ? nil : TimeExpression(span: index..<end, kind: recurring ? .cadence : kind)
+                return needsAhead && !ahead ? nil : TimeExpression(span: index..<end, kind: recurring ? .cadence : .occasion)
             }
             if FunctionWords.contains(word) && !Self.aheadWords.contains(word) { return nil }
             if Self.aheadWords.contains(word) { ahead = true }
