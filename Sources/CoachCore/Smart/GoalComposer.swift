@@ -36,8 +36,9 @@ public struct GoalComposer: Sendable {
     }
 
     public func compose(_ parts: Parts) -> String {
-        let action = Self.kept(parts.outcome ?? parts.statement, cutAtComma: false)
-        guard !action.isEmpty else { return parts.statement }
+        let kept = Self.kept(parts.outcome ?? parts.statement, cutAtComma: false)
+        guard !kept.isEmpty else { return parts.statement }
+        let action = parts.outcome == nil ? kept : filling(Self.kept(parts.statement, cutAtComma: false), with: kept) ?? kept
         let actionGoal = ParsedGoal(action, today: today, vocabulary: vocabulary)
         let statement = parts.outcome == nil ? nil : ParsedGoal(parts.statement, today: today, vocabulary: vocabulary)
         var sentence = action.capitalisedFirst
@@ -59,6 +60,25 @@ public struct GoalComposer: Sendable {
             sentence += addition
         }
         return sentence
+    }
+
+    /// An outcome answer without a verb answers "which one?": it takes the place of the statement's
+    /// object ("increase sales" and "enterprise sales in the north by 10%" make "increase enterprise
+    /// sales in the north by 10%"; "be a manager" and "operations manager" make "become operations
+    /// manager"; "get promoted" and "senior analyst" make "get promoted to senior analyst"). Nil when
+    /// the answer has a verb of its own or the statement has no object to replace.
+    func filling(_ statement: String, with answer: String) -> String? {
+        let reply = ParsedGoal(answer, today: today, vocabulary: vocabulary)
+        guard reply.clauses.allSatisfy({ reply.verb(in: $0) == nil }), let first = reply.text.word(at: 0) else { return nil }
+        let goal = ParsedGoal(statement, today: today, vocabulary: vocabulary)
+        guard let clause = goal.clauses.first(where: { goal.verb(in: $0) != nil }), let verb = goal.verb(in: clause) else { return nil }
+        if verb.value.kind == .copula { return "become " + answer }
+        guard let object = ObjectPhrase(in: goal, from: verb.span.upperBound, limit: clause.span.upperBound) else { return nil }
+        if object.span.count == 1, let word = goal.text.word(at: object.span.lowerBound), word.hasSuffix("ed") {
+            let joiner = FunctionWords.prepositions.contains(first) ? " " : " to "
+            return goal.text.quote(verb.span.lowerBound..<object.span.upperBound) + joiner + answer
+        }
+        return goal.text.quote(verb.span.lowerBound..<object.span.lowerBound) + " " + answer
     }
 
     /// The starting level a baseline answer gives ("none really, covered it twice" is zero), for

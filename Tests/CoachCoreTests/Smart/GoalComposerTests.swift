@@ -30,6 +30,17 @@ struct GoalComposerTests {
         #expect(goal == "Become team lead of the payments squad by 30 June 2027")
     }
 
+    @Test(arguments: [
+        ("i want to be a manager", "operations manager at the leeds warehouse", "Become operations manager at the leeds warehouse"),
+        ("Increase sales", "enterprise software sales in the north by 10%", "Increase enterprise software sales in the north by 10%"),
+        ("get promoted", "senior analyst", "Get promoted to senior analyst"),
+        ("Find an internship", "a paid marketing internship in Leeds", "Find a paid marketing internship in Leeds"),
+        ("Increase sales", "win 4 enterprise accounts in the north", "Win 4 enterprise accounts in the north"),
+    ])
+    func anOutcomeWithoutAVerbTakesThePlaceOfTheObject(statement: String, outcome: String, goal: String) {
+        #expect(composer.compose(.init(statement: statement, outcome: outcome)) == goal)
+    }
+
     @Test func chatHedgesStayOut() {
         let goal = composer.compose(.init(statement: "train for a 10k tbh", deadline: june, baseline: "about 3k ngl"))
         #expect(goal == "Train for a 10k by 30 June 2027, starting from 3k")
