@@ -300,9 +300,11 @@ extension DateReader {
         // A bare amount of time is a window only after a prefix ("in 3 weeks"), never as a whole answer ("a day").
         var windowed = prefixed && (!whole || start > 0)
         if text.word(at: index) == "the", text.word(at: index + 1) != "next" { index += 1 }
+        var countsFromNow = false
         if let word = text.word(at: index), word == "after" || (word == "next" && NumberLexicon.parse(text, at: index + 1) != nil) {
             index += 1
             windowed = true
+            countsFromNow = word == "next"
         }
         if let (count, weekday, end) = countedWeekdays(at: index) {
             guard let (trailing, after) = trailer(at: end) else { return nil }
@@ -330,8 +332,8 @@ extension DateReader {
             case .before(let base): return shifted(base, -months, -days, end: after, window: false)
             }
         }
-        // "in 2 hours" is a deadline; "within 4 hours" in a goal is a response-time standard.
-        guard windowed, !amount.clock || whole || text.word(at: start - 1) == "in" else { return nil }
+        // "in 2 hours" and "for the next 48 hours" are deadlines; "within 4 hours" in a goal is a response-time standard.
+        guard windowed, !amount.clock || whole || countsFromNow || text.word(at: start - 1) == "in" else { return nil }
         guard let months = amount.months, let days = amount.days else { return Found(end: amount.end, value: .vague) }
         return shifted(today, months, days, end: amount.end, window: true)
     }

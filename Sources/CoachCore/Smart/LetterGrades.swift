@@ -11,6 +11,18 @@ enum LetterGrades {
         return nil
     }
 
+    /// A grade aimed at: "get an A in statistics", "stay above a B-"; the article is required, so a
+    /// capital letter alone is never a grade, and "a C-suite role" is a word, not a grade.
+    static func target(in goal: ParsedGoal, within span: Range<Int>) -> Range<Int>? {
+        let text = goal.text
+        for index in span where text.word(at: index) == "a" || text.word(at: index) == "an" {
+            guard let (_, end) = grade(in: text, at: index), end > index + 1, end <= span.upperBound,
+                  !(text.isJoined(end) && (text.word(at: end) != nil || text.isNumber(at: end) || ["/", "&", "-"].contains { text.isSymbol($0, at: end) })) else { continue }
+            return index..<end
+        }
+        return nil
+    }
+
     /// One grade, A to F with an optional + or −, written as a capital letter.
     private static func grade(in text: GoalText, at start: Int) -> (String, Int)? {
         var index = start

@@ -26,7 +26,7 @@ struct ObjectScope: Sendable, Equatable {
             if Self.comparatives.contains(word) { comparative = comparative ?? index; continue }
             if FunctionWords.contains(word) || ObjectPhrase.qualityWords.contains(word) { continue }
             content += 1
-            if Self.isName(index, in: text) { named = true }
+            if Self.isName(index, in: goal) { named = true }
             if index != object.head, !goal.vocabulary.genericModifiers.contains(word) { modified = true }
         }
         // A complement picks out which: "a job as a nurse", "sales in the north-east region"; an
@@ -49,10 +49,13 @@ struct ObjectScope: Sendable, Equatable {
         self.general = object.head.map { head in text[head].forms.contains(where: goal.vocabulary.generalHeads.contains) } ?? false
     }
 
-    /// Capitalised inside the sentence, or an acronym: a name ("Excel", "the DEF project").
-    private static func isName(_ index: Int, in text: GoalText) -> Bool {
-        guard index > 0, let first = text.source[text[index].range].first else { return false }
-        return first.isUppercase
+    /// Capitalised inside the sentence, or an acronym: a name ("Excel", "the DEF project"). A
+    /// general noun stays a common noun when capitalised ("Get a Job!") unless it is an acronym.
+    private static func isName(_ index: Int, in goal: ParsedGoal) -> Bool {
+        let written = goal.text.source[goal.text[index].range]
+        guard index > 0, let first = written.first, first.isUppercase else { return false }
+        return (written.count > 1 && written.allSatisfy { !$0.isLowercase })
+            || !goal.text[index].forms.contains(where: goal.vocabulary.generalHeads.contains)
     }
 
     /// Amounts that commit to no number: "more calls", "a few clients".
@@ -68,8 +71,8 @@ struct ObjectScope: Sendable, Equatable {
 
     /// Verbs of ongoing activity: doing them has no point at which it is done ("study for", "mentor").
     static let activityVerbs: Set<String> = [
-        "study", "practise", "practice", "learn", "mentor", "coach", "train", "meet", "network", "read", "update",
-        "review", "work", "do", "have", "keep", "maintain", "track", "try", "spend", "use", "ask", "talk", "help",
+        "study", "practise", "practice", "learn", "mentor", "coach", "train", "network", "work", "do", "have",
+        "keep", "maintain", "track", "try", "spend", "use", "help",
     ]
 
     /// Verbs of knowing, which no one else can observe: only a measure makes them specific.

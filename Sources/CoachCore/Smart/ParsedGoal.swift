@@ -72,7 +72,8 @@ struct ParsedGoal: Sendable {
     func verb(in clause: GoalClause) -> PhraseTable<ActionVerb>.Match? {
         var led: Int?
         for index in clause.span where time(at: index) == nil && (quantity(at: index)?.kind ?? .multiple) == .multiple {
-            if let verb = ActionVerb.lexicon.match(in: text, at: index), verb.span.upperBound <= clause.span.upperBound {
+            if let verb = ActionVerb.lexicon.match(in: text, at: index), verb.span.upperBound <= clause.span.upperBound,
+               !isNoun(verb.span) {
                 // "be able to identify": the ability is shown by the verb it is able to do.
                 if verb.value.kind == .copula, text.word(at: verb.span.upperBound) == "able", text.word(at: verb.span.upperBound + 1) == "to" {
                     continue
@@ -86,6 +87,15 @@ struct ParsedGoal: Sendable {
             }
         }
         return led.map { PhraseTable.Match(span: $0..<($0 + 1), value: ActionVerb(kind: .action, direction: nil)) }
+    }
+
+    /// A verb's form used as a noun: after a determiner, a possessive or a generic modifier ("another
+    /// meeting", "the team's review", "new hires"), or joined into a compound ("post-surgery").
+    private func isNoun(_ span: Range<Int>) -> Bool {
+        if text.isInnerHyphen(at: span.upperBound) { return true }
+        guard let before = text.word(at: span.lowerBound - 1) else { return false }
+        let possessive = before == "'s" && text.word(at: span.lowerBound - 2) != "let"
+        return FunctionWords.determiners.contains(before) || possessive || vocabulary.genericModifiers.contains(before)
     }
 
     /// Words after which the next content word is a verb; "to" only counts after "able" ("want

@@ -224,10 +224,23 @@ struct SpecificCriterion: SmartCriterionRule {
             guard let verb = goal.verb(in: clause), verb.value.kind == .action, verb.value.direction == nil,
                   ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil,
                   !goal.text[verb.span.lowerBound].forms.contains(where: ObjectScope.activityVerbs.contains),
-                  case .action(let verbSpan, let object)? = read(clause, in: goal) else { return nil }
+                  case .action(let verbSpan, let object)? = read(clause, in: goal), !isBarePlural(object, in: goal) else { return nil }
             return verbSpan.lowerBound..<object.upperBound
         }
     }
+
+    /// An uncounted plural with no determiner ("send thank-you emails", "meet new people") names a
+    /// habit, not a thing done once; "my references" and "the two reports" are things.
+    private func isBarePlural(_ object: Range<Int>, in goal: ParsedGoal) -> Bool {
+        let text = goal.text
+        guard let first = text.word(at: object.lowerBound), !FunctionWords.determiners.contains(first),
+              !goal.quantities.contains(where: { object.overlaps($0.span) }),
+              let head = text.word(at: object.upperBound - 1) else { return false }
+        if Self.irregularPlurals.contains(head) { return true }
+        return head.count > 2 && head.hasSuffix("s") && !["ss", "us", "is"].contains { head.hasSuffix($0) }
+    }
+
+    private static let irregularPlurals: Set<String> = ["people", "children", "men", "women"]
 
     private func isAbstract(_ head: Int, in goal: ParsedGoal) -> Bool {
         let text = goal.text

@@ -185,7 +185,11 @@ struct TimeExpressionScanner {
         var cursor = index + 1
         var needsAhead = false
         switch lead {
-        case "before", "by", "until", "till", "during", "throughout": break
+        case "by", "through", "throughout", "during": break
+        case "before", "until", "till", "upon":
+            // "before graduation", "until finals": an occasion named without a determiner is the one
+            // ahead ("by" and "through" also lead to means, "measured by assessment"; "during class" is any class).
+            if let end = occasionEnd(at: cursor) { return TimeExpression(span: index..<end, kind: .occasion) }
         case "prior", "ahead":
             guard text.word(at: cursor) == "to" || text.word(at: cursor) == "of" else { return nil }
             cursor += 1

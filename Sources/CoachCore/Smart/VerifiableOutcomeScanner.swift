@@ -219,8 +219,8 @@ struct VerifiableOutcomeScanner {
             if !copula, let noun = Self.credentialNouns.match(in: text, at: cursor) {
                 var end = noun.span.upperBound
                 while let next = Self.credentialNouns.match(in: text, at: end) { end = next.span.upperBound }
-                // "a course in graphic design", "a certificate on data privacy": its subject names it.
-                if !named, let word = text.word(at: end), ["in", "on"].contains(word), end + 1 < text.count, !timeMask[end + 1],
+                // "a course in graphic design", "a certificate on data privacy", "training for CPR certification": its subject names it.
+                if !named, let word = text.word(at: end), ["in", "on", "for"].contains(word), end + 1 < text.count, !timeMask[end + 1],
                    let subject = text.word(at: end + 1), !FunctionWords.contains(subject) || text.isNumber(at: end + 1) {
                     var last = end + 1
                     while last + 1 < text.count, !timeMask[last + 1], let next = text.word(at: last + 1), !FunctionWords.contains(next) { last += 1 }

@@ -41,6 +41,7 @@ struct ClauseReadingTests {
     @Test func aCourseIsNamedByItsSubject() {
         #expect(met("Complete an online course in graphic design by June 2027", .specific) == true)
         #expect(met("Complete an online course by June 2027", .specific) == false)
+        #expect(met("Complete training for CPR certification within three months", .measurable) == true)
     }
 
     @Test func aShareAfterUpOrDownIsAChangeFromTheStart() {
@@ -99,6 +100,7 @@ struct ClauseReadingTests {
         #expect(met("Become a registered nurse by 2028", .measurable) == true)
         #expect(met("Land a role as a dental hygienist within 6 months", .specific) == true)
         #expect(met("I want to work as a paralegal for a major firm by 2028", .measurable) == true)
+        #expect(met("Secure a project management role in the tech industry", .measurable) == true)
         for goal in ["I want to be a manager", "I want to move into a manager role", "Get promoted to manager"] {
             #expect(met(goal, .specific) == false, "\(goal)")
             #expect(met(goal, .measurable) == false, "\(goal)")
@@ -123,5 +125,48 @@ struct ClauseReadingTests {
         #expect(share.reason.contains("a percentage"))
         let multiple = analyzer.analyze("Cut my commute time in half by June 2030", context: GoalExample.context)[.measurable]
         #expect(multiple.reason.contains("a multiple"))
+    }
+
+    @Test func aVerbsFormAfterADeterminerOrInACompoundIsANoun() {
+        #expect(met("Let's increase organic search traffic by 20% in Q3", .specific) == true)
+        let finding = analyzer.analyze("Book another meeting with the prospect", context: GoalExample.context)[.specific]
+        #expect(finding.reason.contains("\"Book\""))
+        #expect(!analyzer.analyze("You'll administer pain assessments every four hours for patients post-surgery",
+                                  context: GoalExample.context)[.specific].reason.contains("\"post\""))
+        #expect(!analyzer.analyze("100% of new hires will go through the new process",
+                                  context: GoalExample.context)[.specific].reason.contains("\"hires\""))
+    }
+
+    @Test func anOccasionNamedWithoutADeterminerIsTheOneAhead() {
+        for goal in ["Find a job as a nurse before graduation", "Revise for two hours a day until finals", "Upon graduation, get a job as a nurse"] {
+            #expect(met(goal, .timeBound) == true, "\(goal)")
+        }
+        // "during class" is any class, and "through" and "by" also lead to means.
+        for goal in ["Focus during class", "Build trust through meetings", "Be measured by assessment"] {
+            #expect(met(goal, .timeBound) == false, "\(goal)")
+        }
+    }
+
+    @Test func aLetterGradeAimedAtIsMeasurable() {
+        #expect(met("Get an A in statistics", .measurable) == true)
+        #expect(met("Maintain above a B- in all major-related classes", .measurable) == true)
+        // A letter in a compound is a word.
+        #expect(!analyzer.analyze("Get a C-suite role", context: GoalExample.context)[.measurable].reason.contains("letter scale"))
+    }
+
+    @Test func aOneOffActionOnAThingIsDoneOrNot() {
+        #expect(met("Update my resume", .measurable) == true)
+        #expect(met("Contribute to an open-source project", .measurable) == true)
+        // Keeping something up has no point at which it is done, nor has a habit named by a bare plural.
+        #expect(met("Maintain my resume", .measurable) == false)
+        #expect(met("Send thank-you emails", .measurable) == false)
+        #expect(met("Meet new people at events", .measurable) == false)
+        #expect(met("Contact my references", .measurable) == true)
+    }
+
+    @Test func anIndefinitePronounOrACapitalisedGeneralNounGivesNoScope() {
+        #expect(met("I should apply everywhere", .specific) == false)
+        #expect(met("Get a Job!", .specific) == false)
+        #expect(met("Get a job at NASA", .specific) == true)
     }
 }

@@ -39,6 +39,7 @@ struct DeadlineTests {
         ("Raise my GPA to 3.7 by the end of the upcoming academic year", "2027-06-30"),
         ("Cut complaints by 5% in the current fiscal year", "2026-12-31"),
         ("Close 10 deals by last Friday", "2026-02-27"),
+        ("Check the wound dressing every shift for the next 48 hours", "2026-03-04"),
     ]
 
     @Test("Deadlines resolve to a calendar day", arguments: resolved)

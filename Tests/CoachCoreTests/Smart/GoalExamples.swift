@@ -203,7 +203,7 @@ extension GoalExample {
         GoalExample("Find a better job someday", specific: false, measurable: false, timeBound: false),
         GoalExample("Apply to 10 product manager roles every month", specific: true, measurable: true,
                     timeBound: true),
-        GoalExample("Update my resume", specific: true, measurable: false, timeBound: false),
+        GoalExample("Update my resume", specific: true, measurable: true, timeBound: false),
         GoalExample("Get a job offer from a fintech company within 90 days", specific: true, measurable: true,
                     timeBound: true),
         GoalExample("Land a new job as a UX designer asap", specific: true, measurable: true, timeBound: false),
