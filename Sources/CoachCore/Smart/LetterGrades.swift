@@ -11,17 +11,27 @@ enum LetterGrades {
         return nil
     }
 
-    /// A grade aimed at: "get an A in statistics", "stay above a B-"; the article is required, so a
-    /// capital letter alone is never a grade, and "a C-suite role" is a word, not a grade.
+    /// A range of grades or a grade aimed at, inside `span`.
+    static func grade(in goal: ParsedGoal, within span: Range<Int>) -> Range<Int>? {
+        range(in: goal, within: span) ?? target(in: goal, within: span)
+    }
+
+    /// A grade aimed at: "get an A in statistics", "stay above a B-", "a minimum grade of B+"; an
+    /// article or "grade of" is required, so a capital letter alone is never a grade, and "a C-suite
+    /// role" is a word, not a grade.
     static func target(in goal: ParsedGoal, within span: Range<Int>) -> Range<Int>? {
         let text = goal.text
-        for index in span where text.word(at: index) == "a" || text.word(at: index) == "an" {
-            guard let (_, end) = grade(in: text, at: index), end > index + 1, end <= span.upperBound,
+        for index in span where text.word(at: index) == "a" || text.word(at: index) == "an"
+            || (text.word(at: index) == "of" && Self.scales.contains(text.word(at: index - 1) ?? "")) {
+            guard let (_, end) = grade(in: text, at: text.word(at: index) == "of" ? index + 1 : index), end > index + 1, end <= span.upperBound,
                   !(text.isJoined(end) && (text.word(at: end) != nil || text.isNumber(at: end) || ["/", "&", "-"].contains { text.isSymbol($0, at: end) })) else { continue }
             return index..<end
         }
         return nil
     }
+
+    /// Nouns a grade is given in ("a grade of B+", "an average of A-").
+    private static let scales: Set<String> = ["grade", "grades", "mark", "marks", "average", "score"]
 
     /// One grade, A to F with an optional + or −, written as a capital letter.
     private static func grade(in text: GoalText, at start: Int) -> (String, Int)? {

@@ -26,7 +26,7 @@ struct MeasurableCriterion: SmartCriterionRule {
             return CriterionFinding(met: true, reason: reason(first, goal), question: nil,
                                     evidence: goal.evidence(measures.map(\.span)))
         }
-        if let grades = goal.clauses.lazy.compactMap({ LetterGrades.range(in: goal, within: $0.span) ?? LetterGrades.target(in: goal, within: $0.span) }).first {
+        if let grades = goal.clauses.lazy.compactMap({ LetterGrades.grade(in: goal, within: $0.span) }).first {
             return CriterionFinding(met: true, reason: "\(goal.quote(grades)) is a grade on a letter scale that can be checked.",
                                     question: nil, evidence: goal.evidence([grades]))
         }

@@ -42,7 +42,7 @@ struct QuantityScanner {
 
     // MARK: - Identifiers
 
-    /// Numbers that name rather than measure: "Level 1", "one of", "one-on-ones", "EC2".
+    /// Numbers that name rather than measure: "Level 1", "one of", "one-on-ones", "EC2", "MATH 005".
     private static let identifierPhrases = PhraseTable([
         "one of", "no one", "one on one", "one to one", "1 on 1", "one another", "the one", "number one",
         "day one",
@@ -59,6 +59,9 @@ struct QuantityScanner {
             return index + 2
         }
         if text.isNumber(at: index), text.isJoined(index), text.word(at: index - 1) != nil { return index + 1 }
+        // "MATH 005", "room 07": a number written with a leading zero is a code.
+        let written = text[index].text
+        if text.isNumber(at: index), written.count > 1, written.hasPrefix("0"), written.allSatisfy(\.isNumber) { return index + 1 }
         return nil
     }
 

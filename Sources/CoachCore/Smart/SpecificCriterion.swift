@@ -135,7 +135,7 @@ struct SpecificCriterion: SmartCriterionRule {
         }
         if let action { return action }
         // A verbless grade target ("from a C+ to a B+") is still a result.
-        if let grades = LetterGrades.range(in: goal, within: clause.span) { return .result(grades) }
+        if let grades = LetterGrades.grade(in: goal, within: clause.span) { return .result(grades) }
         // A clause without a verb can still name a result ("20 new clients by June"), if the number counts something.
         let result = goal.quantities.first {
             clause.span.contains($0.span.lowerBound) && ![.clockTime, .effort, .frequency].contains($0.kind)
@@ -213,7 +213,7 @@ struct SpecificCriterion: SmartCriterionRule {
 
     /// A count, amount, share, score or time spent anywhere in the clause gives its action a scope.
     private func hasMeasure(in clause: GoalClause, _ goal: ParsedGoal) -> Bool {
-        goal.quantities.contains { clause.span.contains($0.span.lowerBound) } || LetterGrades.range(in: goal, within: clause.span) != nil
+        goal.quantities.contains { clause.span.contains($0.span.lowerBound) } || LetterGrades.grade(in: goal, within: clause.span) != nil
     }
 
     /// Clauses whose action is concrete and scoped: done or not done, so checkable as yes or no

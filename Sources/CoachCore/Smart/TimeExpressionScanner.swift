@@ -78,7 +78,7 @@ struct TimeExpressionScanner {
             } else if let number = NumberLexicon.parse(text, at: cursor), cadenceUnitEnd(at: number.end) != nil {
                 cursor = number.end
             }
-            guard let end = cadenceUnitEnd(at: cursor) ?? occasionEnd(at: cursor) else { return nil }
+            guard let end = cadenceUnitEnd(at: cursor) ?? occasionEnd(at: cursor) ?? modifiedOccasionEnd(at: cursor) else { return nil }
             return TimeExpression(span: index..<end, kind: .cadence)
         case "per":
             guard let end = cadenceUnitEnd(at: index + 1) else { return nil }
@@ -207,6 +207,15 @@ struct TimeExpressionScanner {
             if FunctionWords.contains(word) && !Self.aheadWords.contains(word) { return nil }
             if Self.aheadWords.contains(word) { ahead = true }
             cursor += 1
+        }
+        return nil
+    }
+
+    /// "each support interaction", "every weekly team meeting": up to two words say which occasion.
+    private func modifiedOccasionEnd(at index: Int) -> Int? {
+        for cursor in index..<(index + 2) {
+            guard let word = text.word(at: cursor), !FunctionWords.contains(word) else { return nil }
+            if let end = occasionEnd(at: cursor + 1) { return end }
         }
         return nil
     }

@@ -150,6 +150,8 @@ struct ClauseReadingTests {
     @Test func aLetterGradeAimedAtIsMeasurable() {
         #expect(met("Get an A in statistics", .measurable) == true)
         #expect(met("Maintain above a B- in all major-related classes", .measurable) == true)
+        #expect(met("Attain a minimum grade of B+ in all nursing courses", .specific) == true)
+        #expect(met("Improve my algebra grade to a B by the end of the semester", .specific) == true)
         // A letter in a compound is a word.
         #expect(!analyzer.analyze("Get a C-suite role", context: GoalExample.context)[.measurable].reason.contains("letter scale"))
     }
@@ -162,11 +164,24 @@ struct ClauseReadingTests {
         #expect(met("Send thank-you emails", .measurable) == false)
         #expect(met("Meet new people at events", .measurable) == false)
         #expect(met("Contact my references", .measurable) == true)
+        #expect(met("I will redo my resume this month", .measurable) == true)
     }
 
     @Test func anIndefinitePronounOrACapitalisedGeneralNounGivesNoScope() {
         #expect(met("I should apply everywhere", .specific) == false)
         #expect(met("Get a Job!", .specific) == false)
         #expect(met("Get a job at NASA", .specific) == true)
+    }
+
+    @Test func eachOccasionNamedWithItsKindIsACadence() {
+        #expect(met("Launch a feedback survey after each support interaction", .timeBound) == true)
+        #expect(met("Log one note after every client call", .timeBound) == true)
+        // "each support ticket" is a thing, not an occasion.
+        #expect(met("Close each support ticket", .timeBound) == false)
+    }
+
+    @Test func aNumberWrittenWithALeadingZeroIsACode() {
+        #expect(met("I will study more for MATH 005", .measurable) == false)
+        #expect(met("Pass MATH 005 with 80% or more", .measurable) == true)
     }
 }
