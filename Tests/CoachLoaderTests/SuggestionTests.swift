@@ -131,6 +131,25 @@ struct Profile: Sendable, CustomTestStringConvertible {
         #expect(salary[0].reasons == ["one", "two"])
     }
 
+    @Test func balanceGivesUpWhatOnlyTheKindOfGoalAskedFor() throws {
+        func metric(_ id: String, kind: Metric.Kind = .professional, horizon: Metric.Horizon) -> Metric {
+            Metric(id: id, name: id, family: kind == .personal ? "balance" : "promotion", unit: .count, direction: .increase, measure: "",
+                   source: "", cadence: .monthly, kind: kind, horizon: horizon, baselineQuestion: "")
+        }
+        let rules = [
+            SuggestionRule(id: "kind", condition: try Expression(parsing: "goal.type == 'promotion'"),
+                           weights: [.init(metricID: "ready", weight: 5), .init(metricID: "achieved", weight: 4), .init(metricID: "hours", weight: 1)],
+                           reason: "kind"),
+            SuggestionRule(id: "role", condition: try Expression(parsing: "profile.role contains 'qa'"),
+                           weights: [.init(metricID: "defects", weight: 3)], reason: "role"),
+        ]
+        let catalogue = Catalogue(metrics: [metric("ready", horizon: .short), metric("achieved", horizon: .long), metric("defects", horizon: .long),
+                                            metric("hours", kind: .personal, horizon: .short)], rules: rules)
+        let top = Suggester(catalogue: catalogue, today: today).suggest(["goal.type": .choice("promotion"), "profile.role": .text("QA engineer")], limit: 3)
+        // The role's result stays, though weaker than the second metric the kind of goal asked for.
+        #expect(top.map(\.metric.id) == ["ready", "hours", "defects"])
+    }
+
     @Test func aRestatedNumberTakesOnePlace() throws {
         func metric(_ id: String, restates: [String] = []) -> Metric {
             Metric(id: id, name: id, family: "salary", unit: .money, direction: .increase, measure: "", source: "", cadence: .monthly,

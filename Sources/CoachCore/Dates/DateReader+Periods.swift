@@ -26,7 +26,7 @@ extension DateReader {
         if let word = text.word(at: cursor) {
             switch word {
             case "this", "current": qualified = true
-            case "next", "coming", "following", "upcoming": offset = 1; qualified = true
+            case "next", "coming", "following", "upcoming", "subsequent": offset = 1; qualified = true
             case "last", "previous", "past": offset = -1; qualified = true
             case "the" where prefixed || whole: break
             default:
@@ -35,7 +35,7 @@ extension DateReader {
             }
             cursor += 1
         }
-        if text.word(at: index) == "the", let word = text.word(at: cursor), ["next", "coming", "following", "upcoming"].contains(word) {
+        if text.word(at: index) == "the", let word = text.word(at: cursor), ["next", "coming", "following", "upcoming", "subsequent"].contains(word) {
             offset = 1
             qualified = true
             cursor += 1

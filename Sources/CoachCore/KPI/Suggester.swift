@@ -16,6 +16,8 @@ public struct Suggester: Sendable {
         public var reasons: [String]
         /// The ids of the rules that fired for it (for `/why`).
         public let rules: [String]
+        /// Only the kind of goal asks for it: nothing about the client's role or words does.
+        public var isGeneric = false
     }
 
     /// The best `limit` metrics, best first; `answers` uses the interview's names
@@ -40,6 +42,7 @@ public struct Suggester: Sendable {
         var score: [String: Int] = [:]
         var reasons: [String: [String]] = [:]
         var fired: [String: [String]] = [:]
+        var personal = Set<String>()
         let values = answers.mapValues(ExpressionValue.init)
         for i in catalogue.ruleIndex.candidates(values, count: catalogue.rules.count) where catalogue.rules[i].fires(for: values, today: today) {
             let rule = catalogue.rules[i]
@@ -47,15 +50,18 @@ public struct Suggester: Sendable {
             if !rule.familyWeights.isEmpty, let (metrics, reason) = familyResults(for: rule, answers) {
                 weights += zip(metrics, rule.familyWeights).map { ($0, $1, reason) }
             }
+            let readsTheClient = !rule.familyWeights.isEmpty || !rule.condition.variables.isSubset(of: ["goal.type"])
             for (metricID, weight, reason) in weights where catalogue[metricID] != nil {
                 score[metricID, default: 0] += weight
                 if !(reasons[metricID] ?? []).contains(reason) { reasons[metricID, default: []].append(reason) }
                 fired[metricID, default: []].append(rule.id)
+                if readsTheClient { personal.insert(metricID) }
             }
         }
         return score.keys
             .sorted { (score[$0]!, -catalogue.position(of: $0)) > (score[$1]!, -catalogue.position(of: $1)) }
-            .map { Suggestion(metric: catalogue[$0]!, score: score[$0]!, reasons: reasons[$0] ?? [], rules: fired[$0] ?? []) }
+            .map { Suggestion(metric: catalogue[$0]!, score: score[$0]!, reasons: reasons[$0] ?? [], rules: fired[$0] ?? [],
+                              isGeneric: !personal.contains($0)) }
     }
 
     /// The results of the family a rule's `family_of` answers name (its specialty's first), with the
@@ -81,13 +87,15 @@ public struct Suggester: Sendable {
     }
 
     /// The entry to give up for balance: the weakest entry of a family repeated in the list
-    /// (two promotion metrics say less than one and a deal count), else the weakest overall.
+    /// (two promotion metrics say less than one and a deal count), else the weakest overall; within
+    /// each, what only the kind of goal asks for goes before what the client's role or words ask for.
     private func victim(in top: [Suggestion], sparing locked: Set<Int>) -> Int? {
         let free = top.indices.filter { !locked.contains($0) }
         var counts: [String: Int] = [:]
         for s in top { counts[s.metric.family, default: 0] += 1 }
         let crowded = free.filter { counts[top[$0].metric.family]! >= 2 }
-        for pool in [crowded, free] where !pool.isEmpty {
+        let generic = { (pool: [Int]) in pool.filter { top[$0].isGeneric } }
+        for pool in [generic(crowded), crowded, generic(free), free] where !pool.isEmpty {
             let weakest = pool.map { top[$0].score }.min()
             return pool.last { top[$0].score == weakest }
         }

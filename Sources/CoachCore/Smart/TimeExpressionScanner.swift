@@ -196,6 +196,11 @@ struct TimeExpressionScanner {
         case "in", "at": needsAhead = true
         default: return nil
         }
+        // "by the end of my placement": the end of an occasion is the occasion's time.
+        if text.word(at: cursor) == "the", let edge = text.word(at: cursor + 1), ["end", "start", "beginning", "close"].contains(edge),
+           text.word(at: cursor + 2) == "of" {
+            cursor += 3
+        }
         guard let determiner = text.word(at: cursor), Self.occasionDeterminers.contains(determiner) else { return nil }
         var ahead = Self.aheadWords.contains(determiner)
         let recurring = determiner == "each" || determiner == "every"

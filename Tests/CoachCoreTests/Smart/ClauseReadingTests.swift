@@ -138,7 +138,8 @@ struct ClauseReadingTests {
     }
 
     @Test func anOccasionNamedWithoutADeterminerIsTheOneAhead() {
-        for goal in ["Find a job as a nurse before graduation", "Revise for two hours a day until finals", "Upon graduation, get a job as a nurse"] {
+        for goal in ["Find a job as a nurse before graduation", "Revise for two hours a day until finals", "Upon graduation, get a job as a nurse",
+                     "By the end of my clinical placement, get feedback from 5 patients", "Visit the writing center twice before the due date"] {
             #expect(met(goal, .timeBound) == true, "\(goal)")
         }
         // "during class" is any class, and "through" and "by" also lead to means.

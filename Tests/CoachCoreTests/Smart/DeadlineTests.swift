@@ -40,6 +40,7 @@ struct DeadlineTests {
         ("Cut complaints by 5% in the current fiscal year", "2026-12-31"),
         ("Close 10 deals by last Friday", "2026-02-27"),
         ("Check the wound dressing every shift for the next 48 hours", "2026-03-04"),
+        ("Reach a 90% satisfaction score within the subsequent quarter", "2026-06-30"),
     ]
 
     @Test("Deadlines resolve to a calendar day", arguments: resolved)
