@@ -21,13 +21,22 @@ enum LetterGrades {
     /// role" is a word, not a grade.
     static func target(in goal: ParsedGoal, within span: Range<Int>) -> Range<Int>? {
         let text = goal.text
-        for index in span where text.word(at: index) == "a" || text.word(at: index) == "an"
-            || (text.word(at: index) == "of" && Self.scales.contains(text.word(at: index - 1) ?? "")) {
-            guard let (_, end) = grade(in: text, at: text.word(at: index) == "of" ? index + 1 : index), end > index + 1, end <= span.upperBound,
-                  !(text.isJoined(end) && (text.word(at: end) != nil || text.isNumber(at: end) || ["/", "&", "-"].contains { text.isSymbol($0, at: end) })) else { continue }
+        for index in span {
+            let start: Int
+            switch text.word(at: index) {
+            case "a", "an": start = index
+            case "of" where Self.scales.contains(text.word(at: index - 1) ?? ""): start = index + 1
+            default: continue
+            }
+            guard let (_, end) = grade(in: text, at: start), end > index + 1, end <= span.upperBound, !continuesWord(text, at: end) else { continue }
             return index..<end
         }
         return nil
+    }
+
+    /// Whether the token at `index` is written onto the grade, making it part of a word ("C-suite", "A/B").
+    private static func continuesWord(_ text: GoalText, at index: Int) -> Bool {
+        text.isJoined(index) && (text.word(at: index) != nil || text.isNumber(at: index) || ["/", "&", "-"].contains { text.isSymbol($0, at: index) })
     }
 
     /// Nouns a grade is given in ("a grade of B+", "an average of A-").
