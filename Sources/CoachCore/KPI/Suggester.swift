@@ -18,6 +18,8 @@ public struct Suggester: Sendable {
         public let rules: [String]
         /// Only the kind of goal asks for it: nothing about the client's role or words does.
         public var isGeneric = false
+        /// The kind of goal asks for it (perhaps with other reasons): one of the goal's own measures.
+        public var measuresTheGoal = false
     }
 
     /// The best `limit` metrics, best first; `answers` uses the interview's names
@@ -43,6 +45,7 @@ public struct Suggester: Sendable {
         var reasons: [String: [String]] = [:]
         var fired: [String: [String]] = [:]
         var personal = Set<String>()
+        var goalMeasures = Set<String>()
         let values = answers.mapValues(ExpressionValue.init)
         for i in catalogue.ruleIndex.candidates(values, count: catalogue.rules.count) where catalogue.rules[i].fires(for: values, today: today) {
             let rule = catalogue.rules[i]
@@ -55,13 +58,13 @@ public struct Suggester: Sendable {
                 score[metricID, default: 0] += weight
                 if !(reasons[metricID] ?? []).contains(reason) { reasons[metricID, default: []].append(reason) }
                 fired[metricID, default: []].append(rule.id)
-                if readsTheClient { personal.insert(metricID) }
+                if readsTheClient { personal.insert(metricID) } else { goalMeasures.insert(metricID) }
             }
         }
         return score.keys
             .sorted { (score[$0]!, -catalogue.position(of: $0)) > (score[$1]!, -catalogue.position(of: $1)) }
             .map { Suggestion(metric: catalogue[$0]!, score: score[$0]!, reasons: reasons[$0] ?? [], rules: fired[$0] ?? [],
-                              isGeneric: !personal.contains($0)) }
+                              isGeneric: !personal.contains($0), measuresTheGoal: goalMeasures.contains($0)) }
     }
 
     /// The results of the family a rule's `family_of` answers name (its specialty's first), with the
@@ -89,25 +92,26 @@ public struct Suggester: Sendable {
     /// The entry to give up for balance: the weakest entry of a family repeated in the list
     /// (two promotion metrics say less than one and a deal count), else the weakest overall; within
     /// each, what only the kind of goal asks for goes before what the client's role or words ask for.
-    private func victim(in top: [Suggestion], sparing locked: Set<Int>) -> Int? {
-        let free = top.indices.filter { !locked.contains($0) }
+    private func victim(in top: [Suggestion], sparing locked: Set<Int>, for candidate: Metric) -> Int? {
+        let free = top.indices.filter { !locked.contains($0) && top[$0].metric.family != candidate.family }
         var counts: [String: Int] = [:]
         for s in top { counts[s.metric.family, default: 0] += 1 }
         let crowded = free.filter { counts[top[$0].metric.family]! >= 2 }
         let generic = { (pool: [Int]) in pool.filter { top[$0].isGeneric } }
-        for pool in [generic(crowded), crowded, generic(free), free] where !pool.isEmpty {
+        for pool in [generic(crowded), generic(free), crowded, free] where !pool.isEmpty {
             let weakest = pool.map { top[$0].score }.min()
             return pool.last { top[$0].score == weakest }
         }
         return nil
     }
 
-    /// Swaps entries for the best candidates that restore balance; an entry that is the one
-    /// meeting an earlier need (personal, short, long) is never swapped out.
+    /// Swaps entries for the best candidates that restore balance; the first of the goal's own
+    /// measures (what the kind of goal asks for) and an entry that is the one meeting an earlier
+    /// need (personal, short, long) are never swapped out.
     func balance(_ top: [Suggestion], pool: [Suggestion]) -> [Suggestion] {
         var top = top
         var pool = pool
-        var locked = Set<Int>()
+        var locked = Set(top.indices.first { top[$0].measuresTheGoal }.map { [$0] } ?? [])
         let needs: [((Metric) -> Bool, String)] = [
             ({ $0.kind == .personal }, "Added for balance: a plan needs personal growth and well-being next to results."),
             ({ $0.horizon == .short }, "Added for balance: a short-term milestone keeps progress visible from week to week."),
@@ -121,7 +125,7 @@ public struct Suggester: Sendable {
             let fromPool = pool.firstIndex { wanted($0.metric) }.map { pool.remove(at: $0) }
             let fromCatalogue = catalogue.metrics.first { m in wanted(m) && !top.contains { $0.metric.id == m.id } }
                 .map { Suggestion(metric: $0, score: 0, reasons: [], rules: []) }
-            guard var candidate = fromPool ?? fromCatalogue, let victim = victim(in: top, sparing: locked) else { continue }
+            guard var candidate = fromPool ?? fromCatalogue, let victim = victim(in: top, sparing: locked, for: candidate.metric) else { continue }
             candidate.reasons.append(note)
             top[victim] = candidate
             locked.insert(victim)
