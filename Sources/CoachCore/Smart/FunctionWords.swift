@@ -1,4 +1,4 @@
-/// Closed-class words (articles, prepositions, pronouns, connectives): never the object of a goal,
+/// Closed-class words (articles, prepositions, pronouns, connectives, chat asides): never the object of a goal,
 /// never what a number counts, and never evidence of relevance.
 enum FunctionWords {
     static let determiners: Set<String> = [
@@ -29,8 +29,14 @@ enum FunctionWords {
         "just", "really", "very", "'s",
     ]
 
+    /// Chat asides a tired client types ("be a manager tbh"): they say how the client feels about
+    /// the goal, never what it is.
+    static let asides: Set<String> = [
+        "tbh", "tbf", "ngl", "imo", "imho", "lol", "lmao", "haha", "btw", "fyi", "idk", "um", "uh", "erm", "hmm",
+    ]
+
     static func contains(_ word: String) -> Bool {
         determiners.contains(word) || prepositions.contains(word) || connectives.contains(word)
-            || pronouns.contains(word) || auxiliaries.contains(word)
+            || pronouns.contains(word) || auxiliaries.contains(word) || asides.contains(word)
     }
 }

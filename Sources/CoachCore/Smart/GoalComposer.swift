@@ -46,6 +46,9 @@ public struct GoalComposer: Sendable {
         if let measure, measure.value == nil, measure.text.lowercased().contains(action.lowercased()) {
             // The measure answer restates the outcome whole ("become team lead of the payments squad"): it is the goal.
             sentence = measure.text.capitalisedFirst
+        } else if let measure, measure.value == nil, let filled = filling(action, with: measure.text) {
+            // It names which one ("be a manager": "operations manager"), as an outcome answer would.
+            sentence = filled.capitalisedFirst
         } else if let measure, !actionGoal.quantities.contains(where: { $0.value == measure.value }) {
             sentence += ": " + measure.text
         }

@@ -170,6 +170,8 @@ struct ClauseReadingTests {
 
     @Test func anIndefinitePronounOrACapitalisedGeneralNounGivesNoScope() {
         #expect(met("I should apply everywhere", .specific) == false)
+        // A chat aside is not part of the title.
+        #expect(met("i wanna be a manager tbh", .specific) == false)
         #expect(met("Get a Job!", .specific) == false)
         #expect(met("Get a job at NASA", .specific) == true)
     }

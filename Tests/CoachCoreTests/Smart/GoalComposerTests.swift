@@ -41,6 +41,11 @@ struct GoalComposerTests {
         #expect(composer.compose(.init(statement: statement, outcome: outcome)) == goal)
     }
 
+    @Test func aMeasureAnswerThatNamesWhichOneFillsTheObject() {
+        #expect(composer.compose(.init(statement: "be a manager", measure: "operations manager at the leeds warehouse", deadline: june))
+            == "Become operations manager at the leeds warehouse by 30 June 2027")
+    }
+
     @Test func chatHedgesStayOut() {
         let goal = composer.compose(.init(statement: "train for a 10k tbh", deadline: june, baseline: "about 3k ngl"))
         #expect(goal == "Train for a 10k by 30 June 2027, starting from 3k")
