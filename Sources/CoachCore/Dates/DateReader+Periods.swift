@@ -6,7 +6,8 @@ extension DateReader {
     }
 
     private static let periodUnits: [String: PeriodUnit] = [
-        "week": .week, "weekend": .weekend, "month": .month, "quarter": .quarter, "qtr": .quarter, "year": .year,
+        "week": .week, "wk": .week, "weekend": .weekend, "month": .month, "mth": .month, "quarter": .quarter, "qtr": .quarter,
+        "year": .year, "yr": .year,
     ]
 
     /// Period ends that need no qualifier ("year-end", "EOQ").

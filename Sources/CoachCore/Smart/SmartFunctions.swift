@@ -12,7 +12,12 @@ enum SmartFunctions {
             return shown.isEmpty ? nil : shown
         }
         let baseline = text("fix.baseline").flatMap(GoalComposer(today: today, vocabulary: smart).startingFigure)
-        return SmartContext(role: text("profile.role"), targetRole: text("goal.target_role"),
+        // A starting point that is a title ("shift lead on nights, 2 yrs") says the current role when onboarding did not.
+        let startingTitle = text("fix.baseline").map { GoalComposer.kept($0, cutAtComma: true) }.flatMap { kept -> String? in
+            let words = GoalText(kept)
+            return smart.rank(in: words, span: 0..<words.count) == nil ? nil : kept
+        }
+        return SmartContext(role: text("profile.role") ?? startingTitle, targetRole: text("goal.target_role"),
                             objective: text("discovery.org_goals") ?? text("goal.focus"), baseline: baseline, today: today)
     }
 

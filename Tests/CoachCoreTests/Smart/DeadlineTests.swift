@@ -41,6 +41,7 @@ struct DeadlineTests {
         ("Close 10 deals by last Friday", "2026-02-27"),
         ("Check the wound dressing every shift for the next 48 hours", "2026-03-04"),
         ("Reach a 90% satisfaction score within the subsequent quarter", "2026-06-30"),
+        ("Close 10 deals by the end of next yr", "2027-12-31"),
     ]
 
     @Test("Deadlines resolve to a calendar day", arguments: resolved)
