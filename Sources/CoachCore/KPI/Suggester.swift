@@ -44,7 +44,7 @@ public struct Suggester: Sendable {
         var score: [String: Int] = [:]
         var reasons: [String: [String]] = [:]
         var fired: [String: [String]] = [:]
-        var personal = Set<String>()
+        var aboutTheClient = Set<String>()
         var goalMeasures = Set<String>()
         let values = answers.mapValues(ExpressionValue.init)
         for i in catalogue.ruleIndex.candidates(values, count: catalogue.rules.count) where catalogue.rules[i].fires(for: values, today: today) {
@@ -58,13 +58,13 @@ public struct Suggester: Sendable {
                 score[metricID, default: 0] += weight
                 if !(reasons[metricID] ?? []).contains(reason) { reasons[metricID, default: []].append(reason) }
                 fired[metricID, default: []].append(rule.id)
-                if readsTheClient { personal.insert(metricID) } else { goalMeasures.insert(metricID) }
+                if readsTheClient { aboutTheClient.insert(metricID) } else { goalMeasures.insert(metricID) }
             }
         }
         return score.keys
             .sorted { (score[$0]!, -catalogue.position(of: $0)) > (score[$1]!, -catalogue.position(of: $1)) }
             .map { Suggestion(metric: catalogue[$0]!, score: score[$0]!, reasons: reasons[$0] ?? [], rules: fired[$0] ?? [],
-                              isGeneric: !personal.contains($0), measuresTheGoal: goalMeasures.contains($0)) }
+                              isGeneric: !aboutTheClient.contains($0), measuresTheGoal: goalMeasures.contains($0)) }
     }
 
     /// The results of the family a rule's `family_of` answers name (its specialty's first), with the
@@ -89,9 +89,10 @@ public struct Suggester: Sendable {
         return nil
     }
 
-    /// The entry to give up for balance: the weakest entry of a family repeated in the list
-    /// (two promotion metrics say less than one and a deal count), else the weakest overall; within
-    /// each, what only the kind of goal asks for goes before what the client's role or words ask for.
+    /// The entry to give up for balance: what only the kind of goal asked for goes before what the
+    /// client's role or words asked for, and within each the weakest entry of a family repeated in
+    /// the list (two promotion metrics say less than one and a deal count), else the weakest; never
+    /// one of the candidate's own family, which would change nothing.
     private func victim(in top: [Suggestion], sparing locked: Set<Int>, for candidate: Metric) -> Int? {
         let free = top.indices.filter { !locked.contains($0) && top[$0].metric.family != candidate.family }
         var counts: [String: Int] = [:]
