@@ -53,12 +53,11 @@ public struct Suggester: Sendable {
             if !rule.familyWeights.isEmpty, let (metrics, reason) = familyResults(for: rule, answers) {
                 weights += zip(metrics, rule.familyWeights).map { ($0, $1, reason) }
             }
-            let readsTheClient = !rule.familyWeights.isEmpty || !rule.condition.variables.isSubset(of: ["goal.type"])
             for (metricID, weight, reason) in weights where catalogue[metricID] != nil {
                 score[metricID, default: 0] += weight
                 if !(reasons[metricID] ?? []).contains(reason) { reasons[metricID, default: []].append(reason) }
                 fired[metricID, default: []].append(rule.id)
-                if readsTheClient { aboutTheClient.insert(metricID) } else { goalMeasures.insert(metricID) }
+                if rule.readsTheClient { aboutTheClient.insert(metricID) } else { goalMeasures.insert(metricID) }
             }
         }
         return score.keys

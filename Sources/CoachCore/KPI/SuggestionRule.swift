@@ -11,6 +11,9 @@ public struct SuggestionRule: Hashable, Sendable {
     public let familyWeights: [Int]
     /// The answers whose title decides the family, first readable one wins (`family_of`).
     public let familyOf: [String]
+    /// It reads more than the kind of goal (the role, the goal's words, the family): what it asks
+    /// for is about this client. Worked out once, as the suggester asks for every rule that fires.
+    public let readsTheClient: Bool
 
     public struct MetricWeight: Hashable, Sendable {
         public let metricID: String
@@ -27,6 +30,7 @@ public struct SuggestionRule: Hashable, Sendable {
                 familyWeights: [Int] = [], familyOf: [String] = []) {
         self.familyWeights = familyWeights
         self.familyOf = familyOf
+        self.readsTheClient = !familyWeights.isEmpty || !condition.variables.isSubset(of: ["goal.type"])
         self.id = id
         self.condition = condition
         self.weights = weights
