@@ -10,6 +10,9 @@ extension DateReader {
         "year": .year, "yr": .year,
     ]
 
+    /// Words that put a period one ahead ("next quarter", "the subsequent quarter").
+    private static let nextWords: Set<String> = ["next", "coming", "following", "upcoming", "subsequent"]
+
     /// Period ends that need no qualifier ("year-end", "EOQ").
     private static let periodEnds = PhraseTable<PeriodUnit>([
         ("year end", .year), ("yearend", .year), ("eoy", .year), ("month end", .month), ("eom", .month),
@@ -27,7 +30,7 @@ extension DateReader {
         if let word = text.word(at: cursor) {
             switch word {
             case "this", "current": qualified = true
-            case "next", "coming", "following", "upcoming", "subsequent": offset = 1; qualified = true
+            case _ where Self.nextWords.contains(word): offset = 1; qualified = true
             case "last", "previous", "past": offset = -1; qualified = true
             case "the" where prefixed || whole: break
             default:
@@ -36,7 +39,7 @@ extension DateReader {
             }
             cursor += 1
         }
-        if text.word(at: index) == "the", let word = text.word(at: cursor), ["next", "coming", "following", "upcoming", "subsequent"].contains(word) {
+        if text.word(at: index) == "the", let word = text.word(at: cursor), Self.nextWords.contains(word) {
             offset = 1
             qualified = true
             cursor += 1

@@ -74,7 +74,7 @@ public struct GoalComposer: Sendable {
         let reply = ParsedGoal(answer, today: today, vocabulary: vocabulary)
         guard reply.clauses.allSatisfy({ reply.verb(in: $0) == nil }), let first = reply.text.word(at: 0) else { return nil }
         let goal = ParsedGoal(statement, today: today, vocabulary: vocabulary)
-        guard let clause = goal.clauses.first(where: { goal.verb(in: $0) != nil }), let verb = goal.verb(in: clause) else { return nil }
+        guard let (clause, verb) = goal.clauses.lazy.compactMap({ clause in goal.verb(in: clause).map { (clause, $0) } }).first else { return nil }
         if verb.value.kind == .copula { return "become " + answer }
         guard let object = ObjectPhrase(in: goal, from: verb.span.upperBound, limit: clause.span.upperBound) else { return nil }
         if object.span.count == 1, let word = goal.text.word(at: object.span.lowerBound), word.hasSuffix("ed") {

@@ -11,9 +11,10 @@ enum SmartFunctions {
             let shown = lookup(name).display
             return shown.isEmpty ? nil : shown
         }
-        let baseline = text("fix.baseline").flatMap(GoalComposer(today: today, vocabulary: smart).startingFigure)
+        let startingPoint = text("fix.baseline")
+        let baseline = startingPoint.flatMap(GoalComposer(today: today, vocabulary: smart).startingFigure)
         // A starting point that is a title ("shift lead on nights, 2 yrs") says the current role when onboarding did not.
-        let startingTitle = text("fix.baseline").map { GoalComposer.kept($0, cutAtComma: true) }.flatMap { kept -> String? in
+        let startingTitle = startingPoint.map { GoalComposer.kept($0, cutAtComma: true) }.flatMap { kept -> String? in
             let words = GoalText(kept)
             return smart.rank(in: words, span: 0..<words.count) == nil ? nil : kept
         }

@@ -236,11 +236,8 @@ struct SpecificCriterion: SmartCriterionRule {
         guard let first = text.word(at: object.lowerBound), !FunctionWords.determiners.contains(first),
               !goal.quantities.contains(where: { object.overlaps($0.span) }),
               let head = text.word(at: object.upperBound - 1) else { return false }
-        if Self.irregularPlurals.contains(head) { return true }
-        return head.count > 2 && head.hasSuffix("s") && !["ss", "us", "is"].contains { head.hasSuffix($0) }
+        return WordForms.isPlural(head)
     }
-
-    private static let irregularPlurals: Set<String> = ["people", "children", "men", "women"]
 
     private func isAbstract(_ head: Int, in goal: ParsedGoal) -> Bool {
         let text = goal.text

@@ -78,7 +78,8 @@ struct TimeExpressionScanner {
             } else if let number = NumberLexicon.parse(text, at: cursor), cadenceUnitEnd(at: number.end) != nil {
                 cursor = number.end
             }
-            guard let end = cadenceUnitEnd(at: cursor) ?? occasionEnd(at: cursor) ?? modifiedOccasionEnd(at: cursor) else { return nil }
+            // "each sprint", "each support interaction": up to two words may say which occasion.
+            guard let end = cadenceUnitEnd(at: cursor) ?? namedOccasion(from: cursor, through: cursor + 2)?.end else { return nil }
             return TimeExpression(span: index..<end, kind: .cadence)
         case "per":
             guard let end = cadenceUnitEnd(at: index + 1) else { return nil }
@@ -202,25 +203,21 @@ struct TimeExpressionScanner {
             cursor += 3
         }
         guard let determiner = text.word(at: cursor), Self.occasionDeterminers.contains(determiner) else { return nil }
-        var ahead = Self.aheadWords.contains(determiner)
         let recurring = determiner == "each" || determiner == "every"
-        cursor += 1
-        while cursor < text.count, cursor - index <= 6, let word = text.word(at: cursor) {
-            if let end = occasionEnd(at: cursor) {
-                return needsAhead && !ahead ? nil : TimeExpression(span: index..<end, kind: recurring ? .cadence : .occasion)
-            }
-            if FunctionWords.contains(word) && !Self.aheadWords.contains(word) { return nil }
-            if Self.aheadWords.contains(word) { ahead = true }
-            cursor += 1
-        }
-        return nil
+        guard let (end, saysAhead) = namedOccasion(from: cursor + 1, through: index + 6),
+              !needsAhead || saysAhead || Self.aheadWords.contains(determiner) else { return nil }
+        return TimeExpression(span: index..<end, kind: recurring ? .cadence : .occasion)
     }
 
-    /// "each support interaction", "every weekly team meeting": up to two words say which occasion.
-    private func modifiedOccasionEnd(at index: Int) -> Int? {
-        for cursor in index..<(index + 2) {
-            guard let word = text.word(at: cursor), !FunctionWords.contains(word) else { return nil }
-            if let end = occasionEnd(at: cursor + 1) { return end }
+    /// Where an occasion named from `start` ends, if it comes by `last` after content words only
+    /// ("next pulmonary rotation", "support interaction"), and whether a word such as "next" put it ahead.
+    private func namedOccasion(from start: Int, through last: Int) -> (end: Int, ahead: Bool)? {
+        var ahead = false
+        for cursor in stride(from: start, through: last, by: 1) {
+            guard let word = text.word(at: cursor) else { return nil }
+            if let end = occasionEnd(at: cursor) { return (end, ahead) }
+            if FunctionWords.contains(word) && !Self.aheadWords.contains(word) { return nil }
+            if Self.aheadWords.contains(word) { ahead = true }
         }
         return nil
     }

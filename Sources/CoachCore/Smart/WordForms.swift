@@ -21,14 +21,24 @@ enum WordForms {
         func dropping(_ suffixLength: Int) -> String { String(letters[0..<(count - suffixLength)]) }
         if count > 4, word.hasSuffix("ies") { add(dropping(3) + "y") }
         if count > 3, word.hasSuffix("es") { add(dropping(2)) }
-        if count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
-            add(dropping(1))
-        }
+        if count > 3, endsInPluralS(word) { add(dropping(1)) }
         if count > 4, word.hasSuffix("ied") { add(dropping(3) + "y") }
         if count > 4, word.hasSuffix("ed") { addStem(Array(letters[0..<(count - 2)])) }
         if count > 5, word.hasSuffix("ing") { addStem(Array(letters[0..<(count - 3)])) }
         return forms
     }
+
+    /// A final "s" that can mark a plural: not the "s" of "class", "status" or "analysis".
+    static func endsInPluralS(_ word: String) -> Bool {
+        word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is")
+    }
+
+    /// Whether a noun reads as plural ("emails", "people"); a guess, like the base forms.
+    static func isPlural(_ word: String) -> Bool {
+        irregularPlurals.contains(word) || (word.count > 2 && endsInPluralS(word))
+    }
+
+    private static let irregularPlurals: Set<String> = ["people", "children", "men", "women"]
 
     /// Whether two words share a root ("sales"/"sale", "manage"/"management", "lead"/"leadership"):
     /// a common prefix of at least four letters after which the shorter word has at most an ending
