@@ -423,6 +423,8 @@ extension DateReader {
                 count = number.value
                 cursor = number.end
                 if text.isInnerHyphen(at: cursor) { cursor += 1 }
+                // "four consecutive weeks", "two full months": the words say nothing about the length.
+                if let word = text.word(at: cursor), ["consecutive", "straight", "full", "whole", "successive"].contains(word) { cursor += 1 }
             } else if !(parts == 0 && impliesOne) {
                 break
             }

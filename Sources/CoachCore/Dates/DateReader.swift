@@ -52,7 +52,7 @@ struct DateReader {
         ("on", .end), ("at", .end), ("during", .end), ("throughout", .end), ("in", .within), ("within", .within),
         ("within the next", .within), ("in the next", .within), ("over the next", .within), ("over the course of", .within),
         ("in the course of", .within), ("during the course of", .within),
-        ("for the next", .within), ("during the next", .within), ("the next", .within), ("over", .within),
+        ("for the next", .within), ("during the next", .within), ("the next", .within), ("over", .within), ("across", .within),
         ("for", .within), ("starting", .start), ("starting in", .start), ("starting from", .start),
         ("start of", .start), ("the start of", .start), ("at the start of", .start), ("by the start of", .start),
         ("beginning of", .start), ("the beginning of", .start), ("at the beginning of", .start),

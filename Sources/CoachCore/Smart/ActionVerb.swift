@@ -29,7 +29,7 @@ struct ActionVerb: Sendable, Equatable {
             "recruit", "onboard", "train", "coach", "mentor", "teach", "call", "email", "phone", "message",
             "contact", "reach out", "reach out to", "meet", "meet with", "network", "network with", "connect",
             "connect with", "join", "apply", "apply to", "apply for", "send", "send out", "submit", "interview",
-            "interview with", "update", "rewrite", "create", "design", "record", "save", "pay off", "negotiate",
+            "interview with", "update", "rewrite", "create", "design", "record", "pay", "pay off", "repay", "deposit", "donate", "administer", "perform", "negotiate",
             "ask for", "request", "answer", "respond", "respond to", "reply", "reply to", "resolve", "fix",
             "handle", "sell", "upsell", "renew", "retain", "convert", "collect", "schedule", "hold", "have",
             "take", "take on", "do", "practice", "practise", "study", "study for", "prepare for", "train for",
@@ -41,7 +41,7 @@ struct ActionVerb: Sendable, Equatable {
             "arrive", "arrive at", "convey", "draft", "prepare", "introduce", "adopt", "go from", "collaborate with",
             "file", "close out", "audit", "inspect", "certify", "qualify for",
         ])
-        + entries(.action, .up, ["increase", "raise", "lift", "double", "triple", "quadruple", "add", "scale up", "go up", "rise"])
+        + entries(.action, .up, ["save", "invest", "increase", "raise", "lift", "double", "triple", "quadruple", "add", "scale up", "go up", "rise"])
         + entries(.action, .down, [
             "reduce", "cut", "lower", "decrease", "drop", "shrink", "halve", "bring down", "minimise",
             "minimize", "trim", "slash", "cut down", "go down", "fall", "decline",

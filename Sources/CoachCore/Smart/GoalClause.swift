@@ -23,6 +23,10 @@ struct GoalClause: Sendable, Equatable {
             case .number: false
             }
             if isBoundary {
+                // "for injury or illness from 5.5 days to 4": "or" between nouns joins them, so the
+                // clause goes on; a verb on either side ("read and comprehend") starts a new one.
+                if ["and", "or"].contains(token.text), !startsWithVerb(text, after: index),
+                   ActionVerb.lexicon.match(in: text, at: index - 1) == nil { continue }
                 if index > start { clauses.append(GoalClause(span: start..<index)) }
                 start = index + 1
             } else if ActionVerb.startsClause(in: text, at: index) {
@@ -32,5 +36,11 @@ struct GoalClause: Sendable, Equatable {
         }
         if text.count > start { clauses.append(GoalClause(span: start..<text.count)) }
         return clauses
+    }
+
+    private static func startsWithVerb(_ text: GoalText, after index: Int) -> Bool {
+        var cursor = index + 1
+        while let word = text.word(at: cursor), ["to", "i", "we", "will", "also", "then", "'ll", "should", "must", "can"].contains(word) { cursor += 1 }
+        return ActionVerb.lexicon.match(in: text, at: cursor) != nil
     }
 }

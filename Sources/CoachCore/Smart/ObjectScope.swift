@@ -33,7 +33,8 @@ struct ObjectScope: Sendable, Equatable {
         // infinitive of purpose ("a plan to address turnover") or a judgement ("to successful delivery") does not.
         var complement = false
         if let word = text.word(at: object.end), Self.complementWords.contains(word), object.end + 1 < clause.span.upperBound,
-           goal.time(at: object.end) == nil, goal.time(at: object.end + 1) == nil, !ActionVerb.startsClause(in: text, at: object.end + 1) {
+           goal.time(at: object.end) == nil, goal.time(at: object.end + 1) == nil, !ActionVerb.startsClause(in: text, at: object.end + 1),
+           !Self.manners.contains(word + " " + (text.word(at: object.end + 1) ?? "")) {
             let next = object.end + 1
             let startsContent = text.word(at: next).map {
                 (!FunctionWords.contains($0) || FunctionWords.determiners.contains($0)) && !ObjectPhrase.qualityWords.contains($0)
@@ -63,6 +64,9 @@ struct ObjectScope: Sendable, Equatable {
         "more", "fewer", "less", "better", "higher", "lower", "bigger", "greater", "faster", "few", "several",
         "lots", "plenty", "many",
     ]
+
+    /// How a thing is done, not which thing: "deliver the project on time" still asks which project.
+    static let manners: Set<String> = ["on time", "on schedule", "on budget", "on track", "on target", "in time", "in full", "in person"]
 
     static let complementWords: Set<String> = ["for", "at", "in", "with", "on", "as", "of", "from", "about", "into", "across", "to", "among", "within"]
 

@@ -5,7 +5,7 @@ struct ParsedGoal: Sendable {
     let today: LocalDate
     /// The word tables of Rules/smart.yaml the rules read.
     let vocabulary: SmartVocabulary
-    let times: [TimeExpression]
+    private(set) var times: [TimeExpression]
     let quantities: [Quantity]
     let outcomes: [VerifiableOutcome]
     let clauses: [GoalClause]
@@ -37,7 +37,41 @@ struct ParsedGoal: Sendable {
         self.clauses = GoalClause.split(text, timeMask: timeMask)
         self.timeIndex = timeIndex
         self.quantityIndex = quantityIndex
+        self.times = times.map(perPeriodReading)
     }
+
+    /// A number per period is a routine when the clause does something that often ("send 5
+    /// applications a week", "pay $500 per month") and a level when it is the amount or target of a
+    /// change ("raise production by 10 cars per day", "increase traffic to 5000 per month"), money
+    /// earned ("earn $5,000 a month") or a share ("99.97% uptime per month"): a level per period sets no "by when".
+    private func perPeriodReading(_ time: TimeExpression) -> TimeExpression {
+        guard time.kind == .cadence || time.kind == .rate, let amount = amount(before: time.span.lowerBound),
+              let clause = clause(containing: time.span.lowerBound) else { return time }
+        let verb = verb(in: clause)
+        let level: Bool
+        switch amount.kind {
+        case .money: level = !(verb.map { text[$0.span.lowerBound].forms.contains(where: Self.payingVerbs.contains) } ?? false)
+        case .percentage: level = true
+        default:
+            // A change's amount or target ("by 10 cars", "to 5000"); "add one new contact each week" is a routine.
+            let lead = (max(0, amount.span.lowerBound - 2)..<amount.span.lowerBound).compactMap { text.word(at: $0) }
+            level = verb?.value.direction != nil && (lead.contains("by") || lead.contains("to"))
+        }
+        return TimeExpression(span: time.span, kind: level ? .rate : .cadence)
+    }
+
+    /// The amount a "per month" or "each year" qualifies: the quantity ending right before it, or
+    /// before the noun it counts ("10 cars per day").
+    private func amount(before index: Int) -> Quantity? {
+        for cursor in stride(from: index - 1, through: max(0, index - 3), by: -1) {
+            if let quantity = quantity(at: cursor) { return quantity }
+            guard let word = text.word(at: cursor), !FunctionWords.contains(word) else { return nil }
+        }
+        return nil
+    }
+
+    /// Verbs that put money somewhere: a money amount per period after them is how often it is done.
+    private static let payingVerbs: Set<String> = ["pay", "repay", "save", "deposit", "donate", "invest", "contribute", "spend", "put", "set", "give", "send", "transfer"]
 
     /// Determiners that make a number the goal's scope rather than its target: "my 4 junior clerks",
     /// "all 3 stores", "the 2 teams".
@@ -90,13 +124,19 @@ struct ParsedGoal: Sendable {
     }
 
     /// A verb's form used as a noun: after a determiner, a possessive or a generic modifier ("another
-    /// meeting", "the team's review", "new hires"), or joined into a compound ("post-surgery").
+    /// meeting", "the team's review", "new hires"), or joined into a compound ("post-surgery"); a
+    /// comparative after a verb of wanting is an adjective ("I want better classroom management").
     private func isNoun(_ span: Range<Int>) -> Bool {
         if text.isInnerHyphen(at: span.upperBound) { return true }
         guard let before = text.word(at: span.lowerBound - 1) else { return false }
+        if ObjectScope.comparatives.contains(text[span.lowerBound].text), text[span.lowerBound - 1].forms.contains(where: Self.wanting.contains) {
+            return true
+        }
         let possessive = before == "'s" && text.word(at: span.lowerBound - 2) != "let"
         return FunctionWords.determiners.contains(before) || possessive || vocabulary.genericModifiers.contains(before)
     }
+
+    private static let wanting: Set<String> = ["want", "need", "wish", "like", "hope"]
 
     /// Words after which the next content word is a verb; "to" only counts after "able" ("want
     /// to go back to school" names no action, "will be able to identify" does).

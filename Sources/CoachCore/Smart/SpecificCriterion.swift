@@ -78,6 +78,9 @@ struct SpecificCriterion: SmartCriterionRule {
             "\(goal.quote(span)) has no object, so there is nothing concrete to observe."
         case .unnamedOutcome(let span, let kind):
             "\(goal.quote(span)) does not say \(kind.missingName)."
+        case .unscoped(let verb, let object, true) where object.lowerBound == verb.upperBound + 1 && goal.text.word(at: verb.upperBound) == "for":
+            // "save for retirement": the purpose is named, the amount is not.
+            "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say how much."
         case .unscoped(let verb, let object, let needsAmount):
             "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say which \(goal.quote(object))"
                 + (needsAmount ? " or by how much." : ".")
@@ -101,6 +104,8 @@ struct SpecificCriterion: SmartCriterionRule {
             case .jobOffer: "Which job, and with which kind of employer?"
             default: "Can you name \(kind.missingName) exactly, as it would appear on paper?"
             }
+        case .unscoped(let verb, let object, true) where object.lowerBound == verb.upperBound + 1 && goal.text.word(at: verb.upperBound) == "for":
+            "How much, and by when, for \(goal.quote(verb.lowerBound..<object.upperBound))?"
         case .unscoped(_, let object, let needsAmount):
             needsAmount ? "Which \(goal.text.quote(object.dropFirstDeterminer(in: goal.text))), and by how much?"
                 : "Which \(goal.text.quote(object.dropFirstDeterminer(in: goal.text))) exactly: where, for whom, or which part?"

@@ -187,14 +187,17 @@ struct TimeExpressionScanner {
         var needsAhead = false
         switch lead {
         case "by", "through", "throughout", "during": break
-        case "before", "until", "till", "upon":
+        case "before", "until", "till", "upon", "after":
             // "before graduation", "until finals": an occasion named without a determiner is the one
             // ahead ("by" and "through" also lead to means, "measured by assessment"; "during class" is any class).
-            if let end = occasionEnd(at: cursor) { return TimeExpression(span: index..<end, kind: .occasion) }
+            if lead != "after", let end = occasionEnd(at: cursor) { return TimeExpression(span: index..<end, kind: .occasion) }
+            if let end = eventEnd(at: cursor) { return TimeExpression(span: index..<end, kind: .occasion) }
         case "prior", "ahead":
             guard text.word(at: cursor) == "to" || text.word(at: cursor) == "of" else { return nil }
             cursor += 1
         case "in", "at": needsAhead = true
+        // "for this shift"; "for the team" is not a time, and "study for my next exam" names a purpose.
+        case "for": guard text.word(at: cursor) == "this" else { return nil }
         default: return nil
         }
         // "by the end of my placement": the end of an occasion is the occasion's time.
@@ -220,6 +223,16 @@ struct TimeExpressionScanner {
             if Self.aheadWords.contains(word) { ahead = true }
         }
         return nil
+    }
+
+    /// "before stepping onto a job site", "after completing the course": something the client will
+    /// do, named by its verb, is an occasion ahead (an adverb may come first: "before ever starting").
+    private func eventEnd(at index: Int) -> Int? {
+        var cursor = index
+        if let word = text.word(at: cursor), word.hasSuffix("ly") || ["ever", "even", "first"].contains(word) { cursor += 1 }
+        guard let word = text.word(at: cursor), word.count > 5, word.hasSuffix("ing"), !word.hasSuffix("thing"),
+              !FunctionWords.contains(word) else { return nil }
+        return cursor + 1
     }
 
     private func occasionEnd(at index: Int) -> Int? {
