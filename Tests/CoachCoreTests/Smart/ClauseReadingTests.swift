@@ -31,6 +31,38 @@ struct ClauseReadingTests {
         #expect(met("I will tabulate the survey results for the board", .measurable) == false)
     }
 
+    @Test func aNumberPerPeriodIsARoutineOfDoingAndALevelOfAnOutcome() {
+        #expect(met("I will pay $500 per month toward my credit card debt", .timeBound) == true)
+        #expect(met("Add one new contact each week", .timeBound) == true)
+        #expect(met("Send 5 applications per week", .timeBound) == true)
+        #expect(met("Earn $5,000 per month", .timeBound) == false)
+        #expect(met("Raise production by 10 cars per day", .timeBound) == false)
+        #expect(met("Increase my website traffic to 5000 per month", .timeBound) == false)
+        #expect(met("Ensure the mail server has 99.97% uptime per month", .timeBound) == false)
+        // A level per period still takes a deadline.
+        #expect(met("Increase my website traffic to 5000 per month by June 2030", .timeBound) == true)
+    }
+
+    @Test func anEventTheClientWillDoIsAnOccasionAhead() {
+        #expect(met("Train every new employee before ever stepping onto a job site", .timeBound) == true)
+        #expect(met("Score 90% on the assessment after completing the protocols course", .timeBound) == true)
+        #expect(met("Administer a subcutaneous injection for this shift", .timeBound) == true)
+        #expect(met("Request help in 80% of opportunities across four consecutive weeks", .timeBound) == true)
+        // A purpose is not a time, nor is a word that only ends like a verb.
+        #expect(met("Study Biology for my upcoming midterm", .timeBound) == false)
+        #expect(met("Read 10 books before anything else", .timeBound) == false)
+    }
+
+    @Test func howAThingIsDoneDoesNotSayWhichThing() {
+        #expect(met("Deliver the project on time", .specific) == false)
+        #expect(met("Deliver the Atlas migration project on time", .specific) == true)
+        #expect(met("I should save for retirement", .specific) == false)
+        #expect(met("Save $200 a month for retirement", .specific) == true)
+        #expect(met("I want better classroom management", .specific) == false)
+        // "or" between nouns keeps the clause, so the amount after them scopes the change.
+        #expect(met("Reduce work-loss days for injury or illness from 5.5 days to less than 4 days per employee", .specific) == true)
+    }
+
     @Test func anActivityIsScopedByHowLongOrHowOften() {
         #expect(met("Run in the park for thirty minutes each day", .specific) == true)
         #expect(met("Run in the park", .specific) == false)
