@@ -68,14 +68,20 @@ public struct GoalComposer: Sendable {
     /// An outcome answer without a verb answers "which one?": it takes the place of the statement's
     /// object ("increase sales" and "enterprise sales in the north by 10%" make "increase enterprise
     /// sales in the north by 10%"; "be a manager" and "operations manager" make "become operations
-    /// manager"; "get promoted" and "senior analyst" make "get promoted to senior analyst"). Nil when
+    /// manager"; "get promoted" and "senior analyst" make "get promoted to senior analyst"; "save for
+    /// retirement" and "$200 a month" make "save $200 a month for retirement"). Nil when
     /// the answer has a verb of its own or the statement has no object to replace.
     func filling(_ statement: String, with answer: String) -> String? {
         let reply = ParsedGoal(answer, today: today, vocabulary: vocabulary)
-        guard reply.clauses.allSatisfy({ reply.verb(in: $0) == nil }), let first = reply.text.word(at: 0) else { return nil }
+        guard reply.clauses.allSatisfy({ reply.verb(in: $0) == nil }), reply.text.count > 0 else { return nil }
+        let first = reply.text.word(at: 0) ?? ""
         let goal = ParsedGoal(statement, today: today, vocabulary: vocabulary)
         guard let (clause, verb) = goal.clauses.lazy.compactMap({ clause in goal.verb(in: clause).map { (clause, $0) } }).first else { return nil }
         if verb.value.kind == .copula { return "become " + answer }
+        // "save for retirement" and "$200 a month": the amount is what is saved, the purpose stays.
+        if verb.value.direction != nil, goal.text.word(at: verb.span.upperBound) == "for" {
+            return goal.text.quote(verb.span) + " " + answer + " " + goal.text.quote(verb.span.upperBound..<clause.span.upperBound)
+        }
         guard let object = ObjectPhrase(in: goal, from: verb.span.upperBound, limit: clause.span.upperBound) else { return nil }
         if object.span.count == 1, let word = goal.text.word(at: object.span.lowerBound), word.hasSuffix("ed") {
             let joiner = FunctionWords.prepositions.contains(first) ? " " : " to "

@@ -36,6 +36,7 @@ struct GoalComposerTests {
         ("get promoted", "senior analyst", "Get promoted to senior analyst"),
         ("Find an internship", "a paid marketing internship in Leeds", "Find a paid marketing internship in Leeds"),
         ("Increase sales", "win 4 enterprise accounts in the north", "Win 4 enterprise accounts in the north"),
+        ("i should save for retirement", "200 a month", "Save 200 a month for retirement"),
     ])
     func anOutcomeWithoutAVerbTakesThePlaceOfTheObject(statement: String, outcome: String, goal: String) {
         #expect(composer.compose(.init(statement: statement, outcome: outcome)) == goal)
