@@ -32,7 +32,6 @@ struct ObjectPhrase: Sendable, Equatable {
         "efficiently", "generally", "overall", "always", "often", "constantly", "continuously", "actively",
         "further", "truly", "seriously", "steadily", "gradually", "again",
     ]
-    private static let nounsInLy: Set<String> = ["family", "supply", "assembly", "anomaly", "rally", "ally", "reply", "monopoly"]
     private static let objectPronouns: Set<String> = ["me", "myself", "it", "them", "us", "ourselves", "yourself", "him"]
 
     init?(in goal: ParsedGoal, from start: Int, limit: Int) {
@@ -112,7 +111,7 @@ struct ObjectPhrase: Sendable, Equatable {
                 }
                 if FunctionWords.contains(word) { break reading }
                 // "administer injections safely": an adverb after the head says how, and ends the phrase.
-                if head != nil, word.count > 4, word.hasSuffix("ly"), !Self.nounsInLy.contains(word) { break reading }
+                if head != nil, WordForms.isAdverb(word) { break reading }
                 first = first ?? index
                 if Self.qualityWords.contains(word) {
                     quality = quality ?? index

@@ -78,8 +78,7 @@ struct SpecificCriterion: SmartCriterionRule {
             "\(goal.quote(span)) has no object, so there is nothing concrete to observe."
         case .unnamedOutcome(let span, let kind):
             "\(goal.quote(span)) does not say \(kind.missingName)."
-        case .unscoped(let verb, let object, true) where object.lowerBound == verb.upperBound + 1 && goal.text.word(at: verb.upperBound) == "for":
-            // "save for retirement": the purpose is named, the amount is not.
+        case .unscoped(let verb, let object, true) where Self.namesOnlyAPurpose(verb, object, goal):
             "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say how much."
         case .unscoped(let verb, let object, let needsAmount):
             "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say which \(goal.quote(object))"
@@ -104,7 +103,7 @@ struct SpecificCriterion: SmartCriterionRule {
             case .jobOffer: "Which job, and with which kind of employer?"
             default: "Can you name \(kind.missingName) exactly, as it would appear on paper?"
             }
-        case .unscoped(let verb, let object, true) where object.lowerBound == verb.upperBound + 1 && goal.text.word(at: verb.upperBound) == "for":
+        case .unscoped(let verb, let object, true) where Self.namesOnlyAPurpose(verb, object, goal):
             "How much, and by when, for \(goal.quote(verb.lowerBound..<object.upperBound))?"
         case .unscoped(_, let object, let needsAmount):
             needsAmount ? "Which \(goal.text.quote(object.dropFirstDeterminer(in: goal.text))), and by how much?"
@@ -214,6 +213,11 @@ struct SpecificCriterion: SmartCriterionRule {
             return .unscoped(verb: verb.span, object: object.span, needsAmount: false)
         }
         return .action(verb: verb.span, object: object.span)
+    }
+
+    /// "save for retirement": the verb's object is its purpose, so what is missing is how much.
+    private static func namesOnlyAPurpose(_ verb: Range<Int>, _ object: Range<Int>, _ goal: ParsedGoal) -> Bool {
+        object.lowerBound == verb.upperBound + 1 && goal.text.word(at: verb.upperBound) == "for"
     }
 
     /// A count, amount, share, score or time spent anywhere in the clause gives its action a scope.

@@ -229,7 +229,7 @@ struct TimeExpressionScanner {
     /// do, named by its verb, is an occasion ahead (an adverb may come first: "before ever starting").
     private func eventEnd(at index: Int) -> Int? {
         var cursor = index
-        if let word = text.word(at: cursor), word.hasSuffix("ly") || ["ever", "even", "first"].contains(word) { cursor += 1 }
+        if let word = text.word(at: cursor), WordForms.isAdverb(word) || ["ever", "even", "first", "only"].contains(word) { cursor += 1 }
         guard let word = text.word(at: cursor), word.count > 5, word.hasSuffix("ing"), !word.hasSuffix("thing"),
               !FunctionWords.contains(word) else { return nil }
         return cursor + 1

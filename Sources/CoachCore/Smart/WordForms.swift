@@ -40,6 +40,14 @@ enum WordForms {
 
     private static let irregularPlurals: Set<String> = ["people", "children", "men", "women"]
 
+    /// Whether a word reads as an adverb of manner ("safely", "confidently"); a guess by its ending
+    /// that leaves out the nouns ending the same way ("family", "supply").
+    static func isAdverb(_ word: String) -> Bool {
+        word.count > 4 && word.hasSuffix("ly") && !nounsInLy.contains(word)
+    }
+
+    private static let nounsInLy: Set<String> = ["family", "supply", "assembly", "anomaly", "rally", "ally", "reply", "monopoly"]
+
     /// Whether two words share a root ("sales"/"sale", "manage"/"management", "lead"/"leadership"):
     /// a common prefix of at least four letters after which the shorter word has at most an ending
     /// left ("manager" and "management" share "manage", leaving "r"), so "campus" is not "campaign"
