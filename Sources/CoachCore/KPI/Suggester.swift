@@ -106,8 +106,9 @@ public struct Suggester: Sendable {
     }
 
     /// Swaps entries for the best candidates that restore balance; the first of the goal's own
-    /// measures (what the kind of goal asks for) and an entry that is the one meeting an earlier
-    /// need (personal, short, long) are never swapped out.
+    /// measures (what the kind of goal asks for) and an entry that is the one meeting a need
+    /// (personal, short, long) are never swapped out. A candidate that also meets a need still
+    /// missing is preferred, so one swap does the work of two and more of the ranking stays.
     func balance(_ top: [Suggestion], pool: [Suggestion]) -> [Suggestion] {
         var top = top
         var pool = pool
@@ -117,15 +118,27 @@ public struct Suggester: Sendable {
             ({ $0.horizon == .short }, "Added for balance: a short-term milestone keeps progress visible from week to week."),
             ({ $0.horizon == .long }, "Added for balance: a long-term objective keeps the plan pointed at where you want to be."),
         ]
-        for (wanted, note) in needs where top.count > 1 {
-            if let present = top.indices.first(where: { wanted(top[$0].metric) }) {
-                locked.insert(present)
+        guard top.count > 1 else { return top }
+        for (wanted, note) in needs {
+            let providers = top.indices.filter { wanted(top[$0].metric) }
+            if providers.count == 1 { locked.insert(providers[0]) }
+            if !providers.isEmpty { continue }
+            let missing = needs.map(\.0).filter { need in !top.contains { need($0.metric) } }
+            let fit = { (m: Metric) in missing.filter { $0(m) }.count }
+            let taken = Set((top + pool).map(\.metric.id))
+            let inPool = pool.indices.filter { wanted(pool[$0].metric) }
+            let inCatalogue = catalogue.metrics.filter { wanted($0) && !taken.contains($0.id) }
+            let bestInPool = inPool.max { (fit(pool[$0].metric), $1) < (fit(pool[$1].metric), $0) }
+            let bestInCatalogue = inCatalogue.indices.max { (fit(inCatalogue[$0]), $1) < (fit(inCatalogue[$1]), $0) }.map { inCatalogue[$0] }
+            var candidate: Suggestion
+            if let i = bestInPool, fit(pool[i].metric) >= bestInCatalogue.map(fit) ?? 0 {
+                candidate = pool.remove(at: i)
+            } else if let metric = bestInCatalogue {
+                candidate = Suggestion(metric: metric, score: 0, reasons: [], rules: [])
+            } else {
                 continue
             }
-            let fromPool = pool.firstIndex { wanted($0.metric) }.map { pool.remove(at: $0) }
-            let fromCatalogue = catalogue.metrics.first { m in wanted(m) && !top.contains { $0.metric.id == m.id } }
-                .map { Suggestion(metric: $0, score: 0, reasons: [], rules: []) }
-            guard var candidate = fromPool ?? fromCatalogue, let victim = victim(in: top, sparing: locked, for: candidate.metric) else { continue }
+            guard let victim = victim(in: top, sparing: locked, for: candidate.metric) else { continue }
             candidate.reasons.append(note)
             top[victim] = candidate
             locked.insert(victim)
