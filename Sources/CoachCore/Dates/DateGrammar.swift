@@ -37,11 +37,41 @@ public struct DateGrammar: Sendable {
             let start = prefix.span.upperBound
             if let found = reader.expression(at: start, prefixed: true, anchor: prefix.value) {
                 let clock = reader.timeOfDay(at: start)?.end == found.end
-                return DatePhrase(span: index..<found.end, meaning: found.meaning(prefix.value), clockTime: clock)
+                return DatePhrase(span: index..<found.end, meaning: ahead(found, prefix.value, in: text, from: start), clockTime: clock)
             }
         }
         guard let found = reader.expression(at: index, prefixed: whole, anchor: .end) else { return nil }
         return DatePhrase(span: index..<found.end, meaning: found.meaning(.end), clockTime: reader.timeOfDay(at: index)?.end == found.end)
+    }
+}
+
+extension DateGrammar {
+    /// "by mid-year" in December: the middle of the year under way is past, so the next year's is
+    /// meant (as "by March" means the next March). "By the middle of this year" says which, and
+    /// stays, to be questioned as past.
+    fileprivate func ahead(_ found: DateReader.Found, _ anchor: DateAnchor, in text: GoalText, from start: Int) -> DatePhrase.Meaning {
+        let meaning = found.meaning(anchor)
+        guard case .day(let day, window: false) = meaning, day < today, let range = found.range, range.first <= today, today <= range.last,
+              !(start..<found.end).contains(where: { ["this", "current"].contains(text.word(at: $0) ?? "") }),
+              let next = Self.following(range) else { return meaning }
+        return .day(next.date(for: anchor), window: false)
+    }
+
+    /// The calendar year, quarter, month or week, or the semester or school year, after `range`
+    /// when it is one of those.
+    private static func following(_ range: DayRange) -> DayRange? {
+        let first = range.first
+        if range == DayRange.year(first.year) { return DayRange.year(first.year + 1) }
+        if range == DayRange.quarter(first.quarter, year: first.year) {
+            let next = first.adding(months: 3)
+            return DayRange.quarter(next.quarter, year: next.year)
+        }
+        if range == DayRange.month(first.month, year: first.year) {
+            let next = first.adding(months: 1)
+            return DayRange.month(next.month, year: next.year)
+        }
+        if range == DayRange.week(containing: first) { return DayRange.week(containing: first.adding(days: 7)) }
+        return DateReader.followingSchoolPeriod(range)
     }
 }
 

@@ -92,15 +92,20 @@ extension DateReader {
         ("school year", .schoolYear), ("academic year", .schoolYear), ("school week", .schoolWeek),
     ])
 
-    /// Semesters end on 31 May and 20 December, the school year on 30 June, the school week on
-    /// Friday (README, "Dates"): an approximation, shown back so the client can correct it.
+    /// Semesters run 15 January to 31 May and 1 September to 20 December, the school year
+    /// 1 September to 30 June, the school week Monday to Friday (README, "Dates"): an
+    /// approximation, shown back so the client can correct it. "The end of" one is its last day,
+    /// "the start of" its first.
     func schoolPeriod(at index: Int, prefixed: Bool) -> Found? {
         var cursor = index
         var offset = 0
         var season: Int?
-        if let word = text.word(at: cursor), ["this", "the", "current", "next", "coming", "upcoming", "following"].contains(word) {
-            offset = ["next", "coming", "upcoming", "following"].contains(word) ? 1 : 0
+        let ahead = ["next", "coming", "upcoming", "following"]
+        if let word = text.word(at: cursor), ["this", "the", "current"].contains(word) || ahead.contains(word) {
             cursor += 1
+            // "the upcoming academic year" is the next one, as "upcoming academic year" is.
+            if word == "the", let next = text.word(at: cursor), ahead.contains(next) { cursor += 1 }
+            offset = ahead.contains(text.word(at: cursor - 1) ?? "") ? 1 : 0
         } else if !prefixed {
             return nil
         }
@@ -112,22 +117,39 @@ extension DateReader {
         let end = found.span.upperBound
         switch found.value {
         case .semester:
-            var ends: [LocalDate] = []
+            var terms: [DayRange] = []
             for year in today.year...(today.year + 2) {
-                for (month, day) in [(5, 31), (12, 20)] where season == nil || season == month {
-                    if let date = LocalDate(year: year, month: month, day: day), date >= today { ends.append(date) }
+                for (first, last) in [((1, 15), (5, 31)), ((9, 1), (12, 20))] where season == nil || season == last.0 {
+                    if let from = LocalDate(year: year, month: first.0, day: first.1), let to = LocalDate(year: year, month: last.0, day: last.1),
+                       to >= today { terms.append(DayRange(first: from, last: to)) }
                 }
             }
-            return ends.count > offset ? single(ends[offset], end: end) : nil
+            return terms.count > offset ? Found(end: end, value: .range(terms[offset])) : nil
         case .schoolYear:
             let thisYear = LocalDate(year: today.year, month: 6, day: 30)!
             let last = (thisYear >= today ? thisYear : thisYear.adding(months: 12)).adding(months: 12 * offset)
-            return single(last, end: end)
+            return Found(end: end, value: .range(DayRange(first: LocalDate(year: last.year - 1, month: 9, day: 1)!, last: last)))
         case .schoolWeek:
-            let friday = DayRange.week(containing: today).first.adding(days: 4)
-            let base = friday >= today ? friday : friday.adding(days: 7)
-            return single(base.adding(days: 7 * offset), end: end)
+            let monday = DayRange.week(containing: today).first
+            let base = monday.adding(days: 4) >= today ? monday : monday.adding(days: 7)
+            let first = base.adding(days: 7 * offset)
+            return Found(end: end, value: .range(DayRange(first: first, last: first.adding(days: 4))))
         }
+    }
+
+    /// The semester or school year after `range`, when it is one (as `schoolPeriod` lays them out).
+    static func followingSchoolPeriod(_ range: DayRange) -> DayRange? {
+        let (first, last) = (range.first, range.last)
+        let shape = [first.month, first.day, last.month, last.day]
+        let next: (Int, Int, Int, Int, Int)? = switch shape {
+        case [1, 15, 5, 31]: (first.year, 9, 1, 12, 20)
+        case [9, 1, 12, 20]: (first.year + 1, 1, 15, 5, 31)
+        case [9, 1, 6, 30] where last.year == first.year + 1: (first.year + 1, 9, 1, 6, 30)
+        default: nil
+        }
+        guard let (year, m1, d1, m2, d2) = next, let from = LocalDate(year: year, month: m1, day: d1),
+              let to = LocalDate(year: m2 < m1 ? year + 1 : year, month: m2, day: d2) else { return nil }
+        return DayRange(first: from, last: to)
     }
 
     // MARK: Seasons

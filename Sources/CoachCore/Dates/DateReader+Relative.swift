@@ -301,7 +301,15 @@ extension DateReader {
         var windowed = prefixed && (!whole || start > 0)
         if text.word(at: index) == "the", text.word(at: index + 1) != "next" { index += 1 }
         var countsFromNow = false
-        if let word = text.word(at: index), word == "after" || (word == "next" && NumberLexicon.parse(text, at: index + 1) != nil) {
+        // "within the first 90 days", "in my first year": the first stretch of time is counted from now.
+        if prefixed, let word = text.word(at: index), ["my", "our", "your", "their"].contains(word), text.word(at: index + 1) == "first" { index += 1 }
+        let first = prefixed && text.word(at: index) == "first"
+        if first {
+            index += 1
+            windowed = true
+            countsFromNow = true
+        }
+        if !first, let word = text.word(at: index), word == "after" || (word == "next" && NumberLexicon.parse(text, at: index + 1) != nil) {
             index += 1
             windowed = true
             countsFromNow = word == "next"
@@ -321,7 +329,7 @@ extension DateReader {
                 return single(base.adding(days: -(back == 0 ? 7 : back) - steps), end: after)
             }
         }
-        let impliesOne = prefixed && text.word(at: start - 1) == "next"
+        let impliesOne = first || (prefixed && text.word(at: start - 1) == "next")
         guard let amount = duration(at: index, impliesOne: impliesOne) else { return nil }
         if let (trailing, after) = trailer(at: amount.end) ?? (text.word(at: amount.end) == "before" && amount.end + 1 == text.count ? (.ago, amount.end + 1) : nil) {
             guard let months = amount.months, let days = amount.days else { return Found(end: after, value: .vague) }

@@ -200,13 +200,24 @@ struct TimeExpressionScanner {
         case "for": guard text.word(at: cursor) == "this" else { return nil }
         default: return nil
         }
-        // "by the end of my placement": the end of an occasion is the occasion's time.
+        // "by the time I graduate": a clause after "by the time" is when.
+        if lead == "by", text.word(at: cursor) == "the", text.word(at: cursor + 1) == "time", let end = clauseEnd(from: cursor + 2) {
+            return TimeExpression(span: index..<end, kind: .occasion)
+        }
+        // "by the end of my placement": the end of an occasion is the occasion's time, and the end
+        // of anything named ("the end of the marking period", "the start of my contract") is a time.
+        var edged = false
         if text.word(at: cursor) == "the", let edge = text.word(at: cursor + 1), ["end", "start", "beginning", "close"].contains(edge),
            text.word(at: cursor + 2) == "of" {
             cursor += 3
+            edged = true
         }
         guard let determiner = text.word(at: cursor), Self.occasionDeterminers.contains(determiner) else { return nil }
         let recurring = determiner == "each" || determiner == "every"
+        if edged, !recurring, lead != "after", lead != "in", let end = nounPhraseEnd(from: cursor + 1),
+           !(cursor..<end).contains(where: { DateGrammar(today: today).phrase(in: text, at: $0) != nil }) {
+            return TimeExpression(span: index..<end, kind: .occasion)
+        }
         guard let (end, saysAhead) = namedOccasion(from: cursor + 1, through: index + 6),
               !needsAhead || saysAhead || Self.aheadWords.contains(determiner) else { return nil }
         return TimeExpression(span: index..<end, kind: recurring ? .cadence : .occasion)
@@ -233,6 +244,21 @@ struct TimeExpressionScanner {
         guard let word = text.word(at: cursor), word.count > 5, word.hasSuffix("ing"), !word.hasSuffix("thing"),
               !FunctionWords.contains(word) else { return nil }
         return cursor + 1
+    }
+
+    /// Where a run of one to four content words from `start` ends ("marking period", "probation period").
+    private func nounPhraseEnd(from start: Int) -> Int? {
+        var cursor = start
+        while cursor < start + 4, let word = text.word(at: cursor), !FunctionWords.contains(word) || word == "next" { cursor += 1 }
+        return cursor > start && text.word(at: cursor - 1) != "next" ? cursor : nil
+    }
+
+    /// Where a clause of up to six words from `start` ends, at punctuation or a conjunction
+    /// ("I graduate", "the new system goes live").
+    private func clauseEnd(from start: Int) -> Int? {
+        var cursor = start
+        while cursor < start + 6, let word = text.word(at: cursor), !["and", "but", "so", "or", "then"].contains(word) { cursor += 1 }
+        return cursor > start + 1 ? cursor : nil
     }
 
     private func occasionEnd(at index: Int) -> Int? {
