@@ -340,6 +340,9 @@ extension DateReader {
             case .before(let base): return shifted(base, -months, -days, end: after, window: false)
             }
         }
+        // "put in 10 hours a week": an amount of time per period, not a window.
+        if let word = text.word(at: amount.end), ["a", "an", "per", "each", "every"].contains(word),
+           let unit = text.word(at: amount.end + 1), DateWords.units[unit] != nil { return nil }
         // "in 2 hours" and "for the next 48 hours" are deadlines; "within 4 hours" in a goal is a response-time standard.
         guard windowed, !amount.clock || whole || countsFromNow || text.word(at: start - 1) == "in" else { return nil }
         guard let months = amount.months, let days = amount.days else { return Found(end: amount.end, value: .vague) }
@@ -437,6 +440,8 @@ extension DateReader {
                 break
             }
             guard let word = text.word(at: cursor), let unit = DateWords.units[word] else { break }
+            // Parts run from larger units to smaller ("1 year 2 months"): "10 hours a week" is a rate.
+            if let last = lastUnit, unit.rawValue >= last.rawValue { break }
             let amount = vague ? 0 : (count ?? 1)
             months += (unit.months ?? 0) * amount
             days += unit.days * amount

@@ -42,7 +42,8 @@ enum DateWords {
         return words
     }()
 
-    enum Unit: Sendable {
+    /// Units of time, shortest first.
+    enum Unit: Int, Sendable {
         case minute, hour, day, week, fortnight, month, quarter, year, decade
 
         /// Hours and minutes move a deadline by part of a day; "within 4 hours" in a goal is a

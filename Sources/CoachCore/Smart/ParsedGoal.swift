@@ -45,19 +45,38 @@ struct ParsedGoal: Sendable {
     /// change ("raise production by 10 cars per day", "increase traffic to 5000 per month"), money
     /// earned ("earn $5,000 a month") or a share ("99.97% uptime per month"): a level per period sets no "by when".
     private func perPeriodReading(_ time: TimeExpression) -> TimeExpression {
-        guard time.kind == .cadence || time.kind == .rate, let amount = amount(before: time.span.lowerBound),
-              let clause = clause(containing: time.span.lowerBound) else { return time }
+        guard time.kind == .cadence || time.kind == .rate, let clause = clause(containing: time.span.lowerBound) else { return time }
+        guard let amount = amount(before: time.span.lowerBound) else {
+            // "no more than two complaints validated by a manager per year": a ceiling before it is a level.
+            let capped = quantities.contains { clause.span.contains($0.span.lowerBound) && $0.span.upperBound <= time.span.lowerBound
+                && $0.kind != .effort && bound(before: $0).ceiling }
+            return capped ? TimeExpression(span: time.span, kind: .rate) : time
+        }
         let verb = verb(in: clause)
         let level: Bool
         switch amount.kind {
         case .money: level = !(verb.map { text[$0.span.lowerBound].forms.contains(where: Self.payingVerbs.contains) } ?? false)
         case .percentage: level = true
         default:
-            // A change's amount or target ("by 10 cars", "to 5000"); "add one new contact each week" is a routine.
-            let lead = (max(0, amount.span.lowerBound - 2)..<amount.span.lowerBound).compactMap { text.word(at: $0) }
-            level = verb?.value.direction != nil && (lead.contains("by") || lead.contains("to"))
+            // A change's amount or target ("by 10 cars", "to 5000"), or a ceiling ("no more than two
+            // complaints per year"); "add one new contact each week" is a routine.
+            let (start, ceiling) = bound(before: amount)
+            let lead = (max(0, start - 2)..<start).compactMap { text.word(at: $0) }
+            // A ceiling on one's own time ("work no more than 45 hours per week") is a routine kept.
+            level = (ceiling && amount.kind != .effort) || (verb?.value.direction != nil && (lead.contains("by") || lead.contains("to")))
         }
         return TimeExpression(span: time.span, kind: level ? .rate : .cadence)
+    }
+
+    /// Where the words bounding a quantity start ("no more than 3"), and whether they cap it.
+    private func bound(before quantity: Quantity) -> (start: Int, ceiling: Bool) {
+        var start = quantity.span.lowerBound
+        var ceiling = false
+        while let word = text.word(at: start - 1), Self.boundWords.contains(word) {
+            if Self.ceilingWords.contains(word) { ceiling = true }
+            start -= 1
+        }
+        return (start, ceiling)
     }
 
     /// The amount a "per month" or "each year" qualifies: the quantity ending right before it, or
@@ -69,6 +88,10 @@ struct ParsedGoal: Sendable {
         }
         return nil
     }
+
+    /// Words that bound an amount ("no more than", "at least", "fewer than"), and those that make it a ceiling.
+    private static let boundWords: Set<String> = ["no", "not", "more", "than", "fewer", "less", "at", "most", "least", "under", "below", "maximum", "max", "minimum", "of", "a"]
+    private static let ceilingWords: Set<String> = ["no", "not", "most", "fewer", "less", "under", "below", "maximum", "max"]
 
     /// Verbs that put money somewhere: a money amount per period after them is how often it is done.
     private static let payingVerbs: Set<String> = ["pay", "repay", "save", "deposit", "donate", "invest", "contribute", "spend", "put", "set", "give", "send", "transfer"]

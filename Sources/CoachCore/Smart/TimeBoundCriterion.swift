@@ -20,6 +20,14 @@ struct TimeBoundCriterion: SmartCriterionRule {
                 evidence: goal.evidence(vague.map(\.span))
             )
         }
+        if let level = goal.times.first(where: { $0.kind == .rate }) {
+            return CriterionFinding(
+                met: false,
+                reason: "\(goal.quote(level.span)) says how much in each period, not by when it will be reached.",
+                question: "By when do you want to be there: a date or a window such as \"within 3 months\"?",
+                evidence: goal.evidence([level.span])
+            )
+        }
         return CriterionFinding(
             met: false,
             reason: "No date, window or cadence appears in \(goal.quotedGoal).",

@@ -179,7 +179,7 @@ struct TimeExpressionScanner {
 
     /// "before my next evaluation", "prior to the audit", "in the next exam", "during my pulmonary
     /// rotation": a deadline or window set by an occasion, whose calendar date the goal does not
-    /// give ("after each meeting" is a cadence). "in" and "at" need the occasion to be ahead ("the
+    /// give ("after each meeting" is a cadence). "in", "at" and "on" need the occasion to be ahead ("the
     /// next", "my upcoming"): "in class" is a place, not a time.
     private func occasion(at index: Int) -> TimeExpression? {
         guard let lead = text.word(at: index) else { return nil }
@@ -195,7 +195,7 @@ struct TimeExpressionScanner {
         case "prior", "ahead":
             guard text.word(at: cursor) == "to" || text.word(at: cursor) == "of" else { return nil }
             cursor += 1
-        case "in", "at": needsAhead = true
+        case "in", "at", "on": needsAhead = true
         // "for this shift"; "for the team" is not a time, and "study for my next exam" names a purpose.
         case "for": guard text.word(at: cursor) == "this" else { return nil }
         default: return nil

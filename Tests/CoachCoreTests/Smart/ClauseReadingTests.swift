@@ -219,4 +219,49 @@ struct ClauseReadingTests {
         #expect(met("I will study more for MATH 005", .measurable) == false)
         #expect(met("Pass MATH 005 with 80% or more", .measurable) == true)
     }
+
+    /// A ceiling per period is a level to stay under, not a routine; a ceiling on one's own hours is a routine kept.
+    @Test func aCeilingPerPeriodIsALevelUnlessItIsTimeSpent() {
+        #expect(met("Receive no more than two customer complaints validated by a manager per year", .timeBound) == false)
+        #expect(met("Reduce disruptions during class discussions to no more than three per week", .timeBound) == false)
+        #expect(met("Work no more than 45 hours per week", .timeBound) == true)
+        #expect(met("Make at least 20 calls per week", .timeBound) == true)
+        let level = analyzer.analyze("Keep errors under 3 per month", context: GoalExample.context)[.timeBound]
+        #expect(level.reason.contains("how much in each period"))
+    }
+
+    @Test func anAmountOfTimePerPeriodIsNotAWindow() {
+        #expect(met("Put in 10 hours a week on my portfolio", .measurable) == true)
+        #expect(analyzer.deadline(in: "Put in 10 hours a week on my portfolio", today: LocalDate(year: 2026, month: 12, day: 1)!) == nil)
+        #expect(met("I'll put $150 a week toward my highest-interest balance", .timeBound) == true)
+        // Paying debt down is a change: it needs an amount.
+        #expect(met("I want to pay down my debt", .measurable) == false)
+    }
+
+    /// The end or start of anything named is a time; "on" an occasion ahead is one too.
+    @Test func theEndOfANamedPeriodIsAnOccasionAhead() {
+        #expect(met("Raise my math grade from a C to a B by the end of the marking period", .timeBound) == true)
+        #expect(met("Complete my portfolio by the end of my probation period", .timeBound) == true)
+        #expect(met("Apply to three graduate programs by the time I graduate", .timeBound) == true)
+        #expect(met("I will get at least a 90 on my next reading test", .timeBound) == true)
+        // "on my desk" is a place, not an occasion.
+        #expect(met("Keep a printed checklist on my desk", .timeBound) == false)
+    }
+
+    /// The first stretch of a job is counted from today; a period whose named point has passed is
+    /// the next one; a school year starts in September. Both entry points give the same day.
+    @Test(arguments: [
+        ("within the first 90 days", "2027-03-01"), ("in my first year", "2027-12-01"), ("by mid-year", "2027-06-30"),
+        ("by the start of next school year", "2027-09-01"), ("by the start of the semester", "2027-01-15"),
+        ("by the end of the upcoming academic year", "2028-06-30"),
+    ])
+    func periodsAheadReadTheSameOnBothPaths(_ phrase: String, _ expected: String) {
+        let today = LocalDate(year: 2026, month: 12, day: 1)!
+        #expect(analyzer.deadline(in: "Finish the report " + phrase, today: today)?.iso == expected)
+        if case .success(.date(let day)) = AnswerParser(today: today).parse(phrase, as: .date) {
+            #expect(day.iso == expected)
+        } else {
+            Issue.record("\(phrase) not read as an answer")
+        }
+    }
 }
