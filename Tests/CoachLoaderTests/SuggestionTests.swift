@@ -150,8 +150,8 @@ struct Profile: Sendable, CustomTestStringConvertible {
         #expect(top.map(\.metric.id) == ["ready", "hours", "defects"])
     }
 
-    /// When a list lacks both a personal and a long-term metric, one personal long-term metric
-    /// fills both needs, so only one of the ranked entries is given up, not two.
+    /// When a list lacks both a personal and a long-term metric, a personal long-term candidate
+    /// fills both needs, though ranked below another personal one: one ranked entry is given up, not two.
     @Test func oneSwapMeetsTwoNeedsWhenItCan() throws {
         func metric(_ id: String, family: String, kind: Metric.Kind = .professional, horizon: Metric.Horizon) -> Metric {
             Metric(id: id, name: id, family: family, unit: .count, direction: .increase, measure: "",
@@ -160,7 +160,7 @@ struct Profile: Sendable, CustomTestStringConvertible {
         let rules = [
             SuggestionRule(id: "role", condition: try Expression(parsing: "true"),
                            weights: [.init(metricID: "defects", weight: 5), .init(metricID: "coverage", weight: 4), .init(metricID: "cycle", weight: 3),
-                                     .init(metricID: "hours", weight: 1)], reason: "role"),
+                                     .init(metricID: "hours", weight: 2), .init(metricID: "confidence", weight: 1)], reason: "role"),
         ]
         let catalogue = Catalogue(metrics: [metric("defects", family: "quality", horizon: .short), metric("coverage", family: "quality", horizon: .short),
                                             metric("cycle", family: "speed", horizon: .short), metric("hours", family: "balance", kind: .personal, horizon: .short),

@@ -107,8 +107,8 @@ public struct Suggester: Sendable {
 
     /// Swaps entries for the best candidates that restore balance; the first of the goal's own
     /// measures (what the kind of goal asks for) and an entry that is the one meeting a need
-    /// (personal, short, long) are never swapped out. A candidate that also meets a need still
-    /// missing is preferred, so one swap does the work of two and more of the ranking stays.
+    /// (personal, short, long) are never swapped out. Among the candidates, one that also meets a
+    /// need still missing is preferred, so one swap does the work of two and more of the ranking stays.
     func balance(_ top: [Suggestion], pool: [Suggestion]) -> [Suggestion] {
         var top = top
         var pool = pool
@@ -125,18 +125,15 @@ public struct Suggester: Sendable {
             if !providers.isEmpty { continue }
             let missing = needs.map(\.0).filter { need in !top.contains { need($0.metric) } }
             let fit = { (m: Metric) in missing.filter { $0(m) }.count }
-            let taken = Set((top + pool).map(\.metric.id))
-            let inPool = pool.indices.filter { wanted(pool[$0].metric) }
-            let inCatalogue = catalogue.metrics.filter { wanted($0) && !taken.contains($0.id) }
-            let bestInPool = inPool.max { (fit(pool[$0].metric), $1) < (fit(pool[$1].metric), $0) }
-            let bestInCatalogue = inCatalogue.indices.max { (fit(inCatalogue[$0]), $1) < (fit(inCatalogue[$1]), $0) }.map { inCatalogue[$0] }
+            // What a rule scored comes first (its reasons say why); the catalogue fills in otherwise.
             var candidate: Suggestion
-            if let i = bestInPool, fit(pool[i].metric) >= bestInCatalogue.map(fit) ?? 0 {
+            if let i = pool.indices.filter({ wanted(pool[$0].metric) }).max(by: { (fit(pool[$0].metric), $1) < (fit(pool[$1].metric), $0) }) {
                 candidate = pool.remove(at: i)
-            } else if let metric = bestInCatalogue {
-                candidate = Suggestion(metric: metric, score: 0, reasons: [], rules: [])
             } else {
-                continue
+                let taken = Set(top.map(\.metric.id))
+                let inCatalogue = catalogue.metrics.filter { wanted($0) && !taken.contains($0.id) }
+                guard let best = inCatalogue.indices.max(by: { (fit(inCatalogue[$0]), $1) < (fit(inCatalogue[$1]), $0) }) else { continue }
+                candidate = Suggestion(metric: inCatalogue[best], score: 0, reasons: [], rules: [])
             }
             guard let victim = victim(in: top, sparing: locked, for: candidate.metric) else { continue }
             candidate.reasons.append(note)
