@@ -156,7 +156,7 @@ struct RelevantCriterion: SmartCriterionRule {
     private static let reasonPhrases = [
         "because", "so that", "so i can", "so we can", "in order to", "so i", "so we", "which will help", "that will help",
     ]
-    private static let reasonMarkers = PhraseTable(reasonPhrases)
+    static let reasonMarkers = PhraseTable(reasonPhrases)
 
     /// "because my doctor said I need to get moving": a reason in the client's own terms, with at
     /// least two words of content after its marker.

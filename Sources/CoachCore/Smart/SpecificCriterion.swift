@@ -80,6 +80,9 @@ struct SpecificCriterion: SmartCriterionRule {
             "\(goal.quote(span)) does not say \(kind.missingName)."
         case .unscoped(let verb, let object, true) where Self.namesOnlyAPurpose(verb, object, goal):
             "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say how much."
+        case .unscoped(let verb, let object, true) where Self.comparative(leading: object, goal) != nil && object.count > 1:
+            "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say which \(goal.text.quote((object.lowerBound + 1)..<object.upperBound)),"
+                + " and \(goal.quote(object)) gives no number."
         case .unscoped(let verb, let object, let needsAmount):
             "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say which \(goal.quote(object))"
                 + (needsAmount ? " or by how much." : ".")
@@ -105,11 +108,24 @@ struct SpecificCriterion: SmartCriterionRule {
             }
         case .unscoped(let verb, let object, true) where Self.namesOnlyAPurpose(verb, object, goal):
             "How much, and by when, for \(goal.quote(verb.lowerBound..<object.upperBound))?"
+        case .unscoped(_, let object, true) where Self.comparative(leading: object, goal) != nil && object.count > 1:
+            // "more calls": which calls, and how many more (not "which more calls").
+            "Which \(goal.text.quote((object.lowerBound + 1)..<object.upperBound)), and \(Self.comparative(leading: object, goal)!)?"
         case .unscoped(_, let object, let needsAmount):
             needsAmount ? "Which \(goal.text.quote(object.dropFirstDeterminer(in: goal.text))), and by how much?"
                 : "Which \(goal.text.quote(object.dropFirstDeterminer(in: goal.text))) exactly: where, for whom, or which part?"
         case .outcome, .action, .visibleBehaviour, .result:
             "What will you do, or what result will exist, when this goal is reached?"
+        }
+    }
+
+    /// "how many more" for an object led by a comparative ("more calls", "fewer errors"), nil otherwise.
+    private static func comparative(leading object: Range<Int>, _ goal: ParsedGoal) -> String? {
+        guard let word = goal.text.word(at: object.lowerBound), ObjectScope.comparatives.contains(word) else { return nil }
+        switch word {
+        case "more", "fewer": return "how many \(word)"
+        case "few", "several", "many", "lots", "plenty": return "how many"
+        default: return "how much \(word)"
         }
     }
 

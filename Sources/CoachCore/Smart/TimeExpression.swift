@@ -23,6 +23,9 @@ struct TimeExpression: Sendable, Equatable {
 
     let span: Range<Int>
     let kind: Kind
+    /// It sits in the reason a goal gives ("…so I can move into UX by next summer"): when the goal
+    /// itself has a date, the reason's is not its deadline.
+    var inReason = false
 
     var date: LocalDate? {
         switch kind {
@@ -50,9 +53,10 @@ struct TimeExpression: Sendable, Equatable {
 }
 
 extension [TimeExpression] {
-    /// The latest date any frame resolves to, so a start date never masquerades as the deadline.
+    /// The latest date any frame resolves to, so a start date never masquerades as the deadline;
+    /// a date in the goal's reason counts only when the goal itself names none.
     var deadline: LocalDate? {
-        compactMap(\.date).max()
+        filter { !$0.inReason }.compactMap(\.date).max() ?? compactMap(\.date).max()
     }
 
     /// The expression whose date is `deadline`.

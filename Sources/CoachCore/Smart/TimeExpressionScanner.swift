@@ -26,6 +26,10 @@ struct TimeExpressionScanner {
                 index += 1
             }
         }
+        // "…so I can move into UX design by next summer": times after a reason's marker are the reason's.
+        if let reason = (0..<text.count).first(where: { RelevantCriterion.reasonMarkers.match(in: text, at: $0) != nil }) {
+            for i in found.indices where found[i].span.lowerBound > reason { found[i].inReason = true }
+        }
         return found
     }
 

@@ -264,4 +264,22 @@ struct ClauseReadingTests {
             Issue.record("\(phrase) not read as an answer")
         }
     }
+
+    /// A comparative asks which and how many, not "which more calls".
+    @Test func aComparativeObjectAsksWhichAndHowMany() {
+        let specific = analyzer.analyze("Make more calls", context: GoalExample.context)[.specific]
+        #expect(specific.met == false)
+        #expect(specific.question == "Which calls, and how many more?")
+        #expect(analyzer.analyze("Make fewer errors", context: GoalExample.context)[.specific].question == "Which errors, and how many fewer?")
+    }
+
+    /// A date in the goal's reason is not its deadline when the goal names one.
+    @Test func aDateInTheReasonIsNotTheDeadline() {
+        let today = LocalDate(year: 2026, month: 12, day: 1)!
+        let goal = "Put in 10 hours a week on my UX portfolio by 1 March 2027, so I can move into UX design by next summer"
+        #expect(analyzer.deadline(in: goal, today: today)?.iso == "2027-03-01")
+        #expect(analyzer.analyze(goal, context: GoalExample.context)[.timeBound].reason.contains("2027-03-01"))
+        // Without a date of its own, the reason's date is all there is.
+        #expect(analyzer.deadline(in: "Finish my degree so that I can apply for jobs by June", today: today)?.iso == "2027-06-30")
+    }
 }
