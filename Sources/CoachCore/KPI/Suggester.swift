@@ -51,7 +51,7 @@ public struct Suggester: Sendable {
             let rule = catalogue.rules[i]
             var weights = rule.weights.map { ($0.metricID, $0.weight, rule.reason) }
             if !rule.familyWeights.isEmpty, let (metrics, reason) = familyResults(for: rule, answers) {
-                weights += zip(metrics, rule.familyWeights).map { ($0, $1, reason) }
+                weights += zip(distinct(metrics), rule.familyWeights).map { ($0, $1, reason) }
             }
             for (metricID, weight, reason) in weights where catalogue[metricID] != nil {
                 score[metricID, default: 0] += weight
@@ -75,6 +75,17 @@ public struct Suggester: Sendable {
         }
         guard let chosen = answers[Self.chosenFamily]?.display, let family = catalogue.roles.family(named: chosen) else { return nil }
         return (family.metrics, "You placed your work in \(family.name), where \(family.judgedBy).")
+    }
+
+    /// A family's metrics without those that restate one before them (billable hours after
+    /// billable utilisation): each weight of a family rule goes to a different number.
+    private func distinct(_ metrics: [String]) -> [String] {
+        var kept: [Metric] = []
+        for id in metrics {
+            guard let metric = catalogue[id] else { continue }
+            if !kept.contains(where: { $0.restates(metric) }) { kept.append(metric) }
+        }
+        return kept.map(\.id)
     }
 
     /// Where the interview keeps the family a client picked for a title it did not recognise.
