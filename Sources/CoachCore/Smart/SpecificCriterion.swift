@@ -204,6 +204,7 @@ struct SpecificCriterion: SmartCriterionRule {
         // top seller" or "become a certified PMP" name something that can be checked.
         if verb.span.count == 1, text[verb.span.lowerBound].forms.contains(where: Self.copulas.contains),
            let first = text.word(at: object.span.lowerBound), !FunctionWords.determiners.contains(first) {
+            if let freed = freed(object, in: goal, limit: clause.span.upperBound) { return .action(verb: verb.span, object: freed) }
             return .judgement(phrase: verb.span.lowerBound..<object.span.upperBound, word: object.span.lowerBound..<(object.span.lowerBound + 1))
         }
         if let word = object.qualityWord {
@@ -246,12 +247,32 @@ struct SpecificCriterion: SmartCriterionRule {
     /// may name an activity, so it completes nothing.
     func completions(in goal: ParsedGoal) -> [Range<Int>] {
         goal.clauses.compactMap { clause in
+            if let verb = goal.verb(in: clause), goal.text[verb.span.lowerBound].forms.contains(where: Self.copulas.contains),
+               case .action(let verbSpan, let object)? = read(clause, in: goal), object.contains(where: { goal.text.word(at: $0) == "free" }) {
+                // "become debt-free": the state of something gone is reached or not, like paying it off.
+                return verbSpan.lowerBound..<object.upperBound
+            }
             guard let verb = goal.verb(in: clause), verb.value.kind == .action, verb.value.direction == nil,
                   ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil,
                   !goal.text[verb.span.lowerBound].forms.contains(where: ObjectScope.activityVerbs.contains),
                   case .action(let verbSpan, let object)? = read(clause, in: goal), !isBarePlural(object, in: goal) else { return nil }
             return verbSpan.lowerBound..<object.upperBound
         }
+    }
+
+    /// "debt-free", "smoke free", "free of credit card debt": something named that will be gone, a
+    /// state as checkable as paying it off or quitting it. The span it covers, or nil.
+    private func freed(_ object: ObjectPhrase, in goal: ParsedGoal, limit: Int) -> Range<Int>? {
+        let text = goal.text
+        let words = object.span.filter { text[$0].isWord }
+        // What is gone must be a thing, not a feeling ("stress free" stays a judgement).
+        let concrete = { (index: Int) in !FunctionWords.contains(text[index].text) && !text[index].forms.contains(where: goal.vocabulary.abstractHeads.contains) }
+        if words.count >= 2, let last = words.last, text.word(at: last) == "free", concrete(words[words.count - 2]) {
+            return object.span
+        }
+        guard words.count == 1, text.word(at: words[0]) == "free", let joiner = text.word(at: object.end), joiner == "of" || joiner == "from",
+              let thing = ObjectPhrase(in: goal, from: object.end + 1, limit: limit), let head = thing.head, concrete(head) else { return nil }
+        return object.span.lowerBound..<thing.span.upperBound
     }
 
     /// An uncounted plural with no determiner ("send thank-you emails", "meet new people") names a

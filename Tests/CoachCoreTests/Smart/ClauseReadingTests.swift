@@ -282,4 +282,14 @@ struct ClauseReadingTests {
         // Without a date of its own, the reason's date is all there is.
         #expect(analyzer.deadline(in: "Finish my degree so that I can apply for jobs by June", today: today)?.iso == "2027-06-30")
     }
+
+    /// Something named that will be gone is a state reached or not, like paying it off; a feeling is not.
+    @Test func beingFreeOfAThingIsDoneOrNot() {
+        #expect(met("Become debt-free by 2028", .measurable) == true)
+        #expect(met("I want to be free of credit card debt", .specific) == true)
+        #expect(met("I want to be free of credit card debt", .measurable) == true)
+        #expect(met("Be stress-free", .specific) == false)
+        #expect(met("Be free of anxiety", .measurable) == false)
+        #expect(met("Be free", .specific) == false)
+    }
 }
