@@ -20,7 +20,8 @@ public enum CoachFailure: Error, CustomStringConvertible {
     case badNumber
     case nothingToAdjust
     case cannotWrite(String)
-    case badDate(option: String, text: String, why: String)
+    /// `why` is nil when the text is simply not a date: the examples say enough.
+    case badDate(option: String, text: String, why: String?)
     case badNumberOption(option: String, text: String, why: String)
     case futureCheckin(String)
     case badDatabaseURL(String)
@@ -53,7 +54,8 @@ public enum CoachFailure: Error, CustomStringConvertible {
             return "“\(TerminalText.sanitize(name))” runs from \(NumberFormat.plain(scale.lowerBound)) to \(NumberFormat.plain(scale.upperBound)); give a figure in that range."
         case .badNumber: return "Numbers must be real figures (no inf or NaN, at most a trillion), and a weight must be above 0."
         case .nothingToAdjust: return "Say what changes (--target, --due or --retire) and why (--why \"…\"); the history keeps both."
-        case .badDate(let option, let text, let why): return "\(option) needs a date (e.g. 2027-06-30, 30 June 2027, end of next month), not “\(TerminalText.sanitize(text))”: \(why)"
+        case .badDate(let option, let text, let why):
+            return "\(option) needs a date (e.g. 2027-06-30, 30 June 2027, end of next month), not “\(TerminalText.sanitize(text))”" + (why.map { ": \($0)" } ?? ".")
         case .badNumberOption(let option, let text, let why):
             return "\(option) needs a figure (e.g. 12, 12.5, about 12), not “\(TerminalText.sanitize(text))”: \(why)"
         case .futureCheckin(let day): return "A check-in records figures already reached, so it can't be dated \(day), after today."

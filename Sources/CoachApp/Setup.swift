@@ -103,6 +103,7 @@ public struct Setup: InterviewSource {
     public func date(_ text: String, option: String) throws(CoachFailure) -> LocalDate {
         switch DateGrammar(today: try today(), order: try dateOrder(), minutesNow: minutesNow).read(text) {
         case .success(let date): return date
+        case .failure(.notUnderstood): throw .badDate(option: option, text: text, why: nil)
         case .failure(let problem): throw .badDate(option: option, text: text, why: problem.message)
         }
     }
