@@ -85,6 +85,9 @@ import Testing
               "--baseline-date", "2026-01-01", "--target", "2", "--due", "2027-01-01"], "--unit must be one of"),
             (["kpi", "add", "--client", "Cy", "--name", "X", "--unit", "count", "--direction", "increase", "--baseline", "1",
               "--baseline-date", "2024-02-30", "--target", "2", "--due", "2027-01-01"], "February 2024 has only 29 days"),
+            // Not a date at all: one list of examples, ending the sentence.
+            (["kpi", "add", "--client", "Cy", "--name", "X", "--unit", "count", "--direction", "increase", "--baseline", "1",
+              "--baseline-date", "2026-01-01", "--target", "2", "--due", "10 hours a week"], "end of next month), not “10 hours a week”.\n"),
             (["checkin", "--client", "Cy", "--kpi", "9", "--value", "3"], "Cy has no KPI 9"),
             (["checkin", "--client", "Cy", "--kpi", "1", "--value", "inf"], "--value needs a figure"),
             (["checkin", "--client", "Cy", "--kpi", "1", "--value", "lots"], "--value needs a figure (e.g. 12, 12.5, about 12), not “lots”"),
