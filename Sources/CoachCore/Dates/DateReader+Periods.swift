@@ -109,11 +109,23 @@ extension DateReader {
         } else if !prefixed {
             return nil
         }
-        if let word = text.word(at: cursor), ["spring", "fall", "autumn"].contains(word) {
-            season = word == "spring" ? 5 : 12
+        // "the fall semester"; "the second semester" is the spring one, the first the fall one.
+        if let word = text.word(at: cursor), ["spring", "fall", "autumn", "first", "second"].contains(word) {
+            season = ["spring", "second"].contains(word) ? 5 : 12
             cursor += 1
         }
+        // "the 2011-2012 school year": the one ending in the second year written.
+        var endingYear: Int?
+        if let first = fourDigitYear(at: cursor), text.isSymbol("-", at: cursor + 1) || text.isSymbol("/", at: cursor + 1),
+           let second = fourDigitYear(at: cursor + 2), second == first + 1 {
+            endingYear = second
+            cursor += 3
+        }
         guard let found = Self.schoolPeriods.match(in: text, at: cursor) else { return nil }
+        if let endingYear {
+            guard found.value == .schoolYear, let last = LocalDate(year: endingYear, month: 6, day: 30) else { return nil }
+            return Found(end: found.span.upperBound, value: .range(DayRange(first: LocalDate(year: endingYear - 1, month: 9, day: 1)!, last: last)))
+        }
         let end = found.span.upperBound
         switch found.value {
         case .semester:

@@ -156,6 +156,8 @@ extension DateReader {
             return found
         }
         guard isOrdinal, hasThe || prefixed || whole, text.word(at: afterDay).map({ DateWords.months[$0] == nil }) ?? true else { return nil }
+        // "earn the first AWS certificate", "on the first exam": an ordinal before a noun says which, not when.
+        if !whole, let next = text.word(at: afterDay), !FunctionWords.contains(next) { return nil }
         if let thisMonth = LocalDate(year: today.year, month: today.month, day: dayOfMonth), thisMonth >= today {
             return single(thisMonth, end: afterDay)
         }

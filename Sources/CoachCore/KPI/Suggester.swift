@@ -1,5 +1,5 @@
 /// Ranks catalogue metrics for a client: each rule whose condition holds adds its weights,
-/// ties break by catalogue order, and the top of the list is re-balanced so it holds a personal
+/// ties break by catalogue order (a job family's results among themselves by the family's), and the top of the list is re-balanced so it holds a personal
 /// or well-being metric and both short- and long-term ones, as coaching practice recommends.
 public struct Suggester: Sendable {
     public let catalogue: Catalogue
@@ -46,12 +46,15 @@ public struct Suggester: Sendable {
         var fired: [String: [String]] = [:]
         var aboutTheClient = Set<String>()
         var goalMeasures = Set<String>()
+        var familyPlace: [String: Int] = [:]
         let values = answers.mapValues(ExpressionValue.init)
         for i in catalogue.ruleIndex.candidates(values, count: catalogue.rules.count) where catalogue.rules[i].fires(for: values, today: today) {
             let rule = catalogue.rules[i]
             var weights = rule.weights.map { ($0.metricID, $0.weight, rule.reason) }
             if !rule.familyWeights.isEmpty, let (metrics, reason) = familyResults(for: rule, answers) {
-                weights += zip(distinct(metrics), rule.familyWeights).map { ($0, $1, reason) }
+                let weighted = Array(zip(distinct(metrics), rule.familyWeights))
+                weights += weighted.map { ($0, $1, reason) }
+                for (place, (id, _)) in weighted.enumerated() where familyPlace[id] == nil { familyPlace[id] = place }
             }
             for (metricID, weight, reason) in weights where catalogue[metricID] != nil {
                 score[metricID, default: 0] += weight
@@ -62,6 +65,7 @@ public struct Suggester: Sendable {
         }
         return score.keys
             .sorted { (score[$0]!, -catalogue.position(of: $0)) > (score[$1]!, -catalogue.position(of: $1)) }
+            .inFamilyOrder(familyPlace, score: score)
             .map { Suggestion(metric: catalogue[$0]!, score: score[$0]!, reasons: reasons[$0] ?? [], rules: fired[$0] ?? [],
                               isGeneric: !aboutTheClient.contains($0), measuresTheGoal: goalMeasures.contains($0)) }
     }
@@ -152,5 +156,23 @@ public struct Suggester: Sendable {
             locked.insert(victim)
         }
         return top
+    }
+}
+
+extension [String] {
+    /// Among metrics of equal score, a job family's results take the places they hold in the
+    /// family's order (its most telling result first); the rest keep the catalogue's order.
+    func inFamilyOrder(_ place: [String: Int], score: [String: Int]) -> [String] {
+        var result = self
+        var start = 0
+        while start < result.count {
+            var end = start + 1
+            while end < result.count, score[result[end]] == score[result[start]] { end += 1 }
+            let slots = (start..<end).filter { place[result[$0]] != nil }
+            let ordered = slots.map { result[$0] }.sorted { place[$0]! < place[$1]! }
+            for (slot, id) in zip(slots, ordered) { result[slot] = id }
+            start = end
+        }
+        return result
     }
 }

@@ -39,7 +39,7 @@ struct ActionVerb: Sendable, Equatable {
             "check in with", "talk to", "work", "buy", "invite", "pitch", "refer", "delegate", "stop", "quit",
             "start", "begin", "go to", "use", "contribute to", "redo", "turn in", "hand in", "construct", "establish", "integrate", "chart", "conduct", "revise",
             "arrive", "arrive at", "convey", "draft", "prepare", "introduce", "adopt", "go from", "collaborate with",
-            "file", "close out", "audit", "inspect", "certify", "qualify for", "put", "put in", "put toward", "put towards",
+            "file", "close out", "audit", "inspect", "certify", "qualify for", "defend", "put", "put in", "put toward", "put towards",
         ])
         + entries(.action, .up, ["save", "set aside", "put aside", "put away", "invest", "increase", "raise", "lift", "double", "triple", "quadruple", "add", "scale up", "go up", "rise"])
         + entries(.action, .down, [

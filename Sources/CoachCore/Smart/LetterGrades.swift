@@ -22,6 +22,14 @@ enum LetterGrades {
     static func target(in goal: ParsedGoal, within span: Range<Int>) -> Range<Int>? {
         let text = goal.text
         for index in span {
+            // "earn A's on every exam", "straight A’s": a grade written in the plural.
+            if let letter = text.word(at: index), letter.count == 1, "abcdef".contains(letter),
+               text.source[text[index].range].first?.isUppercase == true, index + 1 < span.upperBound,
+               text.word(at: index + 1) == "'s", text.isJoined(index + 1),
+               text.word(at: index + 2).map(FunctionWords.contains) ?? true {
+                // A noun after it makes it a possessive ("Plan A's steps").
+                return index..<(index + 2)
+            }
             let start: Int
             switch text.word(at: index) {
             case "a", "an": start = index

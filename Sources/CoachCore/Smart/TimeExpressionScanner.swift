@@ -215,6 +215,11 @@ struct TimeExpressionScanner {
            text.word(at: cursor + 2) == "of" {
             cursor += 3
             edged = true
+        } else if text.word(at: cursor) == "the", let ordinal = text.word(at: cursor + 1), DateWords.ordinalWords[ordinal] != nil,
+                  let unit = text.word(at: cursor + 2), DateWords.units[unit] != nil, text.word(at: cursor + 3) == "of" {
+            // "by the second week of the placement": a stretch of an occasion is a time, as its end is.
+            cursor += 4
+            edged = true
         }
         guard let determiner = text.word(at: cursor), Self.occasionDeterminers.contains(determiner) else { return nil }
         let recurring = determiner == "each" || determiner == "every"

@@ -292,4 +292,24 @@ struct ClauseReadingTests {
         #expect(met("Be free of anxiety", .measurable) == false)
         #expect(met("Be free", .specific) == false)
     }
+
+    /// An ordinal before a noun says which, not when; a stretch of an occasion and a school year
+    /// written with its years are times.
+    @Test func anOrdinalBeforeANounIsNotADay() {
+        #expect(met("Earn the first AWS certificate", .timeBound) == false)
+        #expect(met("Earn the first AWS certificate", .measurable) == true)
+        #expect(met("Get an A on the first exam", .timeBound) == false)
+        #expect(met("Pay rent on the 1st", .timeBound) == true)
+        #expect(met("By the second week of the placement, I will be able to explain the procedures", .timeBound) == true)
+        let today = LocalDate(year: 2026, month: 12, day: 1)!
+        #expect(analyzer.deadline(in: "Meet three students over the second semester", today: today)?.iso == "2027-05-31")
+        #expect(analyzer.deadline(in: "By the end of the 2027-2028 school year, read 20 books", today: today)?.iso == "2028-06-30")
+    }
+
+    @Test func aLetterGradeInThePluralIsMeasurable() {
+        #expect(met("Earn A’s on the first exam and all assignments", .measurable) == true)
+        #expect(met("Get straight A's this semester", .measurable) == true)
+        #expect(met("Follow Plan A's steps", .measurable) == false)
+        #expect(met("Successfully defend my thesis", .measurable) == true)
+    }
 }
