@@ -1,6 +1,7 @@
-/// Ranks catalogue metrics for a client: each rule whose condition holds adds its weights,
-/// ties break by catalogue order (a job family's results among themselves by the family's), and the top of the list is re-balanced so it holds a personal
-/// or well-being metric and both short- and long-term ones, as coaching practice recommends.
+/// Ranks catalogue metrics for a client: each rule whose condition holds adds its weights, ties
+/// break by catalogue order (a job family's results among themselves by the family's), and the
+/// top of the list is re-balanced so it holds a personal or well-being metric and both short- and
+/// long-term ones, as coaching practice recommends.
 public struct Suggester: Sendable {
     public let catalogue: Catalogue
     public let today: LocalDate
