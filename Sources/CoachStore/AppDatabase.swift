@@ -20,15 +20,25 @@ public struct AppDatabase: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(5)
         config.foreignKeysEnabled = true
-        do {
-            let pool = try DatabasePool(path: path, configuration: config)
-            let db = AppDatabase(writer: pool, path: path)
-            try db.migrate()
-            return db
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(error, path: path)
+        // Processes opening a new file at once race to switch it to WAL, which SQLite can refuse
+        // as busy at once, without waiting (sqlite.org/wal.html, "Sometimes queries return
+        // SQLITE_BUSY"): try again for a few seconds. A lock really held still fails as before.
+        let started = Date()
+        var pause = 0.02
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: config)
+                let db = AppDatabase(writer: pool, path: path)
+                try db.migrate()
+                return db
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                let failure = StoreError(error, path: path)
+                guard case .busy = failure, Date().timeIntervalSince(started) < 5 else { throw failure }
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.5)
+            }
         }
     }
 

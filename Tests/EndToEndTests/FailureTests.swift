@@ -149,15 +149,19 @@ import Testing
     @Test(arguments: Store.available)
     func concurrentProcessesLoseNoWrite(_ store: Store) throws {
         let db = try store.fresh()
-        let processes = try (0..<6).map { i -> (Process, Pipe) in
-            let (process, input, _, _) = try Binary.launch(["start", "--client", "C\(i)", "--db", db])
-            return (process, input)
+        let processes = try (0..<6).map { i -> (Process, Pipe, Pipe) in
+            let (process, input, _, errors) = try Binary.launch(["start", "--client", "C\(i)", "--db", db])
+            return (process, input, errors)
         }
-        for (_, input) in processes {
+        for (_, input, _) in processes {
             input.fileHandleForWriting.write(Data("account executive\nsoftware\n/quit\n".utf8))
             try input.fileHandleForWriting.close()
         }
-        for (process, _) in processes { process.waitUntilExit(); #expect(process.terminationStatus == 0) }
+        for (process, _, errors) in processes {
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(said)")
+        }
         let sessions = try #require(try Binary.json(["sessions", "--db", db])["sessions"] as? [[String: Any]])
         #expect(sessions.count == 6)
         #expect(Set(sessions.compactMap { $0["client"] as? String }) == Set((0..<6).map { "C\($0)" }))
