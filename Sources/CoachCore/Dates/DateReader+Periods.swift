@@ -122,25 +122,20 @@ extension DateReader {
             cursor += 3
         }
         guard let found = Self.schoolPeriods.match(in: text, at: cursor) else { return nil }
-        if let endingYear {
-            guard found.value == .schoolYear, let last = LocalDate(year: endingYear, month: 6, day: 30) else { return nil }
-            return Found(end: found.span.upperBound, value: .range(DayRange(first: LocalDate(year: endingYear - 1, month: 9, day: 1)!, last: last)))
-        }
         let end = found.span.upperBound
+        if let endingYear {
+            guard found.value == .schoolYear else { return nil }
+            return Found(end: end, value: .range(Self.schoolYear(endingIn: endingYear)))
+        }
         switch found.value {
         case .semester:
-            var terms: [DayRange] = []
-            for year in today.year...(today.year + 2) {
-                for (first, last) in [((1, 15), (5, 31)), ((9, 1), (12, 20))] where season == nil || season == last.0 {
-                    if let from = LocalDate(year: year, month: first.0, day: first.1), let to = LocalDate(year: year, month: last.0, day: last.1),
-                       to >= today { terms.append(DayRange(first: from, last: to)) }
-                }
-            }
+            let terms = (today.year...(today.year + 2)).flatMap { year in
+                Self.semesters.indices.filter { season == nil || season == Self.semesters[$0].last.month }.map { Self.semester($0, of: year) }
+            }.filter { $0.last >= today }
             return terms.count > offset ? Found(end: end, value: .range(terms[offset])) : nil
         case .schoolYear:
-            let thisYear = LocalDate(year: today.year, month: 6, day: 30)!
-            let last = (thisYear >= today ? thisYear : thisYear.adding(months: 12)).adding(months: 12 * offset)
-            return Found(end: end, value: .range(DayRange(first: LocalDate(year: last.year - 1, month: 9, day: 1)!, last: last)))
+            let thisYear = Self.schoolYear(endingIn: today.year)
+            return Found(end: end, value: .range(Self.schoolYear(endingIn: (thisYear.last >= today ? today.year : today.year + 1) + offset)))
         case .schoolWeek:
             let monday = DayRange.week(containing: today).first
             let base = monday.adding(days: 4) >= today ? monday : monday.adding(days: 7)
@@ -149,19 +144,25 @@ extension DateReader {
         }
     }
 
+    /// The school calendar (README, "Dates"): the semesters of a year, as (month, day) of their
+    /// first and last days, in the order they come; the school year runs 1 September to 30 June.
+    private static let semesters: [(first: (month: Int, day: Int), last: (month: Int, day: Int))] = [((1, 15), (5, 31)), ((9, 1), (12, 20))]
+
+    private static func semester(_ index: Int, of year: Int) -> DayRange {
+        let (first, last) = semesters[index]
+        return DayRange(first: LocalDate(year: year, month: first.month, day: first.day)!, last: LocalDate(year: year, month: last.month, day: last.day)!)
+    }
+
+    private static func schoolYear(endingIn year: Int) -> DayRange {
+        DayRange(first: LocalDate(year: year - 1, month: 9, day: 1)!, last: LocalDate(year: year, month: 6, day: 30)!)
+    }
+
     /// The semester or school year after `range`, when it is one (as `schoolPeriod` lays them out).
     static func followingSchoolPeriod(_ range: DayRange) -> DayRange? {
-        let (first, last) = (range.first, range.last)
-        let shape = [first.month, first.day, last.month, last.day]
-        let next: (Int, Int, Int, Int, Int)? = switch shape {
-        case [1, 15, 5, 31]: (first.year, 9, 1, 12, 20)
-        case [9, 1, 12, 20]: (first.year + 1, 1, 15, 5, 31)
-        case [9, 1, 6, 30] where last.year == first.year + 1: (first.year + 1, 9, 1, 6, 30)
-        default: nil
-        }
-        guard let (year, m1, d1, m2, d2) = next, let from = LocalDate(year: year, month: m1, day: d1),
-              let to = LocalDate(year: m2 < m1 ? year + 1 : year, month: m2, day: d2) else { return nil }
-        return DayRange(first: from, last: to)
+        let year = range.first.year
+        if range == schoolYear(endingIn: range.last.year) { return schoolYear(endingIn: range.last.year + 1) }
+        guard let index = semesters.indices.first(where: { semester($0, of: year) == range }) else { return nil }
+        return index + 1 < semesters.count ? semester(index + 1, of: year) : semester(0, of: year + 1)
     }
 
     // MARK: Seasons

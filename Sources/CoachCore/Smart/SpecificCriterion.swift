@@ -80,8 +80,8 @@ struct SpecificCriterion: SmartCriterionRule {
             "\(goal.quote(span)) does not say \(kind.missingName)."
         case .unscoped(let verb, let object, true) where Self.namesOnlyAPurpose(verb, object, goal):
             "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say how much."
-        case .unscoped(let verb, let object, true) where Self.comparative(leading: object, goal) != nil && object.count > 1:
-            "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say which \(goal.text.quote((object.lowerBound + 1)..<object.upperBound)),"
+        case .unscoped(let verb, let object, true) where Self.comparative(leading: object, goal) != nil:
+            "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say which \(Self.comparative(leading: object, goal)!.which),"
                 + " and \(goal.quote(object)) gives no number."
         case .unscoped(let verb, let object, let needsAmount):
             "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say which \(goal.quote(object))"
@@ -108,9 +108,9 @@ struct SpecificCriterion: SmartCriterionRule {
             }
         case .unscoped(let verb, let object, true) where Self.namesOnlyAPurpose(verb, object, goal):
             "How much, and by when, for \(goal.quote(verb.lowerBound..<object.upperBound))?"
-        case .unscoped(_, let object, true) where Self.comparative(leading: object, goal) != nil && object.count > 1:
+        case .unscoped(_, let object, true) where Self.comparative(leading: object, goal) != nil:
             // "more calls": which calls, and how many more (not "which more calls").
-            "Which \(goal.text.quote((object.lowerBound + 1)..<object.upperBound)), and \(Self.comparative(leading: object, goal)!)?"
+            "Which \(Self.comparative(leading: object, goal)!.which), and \(Self.comparative(leading: object, goal)!.howMuch)?"
         case .unscoped(_, let object, let needsAmount):
             needsAmount ? "Which \(goal.text.quote(object.dropFirstDeterminer(in: goal.text))), and by how much?"
                 : "Which \(goal.text.quote(object.dropFirstDeterminer(in: goal.text))) exactly: where, for whom, or which part?"
@@ -119,13 +119,15 @@ struct SpecificCriterion: SmartCriterionRule {
         }
     }
 
-    /// "how many more" for an object led by a comparative ("more calls", "fewer errors"), nil otherwise.
-    private static func comparative(leading object: Range<Int>, _ goal: ParsedGoal) -> String? {
-        guard let word = goal.text.word(at: object.lowerBound), ObjectScope.comparatives.contains(word) else { return nil }
+    /// An object led by a comparative ("more calls", "fewer errors"): what it counts ("calls") and
+    /// how to ask for the amount ("how many more"); nil for any other object.
+    private static func comparative(leading object: Range<Int>, _ goal: ParsedGoal) -> (which: String, howMuch: String)? {
+        guard object.count > 1, let word = goal.text.word(at: object.lowerBound), ObjectScope.comparatives.contains(word) else { return nil }
+        let which = goal.text.quote((object.lowerBound + 1)..<object.upperBound)
         switch word {
-        case "more", "fewer": return "how many \(word)"
-        case "few", "several", "many", "lots", "plenty": return "how many"
-        default: return "how much \(word)"
+        case "more", "fewer": return (which, "how many \(word)")
+        case "few", "several", "many", "lots", "plenty": return (which, "how many")
+        default: return (which, "how much \(word)")
         }
     }
 
@@ -247,15 +249,14 @@ struct SpecificCriterion: SmartCriterionRule {
     /// may name an activity, so it completes nothing.
     func completions(in goal: ParsedGoal) -> [Range<Int>] {
         goal.clauses.compactMap { clause in
-            if let verb = goal.verb(in: clause), goal.text[verb.span.lowerBound].forms.contains(where: Self.copulas.contains),
-               case .action(let verbSpan, let object)? = read(clause, in: goal), object.contains(where: { goal.text.word(at: $0) == "free" }) {
-                // "become debt-free": the state of something gone is reached or not, like paying it off.
-                return verbSpan.lowerBound..<object.upperBound
-            }
-            guard let verb = goal.verb(in: clause), verb.value.kind == .action, verb.value.direction == nil,
-                  ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil,
-                  !goal.text[verb.span.lowerBound].forms.contains(where: ObjectScope.activityVerbs.contains),
-                  case .action(let verbSpan, let object)? = read(clause, in: goal), !isBarePlural(object, in: goal) else { return nil }
+            guard let verb = goal.verb(in: clause) else { return nil }
+            let forms = goal.text[verb.span.lowerBound].forms
+            // "become debt-free": the state of something gone is reached or not, like paying it off.
+            let state = forms.contains(where: Self.copulas.contains)
+            guard state || (verb.value.kind == .action && verb.value.direction == nil && ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil
+                            && !forms.contains(where: ObjectScope.activityVerbs.contains)),
+                  case .action(let verbSpan, let object)? = read(clause, in: goal),
+                  state ? object.contains(where: { goal.text.word(at: $0) == "free" }) : !isBarePlural(object, in: goal) else { return nil }
             return verbSpan.lowerBound..<object.upperBound
         }
     }
