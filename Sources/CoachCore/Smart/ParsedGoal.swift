@@ -148,9 +148,14 @@ struct ParsedGoal: Sendable {
 
     /// A verb's form used as a noun: after a determiner, a possessive or a generic modifier ("another
     /// meeting", "the team's review", "new hires"), or joined into a compound ("post-surgery"); a
-    /// comparative after a verb of wanting is an adjective ("I want better classroom management").
+    /// comparative after a verb of wanting is an adjective ("I want better classroom management");
+    /// what a number counts is a thing ("40 calls a week", "two visits").
     private func isNoun(_ span: Range<Int>) -> Bool {
         if text.isInnerHyphen(at: span.upperBound) { return true }
+        if span.lowerBound > 0, time(at: span.lowerBound - 1) == nil,
+           text.isNumber(at: span.lowerBound - 1) || quantity(at: span.lowerBound - 1) != nil {
+            return true
+        }
         guard let before = text.word(at: span.lowerBound - 1) else { return false }
         if ObjectScope.comparatives.contains(text[span.lowerBound].text), text[span.lowerBound - 1].forms.contains(where: Self.wanting.contains) {
             return true

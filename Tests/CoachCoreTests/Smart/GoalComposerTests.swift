@@ -37,6 +37,8 @@ struct GoalComposerTests {
         ("Find an internship", "a paid marketing internship in Leeds", "Find a paid marketing internship in Leeds"),
         ("Increase sales", "win 4 enterprise accounts in the north", "Win 4 enterprise accounts in the north"),
         ("i should save for retirement", "200 a month", "Save 200 a month for retirement"),
+        ("make more calls", "40 calls a week to clinics in my territory", "Make 40 calls a week to clinics in my territory"),
+        ("get more customers", "15 new customers in the Leeds area", "Get 15 new customers in the Leeds area"),
     ])
     func anOutcomeWithoutAVerbTakesThePlaceOfTheObject(statement: String, outcome: String, goal: String) {
         #expect(composer.compose(.init(statement: statement, outcome: outcome)) == goal)
