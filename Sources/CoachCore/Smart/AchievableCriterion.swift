@@ -26,7 +26,9 @@ struct AchievableCriterion: SmartCriterionRule {
                 evidence: goal.evidence([deadline.span])
             )
         }
-        if let outcome = goal.outcomes.first(where: { $0.to != nil }), let target = outcome.to {
+        // A title the goal serves ("…, so I can make senior rep") is its reason: the goal's own measure is judged.
+        if let outcome = goal.outcomes.first(where: { $0.to != nil }), let target = outcome.to,
+           goal.measures.isEmpty || !isReason(target.span, goal) {
             return promotion(to: target, from: outcome.from, goal, context, deadline)
         }
         if let change = change(goal, context) {
@@ -41,7 +43,35 @@ struct AchievableCriterion: SmartCriterionRule {
         if context.baseline == 0, let deadline, let pace = pace(goal, from: 0, deadline) {
             return pace
         }
+        if let more = moreTime(goal, deadline) { return more }
         return unknown(goal, deadline)
+    }
+
+    /// Whether `span` comes after a reason marker that follows the goal's own words.
+    private func isReason(_ span: Range<Int>, _ goal: ParsedGoal) -> Bool {
+        (1..<max(1, span.lowerBound)).contains { RelevantCriterion.reasonMarkers.match(in: goal.text, at: $0) != nil }
+    }
+
+    // MARK: - More time spent
+
+    /// "10 hours a week …, starting from 2 hours a week": time spent is not a result that grows at
+    /// a plausible rate but a choice made each week, so what decides it is where the extra time comes from.
+    private func moreTime(_ goal: ParsedGoal, _ deadline: TimeExpression?) -> CriterionFinding? {
+        let efforts = goal.quantities.filter { $0.kind == .effort }
+        guard let target = efforts.first(where: { goal.rank($0) < 2 }),
+              let start = efforts.last(where: { goal.rank($0) == 2 }),
+              !Set(goal.text[target.span.upperBound - 1].forms).isDisjoint(with: goal.text[start.span.upperBound - 1].forms),
+              target.value > start.value else { return nil }
+        let unit = goal.text[target.span.upperBound - 1].text
+        let per = (target.phrase.upperBound..<min(goal.text.count, target.phrase.upperBound + 3))
+            .compactMap { goal.time(at: $0) }.first { $0.kind == .cadence || $0.kind == .rate }
+        let extra = "\(Figures.plain(target.value - start.value)) more \(unit)" + (per.map { " " + goal.text.quote($0.span) } ?? "")
+        return CriterionFinding(
+            met: nil,
+            reason: "\(goal.quote(target.phrase)) from \(goal.quote(start.phrase)) today is \(extra): time is found, not grown, so it is achievable if that time is free.",
+            question: "Where will the \(extra) come from?",
+            evidence: goal.evidence([target.phrase, start.phrase, deadline?.span].compactMap { $0 })
+        )
     }
 
     // MARK: - Promotions

@@ -101,4 +101,21 @@ struct AchievableTests {
     @Test func steepButPossibleCutIsPlausible() {
         #expect(finding("Reduce my overtime from 15 to 5 hours a week within two months").met == true)
     }
+
+    /// The title a goal serves is its reason; the goal's own measure is what is judged.
+    @Test func aTitleInTheReasonIsNotTheTarget() {
+        let result = finding("Make 40 calls a week to clinics by 30 June 2027, starting from 15 a week, so I can make senior rep")
+        #expect(result.reason.contains("\"40 calls\""))
+        #expect(!result.reason.contains("senior rep"))
+        #expect(finding("Get promoted to senior analyst by June 2027 so I can lead projects").reason.contains("\"senior analyst\""))
+    }
+
+    /// More time spent is judged by where the time comes from, not by a growth rate.
+    @Test func moreTimeSpentAsksWhereTheTimeComesFrom() {
+        let result = finding("Put in 10 hours a week on my portfolio by 30 June 2027, starting from 2 hours a week")
+        #expect(result.met == nil)
+        #expect(result.reason.contains("8 more hours a week"))
+        #expect(result.question == "Where will the 8 more hours a week come from?")
+        #expect(finding("Practice Spanish 3 hours a week by March 2027, starting from 1 hour a week").reason.contains("2 more hours a week"))
+    }
 }
