@@ -50,7 +50,7 @@ struct ParsedGoal: Sendable {
             // "no more than two complaints validated by a manager per year": a ceiling before it is a level.
             let capped = quantities.contains { clause.span.contains($0.span.lowerBound) && $0.span.upperBound <= time.span.lowerBound
                 && $0.kind != .effort && bound(before: $0).ceiling }
-            return capped ? TimeExpression(span: time.span, kind: .rate) : time
+            return capped || measuresPerPeriod(time, in: clause) ? TimeExpression(span: time.span, kind: .rate) : time
         }
         let verb = verb(in: clause)
         let level: Bool
@@ -66,6 +66,14 @@ struct ParsedGoal: Sendable {
             level = (ceiling && amount.kind != .effort) || (verb?.value.direction != nil && (lead.contains("by") || lead.contains("to")))
         }
         return TimeExpression(span: time.span, kind: level ? .rate : .cadence)
+    }
+
+    /// "increase sales per week by 10%": "per week" right after what a change verb moves is part of
+    /// the measure (weekly sales), not how often something is done ("check in every week").
+    private func measuresPerPeriod(_ time: TimeExpression, in clause: GoalClause) -> Bool {
+        guard let verb = verb(in: clause), verb.value.direction != nil, verb.span.upperBound < time.span.lowerBound,
+              ["per", "a", "an"].contains(text.word(at: time.span.lowerBound) ?? "") else { return false }
+        return !(verb.span.upperBound..<time.span.lowerBound).contains { ActionVerb.lexicon.match(in: text, at: $0) != nil || text[$0].kind != .word }
     }
 
     /// Where the words bounding a quantity start ("no more than 3"), and whether they cap it.

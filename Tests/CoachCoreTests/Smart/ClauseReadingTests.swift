@@ -39,6 +39,9 @@ struct ClauseReadingTests {
         #expect(met("Raise production by 10 cars per day", .timeBound) == false)
         #expect(met("Increase my website traffic to 5000 per month", .timeBound) == false)
         #expect(met("Ensure the mail server has 99.97% uptime per month", .timeBound) == false)
+        // What a change verb moves, per period, is a weekly or monthly level too.
+        #expect(met("Increase sales per week by 10%", .timeBound) == false)
+        #expect(met("Improve my fitness by running every week", .timeBound) == true)
         // A level per period still takes a deadline.
         #expect(met("Increase my website traffic to 5000 per month by June 2030", .timeBound) == true)
     }
