@@ -22,6 +22,8 @@ public enum CoachFailure: Error, CustomStringConvertible {
     case cannotWrite(String)
     /// `why` is nil when the text is simply not a date: the examples say enough.
     case badDate(option: String, text: String, why: String?)
+    /// A numeric date an option cannot ask about: both readings and how to settle it.
+    case ambiguousDate(option: String, text: String, readings: [LocalDate])
     case badNumberOption(option: String, text: String, why: String)
     case futureCheckin(String)
     case badDatabaseURL(String)
@@ -56,6 +58,9 @@ public enum CoachFailure: Error, CustomStringConvertible {
         case .nothingToAdjust: return "Say what changes (--target, --due or --retire) and why (--why \"…\"); the history keeps both."
         case .badDate(let option, let text, let why):
             return "\(option) needs a date (e.g. 2027-06-30, 30 June 2027, end of next month), not “\(TerminalText.sanitize(text))”" + (why.map { ": \($0)" } ?? ".")
+        case .ambiguousDate(let option, let text, let readings):
+            return "\(option) “\(TerminalText.sanitize(text))” can be read as " + readings.map(\.spelledOut).joined(separator: " or ")
+                + ": write the month as a word (e.g. 3 April 2027), or say how you write dates with --date-order dmy|mdy (or KPICOACH_DATE_ORDER)."
         case .badNumberOption(let option, let text, let why):
             return "\(option) needs a figure (e.g. 12, 12.5, about 12), not “\(TerminalText.sanitize(text))”: \(why)"
         case .futureCheckin(let day): return "A check-in records figures already reached, so it can't be dated \(day), after today."

@@ -104,6 +104,7 @@ public struct Setup: InterviewSource {
         switch DateGrammar(today: try today(), order: try dateOrder(), minutesNow: minutesNow).read(text) {
         case .success(let date): return date
         case .failure(.notUnderstood): throw .badDate(option: option, text: text, why: nil)
+        case .failure(.ambiguousDate(let readings)): throw .ambiguousDate(option: option, text: text, readings: readings)
         case .failure(let problem): throw .badDate(option: option, text: text, why: problem.message)
         }
     }
