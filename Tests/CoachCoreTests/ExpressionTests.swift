@@ -21,6 +21,9 @@ import Testing
         ("goal.deadline == '2027-06-30'", true), ("answered(goal.type) and not answered(missing.name)", true),
         ("missing.name == 'x'", false), ("missing.name != 'x'", false), ("len(profile.role) == 17", true),
         ("lower(profile.role) == 'account executive'", true), ("done == false", true), ("goal.type not in ['skill']", true),
+        // date() reads what the date questions read; an answer with more in it than a date is none.
+        ("date('end of next month') == '2026-12-31'", true), ("answered(date('10 hours a week'))", false),
+        ("answered(date('lead the Q3 launch'))", false), ("answered(date('40'))", false), ("answered(date('12 new deals'))", false),
     ])
     func evaluates(_ source: String, _ expected: Bool) throws {
         #expect(try eval(source) == expected)

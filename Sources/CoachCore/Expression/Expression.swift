@@ -17,7 +17,9 @@ public indirect enum Expression: Hashable, Sendable {
     }
 
     public enum Function: String, Hashable, Sendable, CaseIterable {
-        case lower, len, date, today, answered, first
+        /// `date(text)`: the day a text reads as (ISO, or words such as 'end of june'), null when it is no date.
+        case date
+        case lower, len, today, answered, first
         /// `mentions(text or [texts], 'word' or [words])`: keyword match tolerant of inflections.
         case mentions
         /// `at(list, i)`: the item at 0-based `i`; `concat(a, b)`: one list of both.
@@ -144,7 +146,8 @@ public indirect enum Expression: Hashable, Sendable {
                 default: return [value]
                 }
             })
-        case (.date, .string(let s)?): return LocalDate(iso: s).map(ExpressionValue.date) ?? .null
+        case (.date, .string(let s)?):
+            return LocalDate(iso: s).map(ExpressionValue.date) ?? (try? DateGrammar(today: today).read(s).get()).map(ExpressionValue.date) ?? .null
         case (.date, .date(let d)?): return .date(d)
         case (.answered, let v?): return .bool(v != .null)
         case (.first, _): return args.first { !$0.display.isEmpty } ?? .null
