@@ -68,7 +68,8 @@ struct QuantityScanner {
     // MARK: - Numbers
 
     private static let percentWords = PhraseTable(["%", "percent", "per cent", "pct", "percentage points", "percentage point"])
-    private static let effortUnits = PhraseTable([
+    /// Units of time spent; a comparative before one ("more hours") asks how much time, not which.
+    static let effortUnits = PhraseTable([
         "minute", "min", "hour", "hr", "h", "day", "week", "month", "year", "night", "evening", "morning",
         "weekend", "session",
     ])

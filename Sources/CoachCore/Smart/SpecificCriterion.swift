@@ -108,6 +108,10 @@ struct SpecificCriterion: SmartCriterionRule {
             }
         case .unscoped(let verb, let object, true) where Self.namesOnlyAPurpose(verb, object, goal):
             "How much, and by when, for \(goal.quote(verb.lowerBound..<object.upperBound))?"
+        case .unscoped(_, let object, true) where Self.comparative(leading: object, goal) != nil
+            && QuantityScanner.effortUnits.match(in: goal.text, at: object.lowerBound + 1) != nil:
+            // "more hours on my portfolio": how much time in what period, not "which hours".
+            "\(Self.comparative(leading: object, goal)!.howMuch.capitalisedFirst) \(Self.comparative(leading: object, goal)!.which), and per \(["minute", "min", "hour", "hr", "h", "session"].contains(where: goal.text[object.lowerBound + 1].forms.contains) ? "day, week" : "week") or month?"
         case .unscoped(_, let object, true) where Self.comparative(leading: object, goal) != nil:
             // "more calls": which calls, and how many more (not "which more calls").
             "Which \(Self.comparative(leading: object, goal)!.which), and \(Self.comparative(leading: object, goal)!.howMuch)?"

@@ -274,6 +274,9 @@ struct ClauseReadingTests {
         #expect(specific.met == false)
         #expect(specific.question == "Which calls, and how many more?")
         #expect(analyzer.analyze("Make fewer errors", context: GoalExample.context)[.specific].question == "Which errors, and how many fewer?")
+        // Time is not picked out but counted: how much, in what period.
+        #expect(analyzer.analyze("put in more hours on my portfolio", context: GoalExample.context)[.specific].question == "How many more hours, and per day, week or month?")
+        #expect(analyzer.analyze("spend fewer evenings on email", context: GoalExample.context)[.specific].question == "How many fewer evenings, and per week or month?")
     }
 
     /// A date in the goal's reason is not its deadline when the goal names one.
