@@ -57,15 +57,14 @@ struct AchievableCriterion: SmartCriterionRule {
     /// "10 hours a week …, starting from 2 hours a week": time spent is not a result that grows at
     /// a plausible rate but a choice made each week, so what decides it is where the extra time comes from.
     private func moreTime(_ goal: ParsedGoal, _ deadline: TimeExpression?) -> CriterionFinding? {
-        let efforts = goal.quantities.filter { $0.kind == .effort }
-        guard let target = efforts.first(where: { goal.rank($0) < 2 }),
-              let start = efforts.last(where: { goal.rank($0) == 2 }),
-              !Set(goal.text[target.span.upperBound - 1].forms).isDisjoint(with: goal.text[start.span.upperBound - 1].forms),
+        guard let target = goal.quantities.first(where: { $0.kind == .effort && goal.rank($0) < 2 }),
+              let unit = timeUnit(target.phrase.upperBound - 1, goal),
+              let start = goal.quantities.last(where: { goal.rank($0) == 2 && timeUnit($0.phrase.upperBound - 1, goal) == unit }),
               target.value > start.value else { return nil }
-        let unit = goal.text[target.span.upperBound - 1].text
+        let written = goal.text[target.span.upperBound - 1].text
         let per = (target.phrase.upperBound..<min(goal.text.count, target.phrase.upperBound + 3))
             .compactMap { goal.time(at: $0) }.first { $0.kind == .cadence || $0.kind == .rate }
-        let extra = "\(Figures.plain(target.value - start.value)) more \(unit)" + (per.map { " " + goal.text.quote($0.span) } ?? "")
+        let extra = "\(Figures.plain(target.value - start.value)) more \(written)" + (per.map { " " + goal.text.quote($0.span) } ?? "")
         return CriterionFinding(
             met: nil,
             reason: "\(goal.quote(target.phrase)) from \(goal.quote(start.phrase)) today is \(extra): time is found, not grown, so it is achievable if that time is free.",
@@ -321,10 +320,17 @@ struct AchievableCriterion: SmartCriterionRule {
         )
     }
 
+    /// The unit of time a word names, however it is written ("hrs" and "hours" are "hour"); nil for any other word.
+    private func timeUnit(_ index: Int, _ goal: ParsedGoal) -> String? {
+        let short = ["h": "hour", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute"]
+        return goal.text[index].forms.map { short[$0] ?? $0 }.first(where: QuantityScanner.effortUnitWords.contains)
+    }
+
     // MARK: - Not enough information
 
     private func unknown(_ goal: ParsedGoal, _ deadline: TimeExpression?) -> CriterionFinding {
-        let target = goal.measures.first { $0.kind != .effort && $0.kind != .clockTime }?.phrase
+        // Not the starting point the goal states ("…, starting from 2 hrs a week").
+        let target = goal.measures.first { $0.kind != .effort && $0.kind != .clockTime && goal.rank($0) < 2 }?.phrase
             ?? goal.outcomes.first(where: \.isNamed)?.span
         let evidence = goal.evidence([target, deadline?.span].compactMap { $0 })
         switch (target, deadline) {

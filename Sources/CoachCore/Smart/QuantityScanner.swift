@@ -69,10 +69,8 @@ struct QuantityScanner {
 
     private static let percentWords = PhraseTable(["%", "percent", "per cent", "pct", "percentage points", "percentage point"])
     /// Units of time spent; a comparative before one ("more hours") asks how much time, not which.
-    static let effortUnits = PhraseTable([
-        "minute", "min", "hour", "hr", "h", "day", "week", "month", "year", "night", "evening", "morning",
-        "weekend", "session",
-    ])
+    static let effortUnitWords = ["minute", "min", "hour", "hr", "h", "day", "week", "month", "year", "night", "evening", "morning", "weekend", "session"]
+    static let effortUnits = PhraseTable(effortUnitWords)
     private static let clockSuffixes = PhraseTable(["am", "pm", "a . m .", "p . m .", "a . m", "p . m", "o'clock"])
     private static let scoreUnits: Set<String> = ["star", "stars", "point", "points", "rating"]
 
