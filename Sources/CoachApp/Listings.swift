@@ -29,6 +29,8 @@ public struct SuggestionReport {
     let suggestions: [Suggester.Suggestion]
     let placement: RoleReading?
     let chosenFamily: String?
+    /// Families whose titles share words with an unplaced title or the industry, to name in the note.
+    let related: [String]
 
     public init(role: String, goal: String, type: String?, targetRole: String?, industry: String?, family: String?,
                 catalogue: Catalogue, today: LocalDate, limit: Int) throws(CoachFailure) {
@@ -45,6 +47,7 @@ public struct SuggestionReport {
         suggestions = suggester.suggest(answers, limit: limit)
         placement = suggester.placement(answers)
         chosenFamily = answers[Suggester.chosenFamily]?.display
+        related = catalogue.roles.related(to: [role, industry].compactMap { $0 }.joined(separator: " ")).prefix(3).map(\.name)
     }
 
     /// The honest sentence for a title no family claims.
@@ -52,8 +55,10 @@ public struct SuggestionReport {
         guard placement == nil else { return nil }
         let title = "“" + TerminalText.sanitize(role) + "”"
         if let chosenFamily { return "I couldn't place \(title) in a job family, so these use the kind of work you named: \(chosenFamily)." }
+        let near = related.map { "\"\($0)\"" }
+        let example = near.isEmpty ? "e.g. --family \"software engineering\"" : "perhaps " + near.joined(separator: ", ")
         return "I couldn't place \(title) in a job family (Rules/roles.yaml), so these come from the goal alone; "
-            + "name the closest kind of work with --family, e.g. --family \"software engineering\"."
+            + "name the closest kind of work with --family, \(example) (an unknown --family lists them all)."
     }
 
     public var lines: [String] {

@@ -101,4 +101,14 @@ import Testing
         let scores = list.compactMap { $0["score"] as? Int }
         #expect(scores.count == 5)
     }
+
+    /// A title no family claims gets an honest sentence naming families its words point to.
+    @Test func anUnplacedTitleIsSaidAndNearFamiliesNamed() throws {
+        let result = try Binary.run(["suggest", "--role", "chief vibes officer", "--goal", "make the office fun", "--today", "2026-12-01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("I couldn't place “chief vibes officer” in a job family"))
+        #expect(result.stdout.contains("perhaps \"management and executives\""))
+        let wordless = try Binary.run(["suggest", "--role", "zzq", "--goal", "grow", "--today", "2026-12-01"])
+        #expect(wordless.stdout.contains("e.g. --family \"software engineering\""))
+    }
 }

@@ -276,10 +276,22 @@ public struct RoleLexicon: Sendable {
     /// Families whose titles share words with `role`, most shared first, then the rest in file order:
     /// the short list offered when a title is not recognised.
     public func closest(to role: String) -> [JobFamily] {
+        let score = sharedWords(role)
+        return families.indices.sorted { (score[$0], -$0) > (score[$1], -$1) }.map { families[$0] }
+    }
+
+    /// Only the families whose titles share a word with `text`, most shared first: what to name
+    /// when a title is not recognised ("chief vibes officer" shares "chief" and "officer").
+    public func related(to text: String) -> [JobFamily] {
+        let score = sharedWords(text)
+        return families.indices.filter { score[$0] > 0 }.sorted { (score[$0], -$0) > (score[$1], -$1) }.map { families[$0] }
+    }
+
+    private func sharedWords(_ text: String) -> [Int] {
         var score = [Int](repeating: 0, count: families.count)
-        for token in GoalText(role).tokens where token.isWord {
+        for token in GoalText(text).tokens where token.isWord && !FunctionWords.contains(token.text) {
             for form in token.forms { for family in titleWords[form] ?? [] { score[family] += 1 } }
         }
-        return families.indices.sorted { (score[$0], -$0) > (score[$1], -$1) }.map { families[$0] }
+        return score
     }
 }
