@@ -18,7 +18,7 @@ struct GoalClause: Sendable, Equatable {
         for index in 0..<text.count where !timeMask[index] {
             let token = text[index]
             let isBoundary = switch token.kind {
-            case .symbol: !innerSymbols.contains(token.text)
+            case .symbol: !innerSymbols.contains(token.text) && !text.isInAside(at: index)
             case .word: connectives.contains(token.text)
             case .number: false
             }

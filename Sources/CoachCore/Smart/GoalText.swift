@@ -67,6 +67,15 @@ struct GoalText: Sendable {
         return year
     }
 
+    /// Whether `index` is inside a short aside in brackets ("my systolic (top) number"): up to three
+    /// words between "(" and ")", the brackets included, which a phrase reads through.
+    func isInAside(at index: Int) -> Bool {
+        let open = (max(0, index - 4)...index).last { isSymbol("(", at: $0) }
+        guard let open, let close = ((open + 1)..<min(count, open + 5)).first(where: { isSymbol(")", at: $0) }),
+              close > open + 1, index <= close, ((open + 1)..<close).allSatisfy({ tokens[$0].kind == .word }) else { return false }
+        return true
+    }
+
     /// True for a hyphen inside a compound ("year-end", "one-on-one"), which reads like a space.
     func isInnerHyphen(at index: Int) -> Bool {
         isSymbol("-", at: index) && tokens[index].joined && isJoined(index + 1)

@@ -69,7 +69,7 @@ struct ObjectPhrase: Sendable, Equatable {
             let token = text[index]
             switch token.kind {
             case .symbol:
-                guard text.isInnerHyphen(at: index) else { break reading }
+                guard text.isInnerHyphen(at: index) || text.isInAside(at: index) else { break reading }
                 index += 1
             case .number:
                 first = first ?? index

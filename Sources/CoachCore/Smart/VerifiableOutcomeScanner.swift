@@ -105,7 +105,9 @@ struct VerifiableOutcomeScanner {
 
     /// "step up to team lead", "make senior engineer".
     private func step(at index: Int) -> VerifiableOutcome? {
-        guard let phrase = Self.stepPhrases.match(in: text, at: index), let target = title(from: phrase.span.upperBound)
+        // "make more sales" is a comparative, not a title to make.
+        guard let phrase = Self.stepPhrases.match(in: text, at: index), let target = title(from: phrase.span.upperBound),
+              !target.span.contains(where: { ObjectPhrase.qualityWords.contains(text[$0].text) || ObjectScope.comparatives.contains(text[$0].text) })
         else { return nil }
         return VerifiableOutcome(.promotion, index..<target.span.upperBound, isNamed: names(target.span), to: target)
     }

@@ -274,6 +274,9 @@ struct ClauseReadingTests {
         #expect(specific.met == false)
         #expect(specific.question == "Which calls, and how many more?")
         #expect(analyzer.analyze("Make fewer errors", context: GoalExample.context)[.specific].question == "Which errors, and how many fewer?")
+        // "make" before a comparative is not making a title ("make partner").
+        #expect(analyzer.analyze("I'm going to make more sales.", context: GoalExample.context)[.specific].question == "Which sales, and how many more?")
+        #expect(analyzer.analyze("make partner by 2028", context: GoalExample.context)[.specific].met == true)
         // Time is not picked out but counted: how much, in what period.
         #expect(analyzer.analyze("put in more hours on my portfolio", context: GoalExample.context)[.specific].question == "How many more hours, and per day, week or month?")
         #expect(analyzer.analyze("spend fewer evenings on email", context: GoalExample.context)[.specific].question == "How many fewer evenings, and per week or month?")
@@ -317,5 +320,11 @@ struct ClauseReadingTests {
         #expect(met("Get straight A's this semester", .measurable) == true)
         #expect(met("Follow Plan A's steps", .measurable) == false)
         #expect(met("Successfully defend my thesis", .measurable) == true)
+    }
+
+    /// A short aside in brackets sits inside the phrase it explains.
+    @Test func aBracketedAsideIsReadThrough() {
+        #expect(met("Lower my systolic (top) number to 130 by June 2027", .specific) == true)
+        #expect(met("Close 12 deals (up from 8) by June", .measurable) == true)
     }
 }
