@@ -55,7 +55,7 @@ struct TimeExpressionScanner {
     private static let cadenceUnits = PhraseTable([
         "day", "week", "month", "quarter", "year", "weekday", "workday", "work day", "working day",
         "business day", "school day", "morning", "evening", "night", "weekend", "sprint", "shift",
-        "fortnight", "term", "semester", "hour", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "fortnight", "term", "semester", "hour", "paycheck", "paycheque", "pay check", "payday", "pay day", "pay period", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "wk", "mo", "yr",
     ])
 

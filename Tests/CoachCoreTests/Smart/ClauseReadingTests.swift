@@ -35,6 +35,7 @@ struct ClauseReadingTests {
         #expect(met("I will pay $500 per month toward my credit card debt", .timeBound) == true)
         #expect(met("Add one new contact each week", .timeBound) == true)
         #expect(met("Send 5 applications per week", .timeBound) == true)
+        #expect(met("save $150 per paycheck", .timeBound) == true)
         #expect(met("Earn $5,000 per month", .timeBound) == false)
         #expect(met("Raise production by 10 cars per day", .timeBound) == false)
         #expect(met("Increase my website traffic to 5000 per month", .timeBound) == false)
