@@ -80,6 +80,8 @@ struct SpecificCriterion: SmartCriterionRule {
             "\(goal.quote(span)) does not say \(kind.missingName)."
         case .unscoped(let verb, let object, true) where Self.namesOnlyAPurpose(verb, object, goal):
             "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say how much."
+        case .unscoped(let verb, let object, true) where Self.countsTime(object, goal):
+            "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say how much time: \(goal.quote(object)) gives no number."
         case .unscoped(let verb, let object, true) where Self.comparative(leading: object, goal) != nil:
             "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say which \(Self.comparative(leading: object, goal)!.which),"
                 + " and \(goal.quote(object)) gives no number."
@@ -108,8 +110,7 @@ struct SpecificCriterion: SmartCriterionRule {
             }
         case .unscoped(let verb, let object, true) where Self.namesOnlyAPurpose(verb, object, goal):
             "How much, and by when, for \(goal.quote(verb.lowerBound..<object.upperBound))?"
-        case .unscoped(_, let object, true) where Self.comparative(leading: object, goal) != nil
-            && QuantityScanner.effortUnits.match(in: goal.text, at: object.lowerBound + 1) != nil:
+        case .unscoped(_, let object, true) where Self.countsTime(object, goal):
             // "more hours on my portfolio": how much time in what period, not "which hours".
             "\(Self.comparative(leading: object, goal)!.howMuch.capitalisedFirst) \(Self.comparative(leading: object, goal)!.which), and per \(["minute", "min", "hour", "hr", "h", "session"].contains(where: goal.text[object.lowerBound + 1].forms.contains) ? "day, week" : "week") or month?"
         case .unscoped(_, let object, true) where Self.comparative(leading: object, goal) != nil:
@@ -121,6 +122,11 @@ struct SpecificCriterion: SmartCriterionRule {
         case .outcome, .action, .visibleBehaviour, .result:
             "What will you do, or what result will exist, when this goal is reached?"
         }
+    }
+
+    /// A comparative on a unit of time ("more hours", "fewer evenings"): time is counted, not picked out.
+    private static func countsTime(_ object: Range<Int>, _ goal: ParsedGoal) -> Bool {
+        comparative(leading: object, goal) != nil && QuantityScanner.effortUnits.match(in: goal.text, at: object.lowerBound + 1) != nil
     }
 
     /// An object led by a comparative ("more calls", "fewer errors"): what it counts ("calls") and
