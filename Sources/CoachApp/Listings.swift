@@ -47,7 +47,7 @@ public struct SuggestionReport {
         suggestions = suggester.suggest(answers, limit: limit)
         placement = suggester.placement(answers)
         chosenFamily = answers[Suggester.chosenFamily]?.display
-        related = catalogue.roles.related(to: [role, industry].compactMap { $0 }.joined(separator: " ")).prefix(3).map(\.name)
+        related = placement != nil ? [] : catalogue.roles.related(to: [role, industry].compactMap { $0 }.joined(separator: " ")).prefix(3).map(\.name)
     }
 
     /// The honest sentence for a title no family claims.

@@ -58,8 +58,8 @@ struct AchievableCriterion: SmartCriterionRule {
     /// a plausible rate but a choice made each week, so what decides it is where the extra time comes from.
     private func moreTime(_ goal: ParsedGoal, _ deadline: TimeExpression?) -> CriterionFinding? {
         guard let target = goal.quantities.first(where: { $0.kind == .effort && goal.rank($0) < 2 }),
-              let unit = timeUnit(target.phrase.upperBound - 1, goal),
-              let start = goal.quantities.last(where: { goal.rank($0) == 2 && timeUnit($0.phrase.upperBound - 1, goal) == unit }),
+              let unit = QuantityScanner.timeUnit(goal.text[target.phrase.upperBound - 1]),
+              let start = goal.quantities.last(where: { goal.rank($0) == 2 && QuantityScanner.timeUnit(goal.text[$0.phrase.upperBound - 1]) == unit }),
               target.value > start.value else { return nil }
         let written = goal.text[target.span.upperBound - 1].text
         let per = (target.phrase.upperBound..<min(goal.text.count, target.phrase.upperBound + 3))
@@ -318,12 +318,6 @@ struct AchievableCriterion: SmartCriterionRule {
             question: "Is \(pace) the plan, or would a smaller number or a later date fit better?",
             evidence: goal.evidence([target.phrase, deadline.span])
         )
-    }
-
-    /// The unit of time a word names, however it is written ("hrs" and "hours" are "hour"); nil for any other word.
-    private func timeUnit(_ index: Int, _ goal: ParsedGoal) -> String? {
-        let short = ["h": "hour", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute"]
-        return goal.text[index].forms.map { short[$0] ?? $0 }.first(where: QuantityScanner.effortUnitWords.contains)
     }
 
     // MARK: - Not enough information

@@ -68,9 +68,16 @@ struct QuantityScanner {
     // MARK: - Numbers
 
     private static let percentWords = PhraseTable(["%", "percent", "per cent", "pct", "percentage points", "percentage point"])
-    /// Units of time spent; a comparative before one ("more hours") asks how much time, not which.
-    static let effortUnitWords = ["minute", "min", "hour", "hr", "h", "day", "week", "month", "year", "night", "evening", "morning", "weekend", "session"]
-    static let effortUnits = PhraseTable(effortUnitWords)
+    /// Units of time spent, written after a number ("30 minutes", "2 hours").
+    private static let effortUnitWords = ["minute", "min", "hour", "hr", "h", "day", "week", "month", "year", "night", "evening", "morning", "weekend", "session"]
+    private static let effortUnits = PhraseTable(effortUnitWords)
+    /// Short forms of minutes and hours, also joined to the number ("2h", "45mins").
+    private static let shortTimeUnits = ["h": "hour", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute"]
+
+    /// The unit of time a word names, however it is written ("hrs" and "hours" are "hour"); nil for any other word.
+    static func timeUnit(_ token: GoalToken) -> String? {
+        token.forms.map { shortTimeUnits[$0] ?? $0 }.first(where: effortUnitWords.contains)
+    }
     private static let clockSuffixes = PhraseTable(["am", "pm", "a . m .", "p . m .", "a . m", "p . m", "o'clock"])
     private static let scoreUnits: Set<String> = ["star", "stars", "point", "points", "rating"]
 
@@ -111,7 +118,7 @@ struct QuantityScanner {
             switch suffix {
             case "x": return make(.multiple, value, index..<(end + 1))
             case "am", "pm": return make(.clockTime, value, index..<(end + 1))
-            case "h", "hr", "hrs", "min", "mins": return make(.effort, value, index..<(end + 1))
+            case _ where Self.shortTimeUnits[suffix] != nil: return make(.effort, value, index..<(end + 1))
             default: return nil
             }
         }

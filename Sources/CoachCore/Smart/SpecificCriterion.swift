@@ -112,7 +112,7 @@ struct SpecificCriterion: SmartCriterionRule {
             "How much, and by when, for \(goal.quote(verb.lowerBound..<object.upperBound))?"
         case .unscoped(_, let object, true) where Self.countsTime(object, goal):
             // "more hours on my portfolio": how much time in what period, not "which hours".
-            "\(Self.comparative(leading: object, goal)!.howMuch.capitalisedFirst) \(Self.comparative(leading: object, goal)!.which), and per \(["minute", "min", "hour", "hr", "h", "session"].contains(where: goal.text[object.lowerBound + 1].forms.contains) ? "day, week" : "week") or month?"
+            "\(Self.comparative(leading: object, goal)!.howMuch.capitalisedFirst) \(Self.comparative(leading: object, goal)!.which), and per \(["minute", "hour", "session"].contains(QuantityScanner.timeUnit(goal.text[object.lowerBound + 1])) ? "day, week" : "week") or month?"
         case .unscoped(_, let object, true) where Self.comparative(leading: object, goal) != nil:
             // "more calls": which calls, and how many more (not "which more calls").
             "Which \(Self.comparative(leading: object, goal)!.which), and \(Self.comparative(leading: object, goal)!.howMuch)?"
@@ -126,7 +126,7 @@ struct SpecificCriterion: SmartCriterionRule {
 
     /// A comparative on a unit of time ("more hours", "fewer evenings"): time is counted, not picked out.
     private static func countsTime(_ object: Range<Int>, _ goal: ParsedGoal) -> Bool {
-        comparative(leading: object, goal) != nil && QuantityScanner.effortUnits.match(in: goal.text, at: object.lowerBound + 1) != nil
+        comparative(leading: object, goal) != nil && QuantityScanner.timeUnit(goal.text[object.lowerBound + 1]) != nil
     }
 
     /// An object led by a comparative ("more calls", "fewer errors"): what it counts ("calls") and
