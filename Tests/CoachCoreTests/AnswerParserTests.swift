@@ -35,6 +35,10 @@ import Testing
         ("in 3 months", "2027-02-23"), ("in three weeks", "2026-12-14"), ("tomorrow", "2026-11-24"),
         ("Q3 2027", "2027-09-30"), ("end of 2027", "2027-12-31"), ("2027-02", "2027-02-28"),
         ("june 30", "2027-06-30"), ("december 1", "2026-12-01"), ("2028-02-29", "2028-02-29"),
+        ("Tuesday the 1st", "2026-12-01"), ("next week on Friday", "2026-12-04"), ("the Saturday after next", "2026-12-12"),
+        ("the week after next", "2026-12-13"), ("2027H2", "2027-12-31"), ("from 24 to 27 this month", "2026-11-27"),
+        ("a quarter to seven tomorrow", "2026-11-24"), ("tomorrow 09:30 - 10:45", "2026-11-24"), ("tonight around 7", "2026-11-23"),
+        ("2026-11-20 to tomorrow", "2026-11-24"),
     ])
     func dates(_ text: String, _ iso: String) {
         #expect(parser.parse(text, as: .date) == .success(.date(LocalDate(iso: iso)!)))
@@ -46,6 +50,14 @@ import Testing
             return
         }
         #expect(why.contains("February 2024 has only 29 days"))
+    }
+
+    /// A weekday with a day of the month is checked against it: the 1st of December 2026 is a Tuesday.
+    @Test func aWeekdayWithADayOfTheMonthIsCrossChecked() {
+        guard case .failure(.weekdayMismatch) = parser.parse("Monday the 1st", as: .date) else {
+            Issue.record("Monday the 1st was read although the 1st is a Tuesday")
+            return
+        }
     }
 
     @Test func slashDatesAreAmbiguous() {

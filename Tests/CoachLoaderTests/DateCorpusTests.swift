@@ -4,8 +4,9 @@ import Foundation
 import Testing
 import Yams
 
-/// The development set of date expressions (Tests/Fixtures/dates.yaml, from chrono's and
-/// dateparser's English test suites): both entry points of the date grammar, scored.
+/// The development set of date expressions (Tests/Fixtures/dates.yaml, from the English test
+/// suites of chrono, dateparser, Duckling, Recognizers-Text, natty, parsedatetime and ctparse):
+/// both entry points of the date grammar, scored.
 @Suite("Date corpus")
 struct DateCorpusTests {
     struct Case {

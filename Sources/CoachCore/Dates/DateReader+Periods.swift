@@ -19,7 +19,8 @@ extension DateReader {
         ("quarter end", .quarter), ("eoq", .quarter), ("eow", .week), ("week end", .week),
     ])
 
-    /// "this month", "next quarter", "last week", "the year" (after a prefix), "year-end", "next year Q2".
+    /// "this month", "next quarter", "last week", "the year" (after a prefix), "the week after next",
+    /// "year-end", "next year Q2".
     func period(at index: Int, prefixed: Bool) -> Found? {
         if let end = Self.periodEnds.match(in: text, at: index) {
             return periodRange(end.value, offset: 0).map { Found(end: end.span.upperBound, value: .range($0)) }
@@ -32,7 +33,7 @@ extension DateReader {
             case "this", "current": qualified = true
             case _ where Self.nextWords.contains(word): offset = 1; qualified = true
             case "last", "previous", "past": offset = -1; qualified = true
-            case "the" where prefixed || whole: break
+            case "the" where prefixed || whole || (text.word(at: index + 2) == "after" && text.word(at: index + 3) == "next"): break
             default:
                 guard prefixed, Self.periodUnits[word] != nil else { return nil }
                 cursor -= 1
@@ -48,11 +49,18 @@ extension DateReader {
         if let word = text.word(at: cursor), word == "fiscal" || word == "financial", text.word(at: cursor + 1) == "year" {
             cursor += 1
         }
+        // "the week after next": two ahead.
+        var end = cursor + 1
+        if offset == 0, text.word(at: index) == "the", text.word(at: cursor + 1) == "after", text.word(at: cursor + 2) == "next" {
+            offset = 2
+            qualified = true
+            end += 2
+        }
         guard qualified || prefixed, let word = text.word(at: cursor), let unit = Self.periodUnits[word] else { return nil }
         if unit == .year, offset != 0 || qualified, let quarter = quarterAfterYear(at: cursor + 1, year: today.year + offset) {
             return quarter
         }
-        return periodRange(unit, offset: offset).map { Found(end: cursor + 1, value: .range($0)) }
+        return periodRange(unit, offset: offset).map { Found(end: end, value: .range($0)) }
     }
 
     /// "next year Q2": the quarter of the year just read.

@@ -2,11 +2,19 @@
 extension DateReader {
     // MARK: Weekdays
 
-    /// "Friday", "this Friday", "next Friday", "Friday of next week", "Friday after next",
-    /// "last Friday", and a weekday with a date ("Thursday Jul 22, 2027"), cross-checked.
+    /// "Friday", "this Friday", "next Friday", "Friday of next week", "next week on Friday", "the
+    /// Friday after next", "last Friday", and a weekday with a date ("Thursday Jul 22, 2027",
+    /// "Tuesday the 19th"), cross-checked.
     func weekdayPhrase(at start: Int, prefixed: Bool) -> Found? {
         var index = start
         var modifier: String?
+        if let weeks = weekOffset(at: index) {
+            var cursor = index + 2
+            if text.isSymbol(",", at: cursor) || text.word(at: cursor) == "on" { cursor += 1 }
+            guard let (weekday, end) = weekdayName(at: cursor) else { return nil }
+            return single(DayRange.week(containing: today).first.adding(days: 7 * weeks + weekday - 1), end: end)
+        }
+        if text.word(at: index) == "the", let (_, end) = weekdayName(at: index + 1), text.word(at: end) == "after", text.word(at: end + 1) == "next" { index += 1 }
         if text.word(at: index) == "this", text.word(at: index + 1) == "coming" { index += 1 }
         if let word = text.word(at: index), ["this", "next", "last", "past", "previous", "coming"].contains(word) {
             modifier = word
@@ -18,8 +26,7 @@ extension DateReader {
         var cursor = afterName
         if text.isSymbol(",", at: cursor) { cursor += 1 }
         if text.word(at: cursor) == "of" { cursor += 1 }
-        if let which = text.word(at: cursor), ["next", "this", "last", "following"].contains(which), text.word(at: cursor + 1) == "week" {
-            let weeks = which == "this" ? 0 : which == "last" ? -1 : 1
+        if let weeks = weekOffset(at: cursor) {
             return single(week.adding(days: 7 * weeks + weekday - 1), end: cursor + 2)
         }
         switch modifier {
@@ -34,16 +41,28 @@ extension DateReader {
             if text.word(at: afterName) == "after", text.word(at: afterName + 1) == "next" {
                 return single(week.adding(days: 14 + weekday - 1), end: afterName + 2)
             }
-            guard modifier != nil || prefixed || whole else { return nil }
+            guard modifier != nil || prefixed || whole || standsAlone(start, end: afterName) else { return nil }
             return single(coming, end: afterName)
+        }
+    }
+
+    /// "this week", "next week", "last week", "the following week": how many weeks from this one.
+    private func weekOffset(at index: Int) -> Int? {
+        guard let which = text.word(at: index), text.word(at: index + 1) == "week" else { return nil }
+        switch which {
+        case "this": return 0
+        case "next", "following": return 1
+        case "last": return -1
+        default: return nil
         }
     }
 
     private func datedWeekday(_ weekday: Int, after index: Int) -> Found? {
         var cursor = index
         if text.isSymbol(",", at: cursor) { cursor += 1 }
+        let inMonth = ordinalDay(at: text.word(at: cursor) == "the" ? cursor + 1 : cursor) != nil ? dayOfMonth(at: cursor, prefixed: true) : nil
         if text.word(at: cursor) == "the" { cursor += 1 }
-        let dated = [monthDate(at: cursor), numericInWeekday(at: cursor)].compactMap { $0 }.max { $0.end < $1.end }
+        let dated = [monthDate(at: cursor), numericInWeekday(at: cursor), inMonth].compactMap { $0 }.max { $0.end < $1.end }
         guard let dated else { return nil }
         if case .problem(.ambiguous(let monthFirst, let dayFirst)) = dated.value {
             // The weekday settles which reading was meant.
@@ -253,7 +272,7 @@ extension DateReader {
             switch word {
             case "noon", "midday", "lunchtime": return on(12 * 60, end: index + 1)
             case "midnight": return on(24 * 60 - 1, end: index + 1)
-            default: return nil
+            default: return spokenTime(at: index).map { on($0.minutes, end: $0.end) }
             }
         }
         var cursor = index + 1
@@ -291,6 +310,25 @@ extension DateReader {
         if text.word(at: cursor) == "o'clock" { return on(hour * 60, end: cursor + 1) }
         guard hasClock, hour < 24 else { return nil }
         return on(hour * 60 + minutes, end: cursor)
+    }
+
+    /// "a quarter to seven", "half past 6", "quarter past five pm": minutes since midnight (the
+    /// morning's unless "pm" follows).
+    private func spokenTime(at start: Int) -> (minutes: Int, end: Int)? {
+        var index = text.word(at: start) == "a" ? start + 1 : start
+        guard let part = text.word(at: index), part == "quarter" || part == "half",
+              let direction = text.word(at: index + 1), direction == "to" || direction == "past" || (part == "half" && direction == "after") else { return nil }
+        index += 2
+        let hour: Int
+        if text.isNumber(at: index), let h = Int(text[index].text), (1...12).contains(h) { hour = h }
+        else if let word = text.word(at: index), let h = NumberLexicon.cardinal(word), (1...12).contains(h), h == h.rounded() { hour = Int(h) }
+        else { return nil }
+        index += 1
+        let pm = text.word(at: index) == "pm"
+        if ["am", "pm"].contains(text.word(at: index) ?? "") { index += 1 }
+        let past = part == "quarter" ? 15 : 30
+        let minutes = (hour % 12 + (pm ? 12 : 0)) * 60 + (direction == "to" ? -past : past)
+        return ((minutes + 24 * 60) % (24 * 60), index)
     }
 
     // MARK: Offsets

@@ -89,10 +89,12 @@ struct DateReader {
         return rangeEnd(after: first) ?? (whole ? first : nil)
     }
 
-    /// "13-15 July", "10 to 15 August 2027".
+    /// "13-15 July", "10 to 15 August 2027", "from 4 to 22 this month", "the 4th to the 22nd".
     private func leadingDayRange(at index: Int) -> Found? {
-        guard let (from, afterDay) = dayNumber(at: index), let afterJoin = rangeJoin(at: afterDay),
-              let second = monthDate(at: afterJoin), let last = second.range?.last, last.day >= from else { return nil }
+        let start = text.word(at: index) == "the" ? index + 1 : index
+        guard let (from, afterDay) = dayNumber(at: start), let afterJoin = rangeJoin(at: afterDay),
+              let second = monthDate(at: afterJoin) ?? dayOfMonth(at: afterJoin, prefixed: true),
+              let last = second.range?.last, last.day >= from else { return nil }
         return second
     }
 
@@ -128,7 +130,9 @@ struct DateReader {
         guard let second = point(at: join, prefixed: true), let secondRange = second.range else { return nil }
         var last = secondRange.last
         let explicitYear = (join..<second.end).contains { fourDigitYear(at: $0) != nil }
-        if explicitYear { return Found(end: second.end, value: .range(.day(last))) }
+        // "to tomorrow", "to next week": an end counted from today is that day, whatever the start.
+        let written = (join..<second.end).contains { monthName(at: $0) != nil || weekdayName(at: $0) != nil || text.isNumber(at: $0) }
+        if explicitYear || !written { return Found(end: second.end, value: .range(.day(last))) }
         if last < firstRange.first {
             last = firstRange.first.days(until: last) > -7 ? last.adding(days: 7) : last.adding(months: 12)
         }
@@ -148,16 +152,37 @@ struct DateReader {
         return Found(end: close, value: .problem(.weekdayMismatch(range.first, written: weekday)))
     }
 
-    /// "tomorrow at 5pm", "Friday 11am", "June 3 by noon": the time belongs to the phrase.
+    /// "tomorrow at 5pm", "Friday 11am", "June 3 by noon", "tonight around 7", "tomorrow 9:30 - 10:45":
+    /// the time belongs to the phrase.
     private func withTime(_ found: Found) -> Found {
         var index = found.end
         if text.isSymbol(",", at: index) || (text.word(at: index) == "t" && text.isJoined(index)) { index += 1 }
-        if let word = text.word(at: index), word == "at" || word == "by" || word == "around" || word == "from" { index += 1 }
-        if let end = timeOfDay(at: index)?.end { return Found(end: end, value: found.value) }
+        var introduced = false
+        if let word = text.word(at: index), ["at", "by", "around", "about", "from"].contains(word) {
+            index += 1
+            introduced = true
+        }
+        if let end = timeOfDay(at: index)?.end ?? (introduced ? bareHour(at: index) : nil) {
+            return Found(end: clockRangeEnd(after: end), value: found.value)
+        }
         if let word = text.word(at: found.end), DateWords.dayParts.contains(word) {
             return Found(end: found.end + 1, value: found.value)
         }
         return found
+    }
+
+    /// "at 8", "around 7": an hour with nothing after it but a part of the day or the end of the phrase.
+    private func bareHour(at index: Int) -> Int? {
+        guard text.isNumber(at: index), text[index].text.count <= 2, let hour = Int(text[index].text), (1...12).contains(hour) else { return nil }
+        if let next = text.word(at: index + 1) { return DateWords.dayParts.contains(next) || next == "tonight" ? index + 2 : nil }
+        guard index + 1 == text.count || [",", ".", "!", "?", ";", ")"].contains(where: { text.isSymbol($0, at: index + 1) }) else { return nil }
+        return index + 1
+    }
+
+    /// "9:30 - 10:45", "1:30 PM to 3:35 PM": the end of a span of hours is part of the same day.
+    private func clockRangeEnd(after end: Int) -> Int {
+        guard let join = rangeJoin(at: end), let second = timeOfDay(at: join) else { return end }
+        return second.end
     }
 
     // MARK: - Points
@@ -346,20 +371,30 @@ struct DateReader {
         case "next", "coming": return monthRange(month, next, end: afterMonth)
         case "last": return monthRange(month, month < today.month ? today.year : today.year - 1, end: afterMonth)
         default:
-            guard modifier != nil || prefixed || whole else { return nil }
+            guard modifier != nil || prefixed || whole || standsAlone(start, end: afterMonth) else { return nil }
             return DayRange.upcoming(from: today) { DayRange.month(month, year: $0) }.map { Found(end: afterMonth, value: .range($0)) }
         }
+    }
+
+    /// "Buy a balloon Monday.", "I'll be out February": a weekday or month written out in full
+    /// that ends a clause, after no determiner or counting word, names a day without "by" or "on".
+    /// "May" and "March" are also verbs, so they need a prefix.
+    func standsAlone(_ start: Int, end: Int) -> Bool {
+        guard let name = text.word(at: start), DateWords.weekdayNames.contains(name) || DateWords.monthNames.contains(name),
+              name != "may", name != "march", let before = text.word(at: start - 1),
+              !FunctionWords.determiners.contains(before), !["of", "per", "one", "every", "each"].contains(before) else { return false }
+        return end == text.count || [".", ",", "!", "?", ";"].contains { text.isSymbol($0, at: end) }
     }
 
     private func monthRange(_ month: Int, _ year: Int, end: Int) -> Found? {
         DayRange.month(month, year: year).map { Found(end: end, value: .range($0)) }
     }
 
-    /// "Q3", "Q3 2027", "2027Q4", "2027-Q4", "Q2 next year", "the third quarter of 2027", "H2", "the second half of the year".
+    /// "Q3", "Q3 2027", "2027Q4", "2027-Q4", "2027H2", "Q2 next year", "the third quarter of 2027", "H2", "the second half of the year".
     private func quarterOrHalf(at start: Int) -> Found? {
         var index = start
         var leadingYear: Int?
-        if let year = fourDigitYear(at: index), text.word(at: index + 1) == "q" || text.isSymbol("-", at: index + 1) {
+        if let year = fourDigitYear(at: index), ["q", "h"].contains(text.word(at: index + 1) ?? "") || text.isSymbol("-", at: index + 1) {
             leadingYear = year
             index += text.isSymbol("-", at: index + 1) ? 2 : 1
         } else if text.word(at: index) == "the" {

@@ -42,6 +42,11 @@ struct DeadlineTests {
         ("Check the wound dressing every shift for the next 48 hours", "2026-03-04"),
         ("Reach a 90% satisfaction score within the subsequent quarter", "2026-06-30"),
         ("Close 10 deals by the end of next yr", "2027-12-31"),
+        ("Call the three suppliers Friday.", "2026-03-06"),
+        ("Book the venue for the team day next week on Thursday", "2026-03-12"),
+        ("Pay off the $300 card balance the week after next", "2026-03-22"),
+        ("Close 10 deals by 2026H2", "2026-12-31"),
+        ("Close 10 deals by Friday the 13th", "2026-03-13"),
     ]
 
     @Test("Deadlines resolve to a calendar day", arguments: resolved)
@@ -69,6 +74,14 @@ struct DeadlineTests {
         let finding = analyzer.analyze(goal, context: SmartContext(today: today))[.timeBound]
         #expect(finding.met == false)
         #expect(finding.evidence.count == 1)
+        #expect(analyzer.deadline(in: goal, today: today) == nil)
+    }
+
+    /// A bare month or weekday reads as a day only where nothing else could be meant.
+    @Test("A month name that is also a verb needs a prefix", arguments: [
+        "Finish the 3 modules as soon as I may.", "Join the 5k march.", "Prepare my Monday.",
+    ])
+    func verbNotMonth(_ goal: String) {
         #expect(analyzer.deadline(in: goal, today: today) == nil)
     }
 
