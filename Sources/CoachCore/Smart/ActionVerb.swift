@@ -40,6 +40,7 @@ struct ActionVerb: Sendable, Equatable {
             "start", "begin", "go to", "use", "contribute to", "redo", "turn in", "hand in", "construct", "establish", "integrate", "chart", "conduct", "revise",
             "arrive", "arrive at", "convey", "draft", "prepare", "introduce", "adopt", "go from", "collaborate with",
             "file", "close out", "audit", "inspect", "certify", "qualify for", "defend", "put", "put in", "put toward", "put towards",
+            "walk", "jog", "swim", "hike", "eat", "drink", "sleep",
         ])
         + entries(.action, .up, ["save", "set aside", "put aside", "put away", "invest", "increase", "raise", "lift", "double", "triple", "quadruple", "add", "scale up", "go up", "rise"])
         + entries(.action, .down, [

@@ -23,7 +23,7 @@ struct ObjectScope: Sendable, Equatable {
         var comparative: Int?
         for index in object.span where text[index].isWord {
             let word = text[index].text
-            if Self.comparatives.contains(word) { comparative = comparative ?? index; continue }
+            if Self.isComparative(word) { comparative = comparative ?? index; continue }
             if FunctionWords.contains(word) || ObjectPhrase.qualityWords.contains(word) { continue }
             content += 1
             if Self.isName(index, in: goal) { named = true }
@@ -59,6 +59,12 @@ struct ObjectScope: Sendable, Equatable {
             || !goal.text[index].forms.contains(where: goal.vocabulary.generalHeads.contains)
     }
 
+    /// A comparative with nothing to check it against: "more", "fewer", and any "-ier" form ("eat
+    /// healthier", "sleep earlier"), which English keeps for comparatives.
+    static func isComparative(_ word: String) -> Bool {
+        comparatives.contains(word) || (word.hasSuffix("ier") && word.count >= 6)
+    }
+
     /// Amounts that commit to no number: "more calls", "a few clients".
     static let comparatives: Set<String> = [
         "more", "fewer", "less", "better", "higher", "lower", "bigger", "greater", "faster", "few", "several",
@@ -76,7 +82,8 @@ struct ObjectScope: Sendable, Equatable {
     /// Verbs of ongoing activity: doing them has no point at which it is done ("study for", "mentor").
     static let activityVerbs: Set<String> = [
         "study", "practise", "practice", "learn", "mentor", "coach", "train", "network", "work", "do", "have",
-        "keep", "maintain", "track", "try", "spend", "use", "help",
+        "keep", "maintain", "track", "try", "spend", "use", "help", "walk", "jog", "swim", "hike",
+        "eat", "drink", "sleep",
     ]
 
     /// Verbs of knowing, which no one else can observe: only a measure makes them specific.

@@ -57,6 +57,8 @@ struct ParsedGoal: Sendable {
         switch amount.kind {
         case .money: level = !(verb.map { text[$0.span.lowerBound].forms.contains(where: Self.payingVerbs.contains) } ?? false)
         case .percentage: level = true
+        // "three times a week", "twice a day": how often is never a level.
+        case .frequency: level = false
         default:
             // A change's amount or target ("by 10 cars", "to 5000"), or a ceiling ("no more than two
             // complaints per year"); "add one new contact each week" is a routine.

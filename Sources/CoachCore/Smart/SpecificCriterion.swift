@@ -74,6 +74,8 @@ struct SpecificCriterion: SmartCriterionRule {
             "\(goal.quote(verb)) has no observable object: \(goal.quote(object)) cannot be seen or counted."
         case .judgement(let phrase, let word):
             "\(goal.quote(word)) in \(goal.quote(phrase)) is a judgement rather than something observable."
+        case .noObject(let span) where Self.isActivity(span, goal):
+            "\(goal.quote(span)) is an activity, and nothing says how long or how often."
         case .noObject(let span):
             "\(goal.quote(span)) has no object, so there is nothing concrete to observe."
         case .unnamedOutcome(let span, let kind):
@@ -99,6 +101,9 @@ struct SpecificCriterion: SmartCriterionRule {
             "What observable result would show you did \(goal.quote(verb.lowerBound..<object.upperBound))?"
         case .judgement(let phrase, _):
             "What would \(goal.quote(phrase)) look like in terms someone else could check?"
+        case .noObject(let span) where Self.isActivity(span, goal):
+            // "sleep more", "walk": an activity is scoped by how long or how often, not by an object.
+            "How long, or how often, will you \(goal.quote(span))?"
         case .noObject(let span):
             "What exactly will you \(goal.quote(span)): which deals, people, outputs or results?"
         case .unnamedOutcome(_, let kind):
@@ -122,6 +127,11 @@ struct SpecificCriterion: SmartCriterionRule {
         case .outcome, .action, .visibleBehaviour, .result:
             "What will you do, or what result will exist, when this goal is reached?"
         }
+    }
+
+    /// A verb of ongoing activity ("walk", "study"): scoped by how long or how often.
+    private static func isActivity(_ verb: Range<Int>, _ goal: ParsedGoal) -> Bool {
+        goal.text[verb.lowerBound].forms.contains(where: ObjectScope.activityVerbs.contains)
     }
 
     /// A comparative on a unit of time ("more hours", "fewer evenings"): time is counted, not picked out.
@@ -219,7 +229,10 @@ struct SpecificCriterion: SmartCriterionRule {
             if let freed = freed(object, in: goal, limit: clause.span.upperBound) { return .action(verb: verb.span, object: freed) }
             return .judgement(phrase: verb.span.lowerBound..<object.span.upperBound, word: object.span.lowerBound..<(object.span.lowerBound + 1))
         }
-        if let word = object.qualityWord {
+        // "eat better", "eat healthier": a quality, or an "-ier" comparative alone, is a judgement.
+        let loneComparative = object.span.count == 1
+            && text.word(at: object.span.lowerBound).map { ObjectScope.isComparative($0) && !ObjectScope.comparatives.contains($0) } == true
+        if let word = object.qualityWord ?? (loneComparative ? object.span.lowerBound : nil) {
             return .judgement(phrase: verb.span.lowerBound..<object.span.upperBound, word: word..<(word + 1))
         }
         guard let head = object.head else { return .noObject(verb.span) }

@@ -43,8 +43,21 @@ struct ClauseReadingTests {
         // What a change verb moves, per period, is a weekly or monthly level too.
         #expect(met("Increase sales per week by 10%", .timeBound) == false)
         #expect(met("Improve my fitness by running every week", .timeBound) == true)
+        // How many times is how often, whatever the verb ("to lunch" is not a target).
+        #expect(met("add one cup of vegetables to lunch three times a week", .timeBound) == true)
         // A level per period still takes a deadline.
         #expect(met("Increase my website traffic to 5000 per month by June 2030", .timeBound) == true)
+    }
+
+    /// Walking, sleeping, eating are activities: how long or how often scopes them, and a
+    /// comparative alone ("eat healthier") is a judgement.
+    @Test func anEverydayActivityIsScopedByHowLongOrHowOften() {
+        #expect(met("To walk for 30 minutes, 5 times a week for a month", .specific) == true)
+        #expect(met("Sleep 8 hours a night", .specific) == true)
+        #expect(met("I'm going to eat healthier.", .specific) == false)
+        let finding = analyzer.analyze("sleep more", context: GoalExample.context)[.specific]
+        #expect(finding.met == false)
+        #expect(finding.question?.contains("How long, or how often") == true)
     }
 
     @Test func anEventTheClientWillDoIsAnOccasionAhead() {
