@@ -91,7 +91,7 @@ public enum CatalogueLoader {
                 metricReader.report(.exampleDisagrees, "no add_family rule fires for the example of job family '\(family.id)'", at: judged[family.id]?.node)
             }
         }
-        let suggested = Set(rulesOut.flatMap { $0.weights.map(\.metricID) } + (familyRules.isEmpty ? [] : lexicon.families.flatMap(\.metrics)))
+        let suggested = Set(rulesOut.flatMap { $0.weights.map(\.metricID) } + (familyRules.isEmpty ? [] : lexicon.families.flatMap { $0.metrics + $0.specialties.flatMap(\.metrics) }))
         for metric in metrics where !suggested.contains(metric.id) {
             metricReader.report(.unsuggestable, "no rule in \(rulesFile.split(separator: "/").last ?? "") adds '\(metric.id)', so it can never be suggested", at: metricNodes[metric.id])
         }
