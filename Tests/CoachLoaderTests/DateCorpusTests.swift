@@ -5,7 +5,8 @@ import Testing
 import Yams
 
 /// The development set of date expressions (Tests/Fixtures/dates.yaml, from the English test
-/// suites of chrono, dateparser, Duckling, Recognizers-Text, natty, parsedatetime and ctparse):
+/// suites of chrono, dateparser, Duckling, Recognizers-Text, natty, parsedatetime, ctparse, chronic,
+/// compromise-dates, olebedev/when, go-naturaldate, timefhuman, chrono-english, fuzzydate and Datejs):
 /// both entry points of the date grammar, scored.
 @Suite("Date corpus")
 struct DateCorpusTests {

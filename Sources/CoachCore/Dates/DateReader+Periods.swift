@@ -236,7 +236,8 @@ extension DateReader {
         guard let found = Self.holidays.match(in: text, at: cursor) else { return nil }
         let end = found.span.upperBound
         let make: (Int) -> LocalDate? = { Self.day(of: found.value, in: $0) }
-        if let year = fourDigitYear(at: end), let day = make(year) { return single(day, end: end + 1) }
+        let yearAt = text.isSymbol(",", at: end) ? end + 1 : end
+        if let year = fourDigitYear(at: yearAt), let day = make(year) { return single(day, end: yearAt + 1) }
         let upcoming = (today.year...(today.year + 1)).compactMap(make).first { $0 >= today }
         switch modifier {
         case "next": return (today.year...(today.year + 1)).compactMap(make).first { $0 > today }.map { single($0, end: end) }

@@ -118,13 +118,17 @@ extension DateReader {
         } else {
             return nil
         }
-        guard let word = text.word(at: index), word == "of" || word == "in" else { return nil }
+        // "the third Thursday of November", "… in November", "… this November".
+        guard let word = text.word(at: index), word == "of" || word == "in" || (word == "this" && monthName(at: index + 1) != nil) else { return nil }
         guard let (spec, end) = monthSpec(at: index + 1) else { return nil }
         func resolve(_ month: Int, _ year: Int) -> Found? {
             guard let range = DayRange.month(month, year: year) else { return nil }
             switch target {
             case .weekday(let weekday):
-                guard position <= 5 else { return nil }
+                guard position <= 5 else {
+                    let name = DateWords.weekdayNames[weekday - 1].capitalisedFirst
+                    return Found(end: end, value: .problem(.impossible("No month has a \(position)th \(name); a month has at most five of each weekday.")))
+                }
                 if position == -1 { return single(range.last.adding(days: -((range.last.weekday - weekday + 7) % 7)), end: end) }
                 let day = range.first.next(weekday: weekday, strictly: false).adding(days: 7 * (position - 1))
                 guard day.month == month else {
@@ -264,16 +268,31 @@ extension DateReader {
     /// "11am", "11 a.m.", "5:30 pm", "17:00", "noon", "midday", "midnight": today, or tomorrow once
     /// the time has passed (when the clock is known).
     func timeOfDay(at index: Int) -> (day: LocalDate, end: Int)? {
-        func on(_ minutes: Int, end: Int) -> (LocalDate, Int) {
-            let passed = grammar.minutesNow.map { $0 > minutes } ?? false
+        /// A time without am or pm ("half past 2", "9:30") is the next of its two readings.
+        func on(_ minutes: Int, end: Int, twelveHour: Bool = false) -> (LocalDate, Int) {
+            var minutes = minutes
+            var end = end
+            var unmarked = twelveHour && minutes < 13 * 60 && minutes >= 60
+            if twelveHour, let (pm, after) = partOfDay(at: end) {
+                minutes = minutes % 720 + (pm ? 720 : 0)
+                end = after
+                unmarked = false
+            }
+            let passed = grammar.minutesNow.map { $0 > minutes + (unmarked && minutes < 720 ? 720 : 0) } ?? false
             return (passed ? today.adding(days: 1) : today, end)
         }
         if let word = text.word(at: index) {
             switch word {
             case "noon", "midday", "lunchtime": return on(12 * 60, end: index + 1)
             case "midnight": return on(24 * 60 - 1, end: index + 1)
-            default: return spokenTime(at: index).map { on($0.minutes, end: $0.end) }
+            default: return spokenTime(at: index).map { on($0.minutes, end: $0.end, twelveHour: !$0.marked) }
             }
+        }
+        if let spoken = spokenTime(at: index) { return on(spoken.minutes, end: spoken.end, twelveHour: !spoken.marked) }
+        // "1045pm": hours and minutes run together before am or pm.
+        if text.isNumber(at: index), (3...4).contains(text[index].text.count), let run = Int(text[index].text),
+           (1...12).contains(run / 100), run % 100 < 60, let marker = text.word(at: index + 1), marker == "am" || marker == "pm" {
+            return on((run / 100 % 12 + (marker == "pm" ? 12 : 0)) * 60 + run % 100, end: index + 2)
         }
         var cursor = index + 1
         var minutes = 0
@@ -298,7 +317,8 @@ extension DateReader {
         }
         if let marker = text.word(at: cursor), marker == "am" || marker == "pm" || marker == "a" || marker == "p" {
             var end = cursor + 1
-            if marker.count == 1 {
+            // "5p" in a whole answer, as people type it in a hurry; "a.m." anywhere.
+            if marker.count == 1, !(whole && text.isJoined(cursor) && !text.isSymbol(".", at: end)) {
                 guard text.isSymbol(".", at: end), text.word(at: end + 1) == "m" else { return nil }
                 end += 2
             }
@@ -307,17 +327,36 @@ extension DateReader {
             let isPM = marker.hasPrefix("p")
             return on(((hour % 12) + (isPM ? 12 : 0)) * 60 + minutes, end: end)
         }
-        if text.word(at: cursor) == "o'clock" { return on(hour * 60, end: cursor + 1) }
+        if text.word(at: cursor) == "o'clock" || text.word(at: cursor) == "oclock" { return on(hour * 60, end: cursor + 1, twelveHour: hour <= 12) }
         guard hasClock, hour < 24 else { return nil }
-        return on(hour * 60 + minutes, end: cursor)
+        return on(hour * 60 + minutes, end: cursor, twelveHour: (1...12).contains(hour) && !text[index].text.hasPrefix("0"))
+    }
+
+    /// "in the morning", "in the afternoon", "at night" after a time: whether it is pm, and where it stops.
+    private func partOfDay(at index: Int) -> (pm: Bool, end: Int)? {
+        if text.word(at: index) == "at", text.word(at: index + 1) == "night" { return (true, index + 2) }
+        guard text.word(at: index) == "in", text.word(at: index + 1) == "the", let part = text.word(at: index + 2) else { return nil }
+        switch part {
+        case "morning": return (false, index + 3)
+        case "afternoon", "evening": return (true, index + 3)
+        default: return nil
+        }
     }
 
     /// "a quarter to seven", "half past 6", "quarter past five pm": minutes since midnight (the
     /// morning's unless "pm" follows).
-    private func spokenTime(at start: Int) -> (minutes: Int, end: Int)? {
+    private func spokenTime(at start: Int) -> (minutes: Int, end: Int, marked: Bool)? {
         var index = text.word(at: start) == "a" ? start + 1 : start
-        guard let part = text.word(at: index), part == "quarter" || part == "half",
-              let direction = text.word(at: index + 1), direction == "to" || direction == "past" || (part == "half" && direction == "after") else { return nil }
+        var past = 0
+        if let part = text.word(at: index), part == "quarter" || part == "half" {
+            past = part == "quarter" ? 15 : 30
+        } else if whole, text.isNumber(at: index), let count = Int(text[index].text), (1...59).contains(count) {
+            // "10 to 2", "20 past 4": only as a whole answer, where "from 10 to 2" cannot be a count.
+            past = count
+        } else {
+            return nil
+        }
+        guard let direction = text.word(at: index + 1), direction == "to" || direction == "past" || (past == 30 && direction == "after") else { return nil }
         index += 2
         let hour: Int
         if text.isNumber(at: index), let h = Int(text[index].text), (1...12).contains(h) { hour = h }
@@ -325,10 +364,10 @@ extension DateReader {
         else { return nil }
         index += 1
         let pm = text.word(at: index) == "pm"
-        if ["am", "pm"].contains(text.word(at: index) ?? "") { index += 1 }
-        let past = part == "quarter" ? 15 : 30
+        let marked = ["am", "pm"].contains(text.word(at: index) ?? "")
+        if marked { index += 1 }
         let minutes = (hour % 12 + (pm ? 12 : 0)) * 60 + (direction == "to" ? -past : past)
-        return ((minutes + 24 * 60) % (24 * 60), index)
+        return ((minutes + 24 * 60) % (24 * 60), index, marked)
     }
 
     // MARK: Offsets

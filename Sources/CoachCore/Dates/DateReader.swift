@@ -59,7 +59,8 @@ struct DateReader {
         ("by the beginning of", .start), ("early", .early), ("early in", .early), ("in early", .early),
         ("by early", .early), ("mid", .middle), ("in mid", .middle), ("by mid", .middle), ("middle of", .middle),
         ("the middle of", .middle), ("by the middle of", .middle), ("late", .end), ("late in", .end),
-        ("in late", .end), ("by late", .end),
+        ("in late", .end), ("by late", .end), ("due", .end), ("due on", .end), ("due by", .end), ("is due", .end),
+        ("deadline is", .end), ("deadline of", .end), ("due date is", .end), ("due date of", .end),
     ])
 
     // MARK: - Expressions: a point, a range, a time of day after it
@@ -163,12 +164,24 @@ struct DateReader {
             introduced = true
         }
         if let end = timeOfDay(at: index)?.end ?? (introduced ? bareHour(at: index) : nil) {
-            return Found(end: clockRangeEnd(after: end), value: found.value)
+            return Found(end: zoneEnd(after: clockRangeEnd(after: end)), value: found.value)
         }
         if let word = text.word(at: found.end), DateWords.dayParts.contains(word) {
             return Found(end: found.end + 1, value: found.value)
         }
         return found
+    }
+
+    /// After a clock time, a time zone as timestamps write it ("PDT", "UTC-8", "-0400"): the day is the one written.
+    func zoneEnd(after index: Int) -> Int {
+        var end = index
+        if let word = text.word(at: end), DateWords.timeZones.contains(word) { end += 1 }
+        if (text.isSymbol("-", at: end) || text.isSymbol("+", at: end)), text.isJoined(end + 1) || end > index,
+           text.isNumber(at: end + 1), [1, 2, 4].contains(text[end + 1].text.count) {
+            end += 2
+            if text.isSymbol(":", at: end), text.isJoined(end), text.isNumber(at: end + 1) { end += 2 }
+        }
+        return end
     }
 
     /// "at 8", "around 7": an hour with nothing after it but a part of the day or the end of the phrase.
@@ -270,7 +283,8 @@ struct DateReader {
                 return nil
             }
         }
-        let year: Int? = parts.count == 3 ? (parts[2] < 100 ? 2000 + parts[2] : parts[2]) : nil
+        if parts.count == 3, parts[0] >= 1000 { return day(parts[0], parts[1], parts[2], end: end) }
+        let year: Int? = parts.count == 3 ? (parts[2] < 100 ? century(parts[2]) : parts[2]) : nil
         let (a, b) = (parts[0], parts[1])
         let monthFirst = (1...12).contains(a) && (1...31).contains(b)
         let dayFirst = (1...12).contains(b) && (1...31).contains(a)
@@ -326,12 +340,17 @@ struct DateReader {
         // Month first: "June 1st", "Jun 1, 2027", "March the 3rd".
         guard let (month, afterMonth) = monthName(at: index) else { return nil }
         var cursor = afterMonth
-        if text.word(at: cursor) == "the" { cursor += 1 }
+        let hyphened = text.isSymbol("-", at: cursor) && text.isJoined(cursor) && text.isJoined(cursor + 1)
+        if text.word(at: cursor) == "the" || hyphened { cursor += 1 }
         if whole, let (impossible, afterDay) = impossibleDay(at: cursor), text.isSymbol(",", at: afterDay) || fourDigitYear(at: afterDay) != nil {
             return withYear(month: month, day: impossible, after: afterDay)
         }
         guard let (dayOfMonth, afterDay) = dayNumber(at: cursor), !text.isSymbol(":", at: afterDay),
               !(text.isNumber(at: cursor) && text[cursor].text.count > 2) else { return nil }
+        // "jul-15-2004": the year joined the same way.
+        if hyphened, text.isSymbol("-", at: afterDay), text.isJoined(afterDay), text.isJoined(afterDay + 1), let year = fourDigitYear(at: afterDay + 1) {
+            return day(year, month, dayOfMonth, end: afterDay + 2)
+        }
         return withYear(month: month, day: dayOfMonth, after: afterDay)
     }
 
@@ -339,7 +358,7 @@ struct DateReader {
     private func withYear(month: Int, day dayOfMonth: Int, after index: Int) -> Found {
         var cursor = index
         if text.isSymbol(",", at: cursor) || text.word(at: cursor) == "of" { cursor += 1 }
-        if let time = timeOfDay(at: cursor), fourDigitYear(at: time.end) != nil { cursor = time.end }
+        if let time = timeOfDay(at: cursor), fourDigitYear(at: zoneEnd(after: time.end)) != nil { cursor = zoneEnd(after: time.end) }
         if let year = fourDigitYear(at: cursor) { return day(year, month, dayOfMonth, end: cursor + 1) }
         if let (offset, end) = relativeYear(at: index) { return day(today.year + offset, month, dayOfMonth, end: end) }
         return yearless(month: month, day: dayOfMonth, end: index)
@@ -451,11 +470,18 @@ struct DateReader {
 
     func fourDigitYear(at index: Int) -> Int? { text.fourDigitYear(at: index) }
 
-    /// A four-digit year, or two digits meaning 20YY.
+    /// A four-digit year, or two digits (see `century`).
     private func yearNumber(at index: Int) -> Int? {
         if let year = fourDigitYear(at: index) { return year }
         guard text.isNumber(at: index), text[index].text.count == 2, let short = Int(text[index].text) else { return nil }
-        return 2000 + short
+        return century(short)
+    }
+
+    /// A two-digit year is the one of the nearest century that is at most 50 years ahead of today:
+    /// "3/4/27" is 2027, "1/1/95" is 1995.
+    func century(_ short: Int) -> Int {
+        let ahead = today.year / 100 * 100 + short
+        return ahead > today.year + 50 ? ahead - 100 : ahead
     }
 
     func monthName(at index: Int) -> (Int, Int)? {

@@ -81,6 +81,9 @@ enum DateWords {
         "hrs": .hour, "minute": .minute, "minutes": .minute, "min": .minute, "mins": .minute,
     ]
 
+    /// Time zones as timestamps name them ("Mon Apr 02 17:00:00 PDT 2007").
+    static let timeZones: Set<String> = ["utc", "gmt", "z", "pst", "pdt", "est", "edt", "cst", "cdt", "mst", "mdt", "bst", "cet", "cest", "ist", "aest", "jst"]
+
     /// Parts of a day: a deadline at a time of day is a deadline on that day.
     static let dayParts: Set<String> = ["morning", "afternoon", "evening", "night", "noon", "midday", "lunchtime", "midnight"]
 }
