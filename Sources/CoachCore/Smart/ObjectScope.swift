@@ -86,6 +86,12 @@ struct ObjectScope: Sendable, Equatable {
         "eat", "drink", "sleep",
     ]
 
+    /// Ways of moving, whose route can make an activity a trip ("walk to the mailbox").
+    static let motionVerbs: Set<String> = ["walk", "jog", "run", "swim", "hike", "cycle", "bike", "ride", "climb", "drive", "row", "crawl"]
+
+    /// Words that lead a route ("up the stairs", "from my house to the mailbox").
+    static let pathWords: Set<String> = ["up", "down", "to", "from", "across", "around", "through", "into", "onto", "over", "along", "past"]
+
     /// Verbs of knowing, which no one else can observe: only a measure makes them specific.
     static let knowingVerbs: Set<String> = ["understand", "know", "appreciate", "realise", "realize"]
 }

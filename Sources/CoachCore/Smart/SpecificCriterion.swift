@@ -205,6 +205,7 @@ struct SpecificCriterion: SmartCriterionRule {
            let next = ActionVerb.lexicon.match(in: text, at: time.span.upperBound), next.span.upperBound <= clause.span.upperBound {
             return read(next, in: clause, goal)
         }
+        if let route = route(after: verb, in: clause, goal) { return .action(verb: verb.span, object: route) }
         guard let object = ObjectPhrase(in: goal, from: objectStart, limit: clause.span.upperBound) else {
             // "steel sales will go up in Boston by 3%": a change with its amount is scoped by what changes, its subject.
             if verb.value.direction != nil, hasMeasure(in: clause, goal),
@@ -257,6 +258,24 @@ struct SpecificCriterion: SmartCriterionRule {
         return .action(verb: verb.span, object: object.span)
     }
 
+    /// "walk up the staircase", "walk from my house to the mailbox": a way of moving with a route to
+    /// a place picked out by a determiner is a trip made or not, not an open-ended activity. The
+    /// route's span, or nil.
+    private func route(after verb: PhraseTable<ActionVerb>.Match, in clause: GoalClause, _ goal: ParsedGoal) -> Range<Int>? {
+        let text = goal.text
+        guard text[verb.span.lowerBound].forms.contains(where: ObjectScope.motionVerbs.contains) else { return nil }
+        var cursor = verb.span.upperBound
+        var end: Int?
+        while let word = text.word(at: cursor), ObjectScope.pathWords.contains(word), cursor + 1 < clause.span.upperBound,
+              let place = text.word(at: cursor + 1), FunctionWords.determiners.contains(place),
+              let phrase = ObjectPhrase(in: goal, from: cursor + 1, limit: clause.span.upperBound), let head = phrase.head,
+              !isAbstract(head, in: goal) {
+            end = phrase.span.upperBound
+            cursor = phrase.span.upperBound
+        }
+        return end.map { verb.span.upperBound..<$0 }
+    }
+
     /// "save for retirement": the verb's object is its purpose, so what is missing is how much.
     private static func namesOnlyAPurpose(_ verb: Range<Int>, _ object: Range<Int>, _ goal: ParsedGoal) -> Bool {
         object.lowerBound == verb.upperBound + 1 && goal.text.word(at: verb.upperBound) == "for"
@@ -276,12 +295,20 @@ struct SpecificCriterion: SmartCriterionRule {
             let forms = goal.text[verb.span.lowerBound].forms
             // "become debt-free": the state of something gone is reached or not, like paying it off.
             let state = forms.contains(where: Self.copulas.contains)
+            // "walk to the mailbox" is a trip made or not; "not eat dessert" a rule kept or broken.
+            let bounded = route(after: verb, in: clause, goal) != nil || Self.negates(verb.span, goal)
             guard state || (verb.value.kind == .action && verb.value.direction == nil && ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil
-                            && !forms.contains(where: ObjectScope.activityVerbs.contains)),
+                            && (bounded || !forms.contains(where: ObjectScope.activityVerbs.contains))),
                   case .action(let verbSpan, let object)? = read(clause, in: goal),
                   state ? object.contains(where: { goal.text.word(at: $0) == "free" }) : !isBarePlural(object, in: goal) else { return nil }
             return verbSpan.lowerBound..<object.upperBound
         }
+    }
+
+    /// "not eat dessert", "never check email": the verb is negated, so the goal is an abstention.
+    private static func negates(_ verb: Range<Int>, _ goal: ParsedGoal) -> Bool {
+        guard let word = goal.text.word(at: verb.lowerBound - 1) else { return false }
+        return ["not", "never", "don't", "dont", "won't"].contains(word) || (word == "to" && goal.text.word(at: verb.lowerBound - 2) == "not")
     }
 
     /// "debt-free", "smoke free", "free of credit card debt": something named that will be gone, a

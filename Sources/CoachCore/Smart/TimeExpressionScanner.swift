@@ -221,6 +221,13 @@ struct TimeExpressionScanner {
             cursor += 4
             edged = true
         }
+        // "by the end of 4 treatment visits", "during a hands-on drill": a count of occasions, or
+        // one occasion ahead that "during" puts the goal inside, times it as well.
+        let counted = edged && text.contains(cursor) && (text.isNumber(at: cursor) || NumberLexicon.isCountWord(text[cursor].text))
+        let during = lead == "during" && ["a", "an"].contains(text.word(at: cursor) ?? "")
+        if counted || during, let (end, _) = namedOccasion(from: cursor + 1, through: cursor + 4) {
+            return TimeExpression(span: index..<end, kind: .occasion)
+        }
         guard let determiner = text.word(at: cursor), Self.occasionDeterminers.contains(determiner) else { return nil }
         let recurring = determiner == "each" || determiner == "every"
         if edged, !recurring, lead != "after", lead != "in", let end = nounPhraseEnd(from: cursor + 1),

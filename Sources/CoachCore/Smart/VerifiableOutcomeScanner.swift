@@ -192,6 +192,10 @@ struct VerifiableOutcomeScanner {
         ("specialisation", .course), ("nanodegree", .course),
     ])
 
+    /// Places one graduates from ("graduate business school", "graduate from nursing college"):
+    /// a named one is a completion as checkable as the degree.
+    private static let schools: Set<String> = ["school", "college", "university", "academy", "conservatory", "seminary"]
+
     /// Credentials whose name is the noun itself ("my MBA", "the PMP").
     private static let namedCredentials: Set<String> = [
         "mba", "phd", "msc", "cpa", "cfa", "pmp", "ccna", "ccnp", "cissp", "cisa", "cism", "csm", "psm",
@@ -218,6 +222,9 @@ struct VerifiableOutcomeScanner {
         while cursor < text.count, cursor - index <= 9, !timeMask[cursor] {
             let token = text[cursor]
             if token.has("certified") { return certified(verb: index, at: cursor) }
+            if text.has("graduate", at: index), token.forms.contains(where: Self.schools.contains) {
+                return VerifiableOutcome(.certification, index..<(cursor + 1), isNamed: named)
+            }
             if !copula, let noun = Self.credentialNouns.match(in: text, at: cursor) {
                 var end = noun.span.upperBound
                 while let next = Self.credentialNouns.match(in: text, at: end) { end = next.span.upperBound }
