@@ -186,7 +186,9 @@ extension DateReader {
         guard modifier != nil || prefixed || whole, let name = text.word(at: cursor),
               DayRange.season(name, year: today.year) != nil else { return nil }
         let end = cursor + 1
-        if let year = fourDigitYear(at: end) { return DayRange.season(name, year: year).map { Found(end: end + 1, value: .range($0)) } }
+        // "summer 2027", "the summer of 1964".
+        let yearAt = text.word(at: end) == "of" ? end + 1 : end
+        if let year = fourDigitYear(at: yearAt) { return DayRange.season(name, year: year).map { Found(end: yearAt + 1, value: .range($0)) } }
         let candidates = ((today.year - 2)...(today.year + 2)).compactMap { DayRange.season(name, year: $0) }
         let range: DayRange?
         switch modifier {

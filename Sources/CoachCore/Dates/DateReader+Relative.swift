@@ -202,8 +202,10 @@ extension DateReader {
         let byYear: (Int, Int) -> (Int, Int) = { ($0, $1 + 1) }
         let byMonth: (Int, Int) -> (Int, Int) = { $0 == 12 ? (1, $1 + 1) : ($0 + 1, $1) }
         if let (month, afterMonth) = monthName(at: index) {
-            if let year = fourDigitYear(at: afterMonth) {
-                return (MonthSpec(month: month, year: year, floating: false, named: true, advance: byYear), afterMonth + 1)
+            // "November 2012", "November, 2012", "November of 2012".
+            let yearAt = (text.isSymbol(",", at: afterMonth) || text.word(at: afterMonth) == "of") ? afterMonth + 1 : afterMonth
+            if let year = fourDigitYear(at: yearAt) {
+                return (MonthSpec(month: month, year: year, floating: false, named: true, advance: byYear), yearAt + 1)
             }
             if let (offset, end) = relativeYear(at: afterMonth) {
                 return (MonthSpec(month: month, year: today.year + offset, floating: false, named: true, advance: byYear), end)
@@ -285,7 +287,13 @@ extension DateReader {
             switch word {
             case "noon", "midday", "lunchtime": return on(12 * 60, end: index + 1)
             case "midnight": return on(24 * 60 - 1, end: index + 1)
-            default: return spokenTime(at: index).map { on($0.minutes, end: $0.end, twelveHour: !$0.marked) }
+            default:
+                if let spoken = spokenTime(at: index) { return on(spoken.minutes, end: spoken.end, twelveHour: !spoken.marked) }
+                // "nine o'clock", "eleven in the morning": an hour written as a word needs either after it.
+                guard let hour = NumberLexicon.cardinal(word), (1...12).contains(hour), hour == hour.rounded() else { return nil }
+                if let next = text.word(at: index + 1), next == "o'clock" || next == "oclock" { return on(Int(hour) * 60, end: index + 2, twelveHour: true) }
+                guard partOfDay(at: index + 1) != nil else { return nil }
+                return on(Int(hour) * 60, end: index + 1, twelveHour: true)
             }
         }
         if let spoken = spokenTime(at: index) { return on(spoken.minutes, end: spoken.end, twelveHour: !spoken.marked) }
@@ -353,21 +361,28 @@ extension DateReader {
         } else if whole, text.isNumber(at: index), let count = Int(text[index].text), (1...59).contains(count) {
             // "10 to 2", "20 past 4": only as a whole answer, where "from 10 to 2" cannot be a count.
             past = count
+        } else if let word = text.word(at: index), text.word(at: index + 1) == "minutes", let count = NumberLexicon.cardinal(word),
+                  (1...59).contains(count), count == count.rounded() {
+            past = Int(count)
         } else {
             return nil
         }
-        guard let direction = text.word(at: index + 1), direction == "to" || direction == "past" || (past == 30 && direction == "after") else { return nil }
-        index += 2
+        // "ten minutes to three".
+        let counted = text.word(at: index + 1) == "minutes" ? 1 : 0
+        guard let direction = text.word(at: index + 1 + counted), direction == "to" || direction == "past" || (past == 30 && direction == "after") else { return nil }
+        index += 2 + counted
         let hour: Int
         if text.isNumber(at: index), let h = Int(text[index].text), (1...12).contains(h) { hour = h }
+        else if ["noon", "midday"].contains(text.word(at: index) ?? "") { hour = 12 }
         else if let word = text.word(at: index), let h = NumberLexicon.cardinal(word), (1...12).contains(h), h == h.rounded() { hour = Int(h) }
         else { return nil }
         index += 1
         let pm = text.word(at: index) == "pm"
         let marked = ["am", "pm"].contains(text.word(at: index) ?? "")
         if marked { index += 1 }
+        let noon = ["noon", "midday"].contains(text.word(at: index - 1) ?? "")
         let minutes = (hour % 12 + (pm ? 12 : 0)) * 60 + (direction == "to" ? -past : past)
-        return ((minutes + 24 * 60) % (24 * 60), index, marked)
+        return ((minutes + 24 * 60) % (24 * 60), index, marked || noon)
     }
 
     // MARK: Offsets

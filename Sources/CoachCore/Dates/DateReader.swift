@@ -58,7 +58,7 @@ struct DateReader {
         ("beginning of", .start), ("the beginning of", .start), ("at the beginning of", .start),
         ("by the beginning of", .start), ("early", .early), ("early in", .early), ("in early", .early),
         ("by early", .early), ("mid", .middle), ("in mid", .middle), ("by mid", .middle), ("middle of", .middle),
-        ("the middle of", .middle), ("by the middle of", .middle), ("late", .end), ("late in", .end),
+        ("the middle of", .middle), ("the morning of", .end), ("the afternoon of", .end), ("the evening of", .end), ("the night of", .end), ("by the middle of", .middle), ("late", .end), ("late in", .end),
         ("in late", .end), ("by late", .end), ("due", .end), ("due on", .end), ("due by", .end), ("is due", .end),
         ("deadline is", .end), ("deadline of", .end), ("due date is", .end), ("due date of", .end),
     ])
@@ -68,6 +68,8 @@ struct DateReader {
     func expression(at start: Int, prefixed: Bool, anchor: DateAnchor) -> Found? {
         var index = start
         if text.isSymbol("-", at: index), text.isJoined(index + 1) { index += 1 }
+        // "@ 2pm", "@noon": typed for "at".
+        if whole, index == 0, text.isSymbol("@", at: index) { index += 1 }
         if let word = text.word(at: index), word == "from" || word == "between" {
             return range(from: index + 1, prefixed: true)
         }
@@ -79,7 +81,7 @@ struct DateReader {
             if let dated = point(at: after, prefixed: true) { return withTime(dated) }
         }
         guard let first = point(at: index, prefixed: prefixed).map(withTime) else { return nil }
-        if anchor != .before, let spanned = rangeEnd(after: first) { return withTime(spanned) }
+        if anchor != .before, let spanned = rangeEnd(after: first, from: index) { return withTime(spanned) }
         return trailingWeekday(after: first)
     }
 
@@ -87,7 +89,7 @@ struct DateReader {
     private func range(from index: Int, prefixed: Bool) -> Found? {
         if let leading = leadingDayRange(at: index) { return leading }
         guard let first = point(at: index, prefixed: prefixed) else { return nil }
-        return rangeEnd(after: first) ?? (whole ? first : nil)
+        return rangeEnd(after: first, from: index) ?? (whole ? first : nil)
     }
 
     /// "13-15 July", "10 to 15 August 2027", "from 4 to 22 this month", "the 4th to the 22nd".
@@ -105,6 +107,18 @@ struct DateReader {
         return nil
     }
 
+    /// "dec 2 - 5" on 3 December: a range written without a year that is under way is this one,
+    /// although its first day has passed.
+    private func rangeEnd(after first: Found, from start: Int) -> Found? {
+        guard let result = rangeEnd(after: first) else { return nil }
+        guard let range = first.range, range.first == range.last, range.first > today,
+              !(start..<first.end).contains(where: { fourDigitYear(at: $0) != nil }), (start..<first.end).contains(where: { monthName(at: $0) != nil }),
+              case let earlier = range.first.adding(months: -12), earlier < today,
+              let shifted = rangeEnd(after: Found(end: first.end, value: .range(.day(earlier)))),
+              let last = shifted.range?.last, last >= today, let later = result.range?.last, last < later else { return result }
+        return shifted
+    }
+
     /// After "July 13": "-15", "to Nov 12", "to Monday"; the range ends on its last day.
     private func rangeEnd(after first: Found) -> Found? {
         guard let join = rangeJoin(at: first.end) else { return nil }
@@ -115,6 +129,7 @@ struct DateReader {
         }
         guard let firstRange = first.range else { return nil }
         if firstRange.first == firstRange.last, let (day, afterDay) = dayNumber(at: join),
+           !(text.word(at: afterDay) == "of" && monthName(at: afterDay + 1) != nil),
            !text.isSymbol("/", at: afterDay), !text.isSymbol(":", at: afterDay), DateWords.months[text.word(at: afterDay) ?? ""] == nil,
            !(text.isNumber(at: afterDay) && text[afterDay].text.count == 4 && text.isSymbol("-", at: afterDay - 1)),
            day > firstRange.first.day {
@@ -159,7 +174,7 @@ struct DateReader {
         var index = found.end
         if text.isSymbol(",", at: index) || (text.word(at: index) == "t" && text.isJoined(index)) { index += 1 }
         var introduced = false
-        if let word = text.word(at: index), ["at", "by", "around", "about", "from"].contains(word) {
+        if let word = text.word(at: index) ?? (text.isSymbol("@", at: index) ? "at" : nil), ["at", "by", "around", "about", "from"].contains(word) {
             index += 1
             introduced = true
         }
@@ -342,6 +357,8 @@ struct DateReader {
         var cursor = afterMonth
         let hyphened = text.isSymbol("-", at: cursor) && text.isJoined(cursor) && text.isJoined(cursor + 1)
         if text.word(at: cursor) == "the" || hyphened { cursor += 1 }
+        // "January, 16th 2012": a comma may part the month from an ordinal day.
+        if text.isSymbol(",", at: cursor), text.contains(cursor + 1), ordinalDay(at: cursor + 1) != nil { cursor += 1 }
         if whole, let (impossible, afterDay) = impossibleDay(at: cursor), text.isSymbol(",", at: afterDay) || fourDigitYear(at: afterDay) != nil {
             return withYear(month: month, day: impossible, after: afterDay)
         }
@@ -377,9 +394,16 @@ struct DateReader {
             modifier = word
             index += 1
         }
+        // "06-2008", "6/2027": a month and a year joined by a separator.
+        if modifier == nil, text.isNumber(at: index), text[index].text.count <= 2, let month = Int(text[index].text), (1...12).contains(month),
+           text.contains(index + 1), ["-", "/"].contains(text[index + 1].text), text.isJoined(index + 1), text.isJoined(index + 2),
+           let year = fourDigitYear(at: index + 2), !text.isSymbol(text[index + 1].text, at: index + 3) {
+            return monthRange(month, year, end: index + 3)
+        }
         guard let (month, afterMonth) = monthName(at: index) else { return nil }
         var cursor = afterMonth
-        if text.word(at: cursor) == "of" || text.isSymbol(",", at: cursor), fourDigitYear(at: cursor + 1) != nil { cursor += 1 }
+        if text.word(at: cursor) == "of" || text.isSymbol(",", at: cursor) || (text.isSymbol("-", at: cursor) && text.isJoined(cursor) && text.isJoined(cursor + 1)),
+           fourDigitYear(at: cursor + 1) != nil { cursor += 1 }
         if let year = fourDigitYear(at: cursor) { return monthRange(month, year, end: cursor + 1) }
         if let (offset, end) = relativeYear(at: afterMonth) { return monthRange(month, today.year + offset, end: end) }
         let next = month > today.month ? today.year : today.year + 1
@@ -518,7 +542,7 @@ struct DateReader {
 
     /// A day no month has, written before a month name in a whole answer ("32 January"), to be refused with the reason.
     private func impossibleDay(at index: Int) -> (Int, Int)? {
-        guard text.isNumber(at: index), text[index].text.count == 2, let value = Int(text[index].text), value > 31 else { return nil }
+        guard text.isNumber(at: index), text[index].text.count <= 2, let value = Int(text[index].text), value > 31 || value == 0 else { return nil }
         return (value, index + 1)
     }
 
