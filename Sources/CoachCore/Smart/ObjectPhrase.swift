@@ -25,6 +25,7 @@ struct ObjectPhrase: Sendable, Equatable {
     static let qualityWords: Set<String> = [
         "better", "good", "great", "best", "greater", "stronger", "strong", "excellent", "improved", "nicer",
         "awesome", "amazing", "exceptional", "outstanding", "solid", "decent", "higher", "smarter", "effective",
+        "famous", "renowned", "successful", "respected", "well-known", "popular", "celebrated",
     ]
     private static let modifiers: Set<String> = [
         "more", "less", "fewer", "most", "much", "many", "several", "various", "professionally", "personally",
@@ -80,7 +81,8 @@ struct ObjectPhrase: Sendable, Equatable {
             case .word:
                 let word = token.text
                 if word == "'s" || (token.joined && text.isInnerHyphen(at: index - 1)) {
-                    if word != "'s" { head = index }
+                    // "world-famous": a compound ending in a judgement word is a judgement.
+                    if Self.qualityWords.contains(word) { quality = quality ?? index } else if word != "'s" { head = index }
                     index += 1
                     last = index
                     continue

@@ -188,6 +188,7 @@ struct SpecificCriterion: SmartCriterionRule {
 
     private func read(_ verb: PhraseTable<ActionVerb>.Match, in clause: GoalClause, _ goal: ParsedGoal) -> Reading {
         let text = goal.text
+        if let (participle, subject) = passive(verb, in: clause, goal) { return read(participle, acting: subject, in: clause, goal) }
         if verb.value.kind == .selfContained {
             // "exercise more" commits to nothing anyone could count.
             if let word = text.word(at: verb.span.upperBound), ObjectScope.comparatives.contains(word), !hasMeasure(in: clause, goal) {
@@ -258,6 +259,29 @@ struct SpecificCriterion: SmartCriterionRule {
         return .action(verb: verb.span, object: object.span)
     }
 
+    /// "The design of Project A will be completed": a copula before the participle of an action verb
+    /// is the passive, whose subject is what is acted on. The participle and the subject's phrase.
+    private func passive(_ verb: PhraseTable<ActionVerb>.Match, in clause: GoalClause, _ goal: ParsedGoal)
+        -> (PhraseTable<ActionVerb>.Match, ObjectPhrase)? {
+        let text = goal.text
+        guard verb.value.kind == .copula, let word = text.word(at: verb.span.upperBound), word.hasSuffix("ed") || word.hasSuffix("en"),
+              let participle = ActionVerb.lexicon.match(in: text, at: verb.span.upperBound), participle.value.kind == .action,
+              participle.value.direction == nil,
+              let subject = ObjectPhrase(in: goal, from: clause.span.lowerBound, limit: verb.span.lowerBound), let head = subject.head,
+              !FunctionWords.pronouns.contains(text[head].text) else { return nil }
+        return (participle, subject)
+    }
+
+    /// A passive action read on its subject, as an active one is on its object.
+    private func read(_ participle: PhraseTable<ActionVerb>.Match, acting subject: ObjectPhrase, in clause: GoalClause, _ goal: ParsedGoal) -> Reading {
+        guard let head = subject.head, !isAbstract(head, in: goal) else { return .abstractObject(verb: participle.span, object: subject.span) }
+        let scope = ObjectScope(subject, in: goal, clause: clause)
+        if (scope.general && !scope.narrowed) && !subject.hasQuantity && !hasMeasure(in: clause, goal) {
+            return .unscoped(verb: participle.span, object: subject.span, needsAmount: false)
+        }
+        return .action(verb: participle.span, object: subject.span)
+    }
+
     /// "walk up the staircase", "walk from my house to the mailbox": a way of moving with a route to
     /// a place picked out by a determiner is a trip made or not, not an open-ended activity. The
     /// route's span, or nil.
@@ -291,7 +315,8 @@ struct SpecificCriterion: SmartCriterionRule {
     /// may name an activity, so it completes nothing.
     func completions(in goal: ParsedGoal) -> [Range<Int>] {
         goal.clauses.compactMap { clause in
-            guard let verb = goal.verb(in: clause) else { return nil }
+            guard let written = goal.verb(in: clause) else { return nil }
+            let verb = passive(written, in: clause, goal)?.0 ?? written
             let forms = goal.text[verb.span.lowerBound].forms
             // "become debt-free": the state of something gone is reached or not, like paying it off.
             let state = forms.contains(where: Self.copulas.contains)
@@ -301,7 +326,7 @@ struct SpecificCriterion: SmartCriterionRule {
                             && (bounded || !forms.contains(where: ObjectScope.activityVerbs.contains))),
                   case .action(let verbSpan, let object)? = read(clause, in: goal),
                   state ? object.contains(where: { goal.text.word(at: $0) == "free" }) : !isBarePlural(object, in: goal) else { return nil }
-            return verbSpan.lowerBound..<object.upperBound
+            return min(verbSpan.lowerBound, object.lowerBound)..<max(verbSpan.upperBound, object.upperBound)
         }
     }
 
@@ -338,6 +363,8 @@ struct SpecificCriterion: SmartCriterionRule {
 
     private func isAbstract(_ head: Int, in goal: ParsedGoal) -> Bool {
         let text = goal.text
+        // "each patient", "every client": only a countable thing follows "each" or "every".
+        if let before = text.word(at: head - 1), before == "each" || before == "every" { return false }
         let previous = text.isInnerHyphen(at: head - 1) ? head - 2 : head - 1
         if let modifier = text.word(at: previous), Self.metricCompounds.contains("\(modifier) \(text[head].text)") {
             return false

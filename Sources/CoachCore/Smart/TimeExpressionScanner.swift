@@ -19,7 +19,7 @@ struct TimeExpressionScanner {
             } else if text[index].kind == .symbol {
                 index += 1
             } else if let expression = vague(at: index) ?? cadence(at: index) ?? hyphenatedPeriod(at: index)
-                        ?? frame(at: index) ?? occasion(at: index) {
+                        ?? numberedStretch(at: index) ?? frame(at: index) ?? occasion(at: index) {
                 found.append(expression)
                 index = expression.span.upperBound
             } else {
@@ -141,6 +141,16 @@ struct TimeExpressionScanner {
 
     // MARK: - Deadlines and windows
 
+    /// "by Day 21", "before week 4", "in module 3": a numbered stretch of a programme, counted from a
+    /// start the goal does not date, is an occasion ("by week" alone is this week's end).
+    private func numberedStretch(at index: Int) -> TimeExpression? {
+        guard let lead = text.word(at: index), ["by", "before", "until", "till", "during", "in", "on"].contains(lead),
+              let unit = text.word(at: index + 1), Self.stretches.contains(unit), text.isNumber(at: index + 2) else { return nil }
+        return TimeExpression(span: index..<(index + 3), kind: .occasion)
+    }
+
+    private static let stretches: Set<String> = ["day", "week", "month", "session", "module", "unit", "phase", "lesson", "sprint", "cycle"]
+
     /// Dates are read by the one date grammar, exactly as a `type: date` answer is.
     private func frame(at index: Int) -> TimeExpression? {
         guard let phrase = DateGrammar(today: today).phrase(in: text, at: index) else { return nil }
@@ -191,6 +201,10 @@ struct TimeExpressionScanner {
         var needsAhead = false
         switch lead {
         case "by", "through", "throughout", "during": break
+        // "whilst on my two-week hospital placement", "while at the conference".
+        case "while", "whilst":
+            guard let word = text.word(at: cursor), ["on", "in", "at", "during"].contains(word) else { return nil }
+            cursor += 1
         case "before", "until", "till", "upon", "after":
             // "before graduation", "until finals": an occasion named without a determiner is the one
             // ahead ("by" and "through" also lead to means, "measured by assessment"; "during class" is any class).
@@ -234,7 +248,7 @@ struct TimeExpressionScanner {
            !(cursor..<end).contains(where: { DateGrammar(today: today).phrase(in: text, at: $0) != nil }) {
             return TimeExpression(span: index..<end, kind: .occasion)
         }
-        guard let (end, saysAhead) = namedOccasion(from: cursor + 1, through: index + 6),
+        guard let (end, saysAhead) = namedOccasion(from: cursor + 1, through: index + 8),
               !needsAhead || saysAhead || Self.aheadWords.contains(determiner) else { return nil }
         return TimeExpression(span: index..<end, kind: recurring ? .cadence : .occasion)
     }
@@ -244,6 +258,8 @@ struct TimeExpressionScanner {
     private func namedOccasion(from start: Int, through last: Int) -> (end: Int, ahead: Bool)? {
         var ahead = false
         for cursor in stride(from: start, through: last, by: 1) {
+            // "my two-week hospital placement".
+            if text.isInnerHyphen(at: cursor) { continue }
             guard let word = text.word(at: cursor) else { return nil }
             if let end = occasionEnd(at: cursor) { return (end, ahead) }
             if FunctionWords.contains(word) && !Self.aheadWords.contains(word) { return nil }

@@ -228,6 +228,8 @@ struct VerifiableOutcomeScanner {
             if !copula, let noun = Self.credentialNouns.match(in: text, at: cursor) {
                 var end = noun.span.upperBound
                 while let next = Self.credentialNouns.match(in: text, at: end) { end = next.span.upperBound }
+                // "the program design", "the course materials": the noun only modifies what is done.
+                if let next = text.word(at: end), !timeMask[end], !FunctionWords.contains(next), !text.isNumber(at: end) { return nil }
                 // "a course in graphic design", "a certificate on data privacy", "training for CPR certification": its subject names it.
                 if !named, let word = text.word(at: end), ["in", "on", "for"].contains(word), end + 1 < text.count, !timeMask[end + 1],
                    let subject = text.word(at: end + 1), !FunctionWords.contains(subject) || text.isNumber(at: end + 1) {
