@@ -46,7 +46,7 @@ extension DateReader {
             cursor += 1
         }
         // A fiscal or financial year is read as the calendar year (README, "Dates"), shown back to correct.
-        if let word = text.word(at: cursor), word == "fiscal" || word == "financial", text.word(at: cursor + 1) == "year" {
+        if let word = text.word(at: cursor), word == "fiscal" || word == "financial" || word == "calendar", text.word(at: cursor + 1) == "year" {
             cursor += 1
         }
         // "the week after next": two ahead.

@@ -38,6 +38,10 @@ extension DateReader {
             return single(today.adding(days: -(back == 0 ? 7 : back)), end: afterName)
         default:
             let coming = today.next(weekday: weekday, strictly: false)
+            // "Friday week": a week after the coming Friday.
+            if modifier == nil, text.word(at: afterName) == "week", !text.isNumber(at: afterName + 1) {
+                return single(coming.adding(days: 7), end: afterName + 1)
+            }
             if text.word(at: afterName) == "after", text.word(at: afterName + 1) == "next" {
                 return single(week.adding(days: 14 + weekday - 1), end: afterName + 2)
             }
@@ -231,6 +235,13 @@ extension DateReader {
 
     // MARK: Days
 
+    /// "EOD", "close of business": today's, or the day written after it ("COB Friday", "end of day tomorrow").
+    private func endOfDay(after index: Int) -> Found {
+        let at = text.word(at: index) == "on" ? index + 1 : index
+        if text.contains(at), let day = point(at: at, prefixed: true), day.day != nil { return day }
+        return single(today, end: index)
+    }
+
     /// today, tonight, tomorrow, yesterday, the day after tomorrow, now, end of day, by 11am, noon.
     func relativeDay(at start: Int, prefixed: Bool) -> Found? {
         var index = start
@@ -241,9 +252,14 @@ extension DateReader {
             let step = (word == "day" ? 1 : 7) * (direction == "after" ? 1 : -1)
             return single(day.adding(days: step), end: base.end)
         }
+        // "the week of March 3": as a deadline, the end of the week holding that day.
+        if text.word(at: index) == "week", text.word(at: index + 1) == "of", let base = point(at: index + 2, prefixed: true), let day = base.day {
+            return single(DayRange.week(containing: day).last, end: base.end)
+        }
         guard let word = text.word(at: start) else { return timeOfDay(at: start).map { single($0.day, end: $0.end) } }
         switch word {
-        case "today", "tonight", "now", "eod", "cob", "tod", "tdy": return single(today, end: start + 1)
+        case "eod", "cob": return endOfDay(after: start + 1)
+        case "today", "tonight", "now", "tod", "tdy": return single(today, end: start + 1)
         case "tomorrow", "tmr", "tmrw", "tomorow": return single(today.adding(days: 1), end: start + 1)
         case "yesterday": return single(today.adding(days: -1), end: start + 1)
         case "next", "following":
@@ -256,7 +272,7 @@ extension DateReader {
             if let part = text.word(at: start + 1), DateWords.dayParts.contains(part) { return single(today, end: start + 2) }
         case "end", "close":
             if text.word(at: start + 1) == "of", let what = text.word(at: start + 2), ["day", "business", "play"].contains(what) {
-                return single(today, end: start + 3)
+                return endOfDay(after: start + 3)
             }
             if text.word(at: start + 1) == "of", text.word(at: start + 2) == "the", text.word(at: start + 3) == "day" {
                 return single(today, end: start + 4)

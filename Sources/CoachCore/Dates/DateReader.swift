@@ -377,7 +377,7 @@ struct DateReader {
         if text.isSymbol(",", at: cursor) || text.word(at: cursor) == "of" { cursor += 1 }
         if let time = timeOfDay(at: cursor), fourDigitYear(at: zoneEnd(after: time.end)) != nil { cursor = zoneEnd(after: time.end) }
         if let year = fourDigitYear(at: cursor) { return day(year, month, dayOfMonth, end: cursor + 1) }
-        if let (offset, end) = relativeYear(at: index) { return day(today.year + offset, month, dayOfMonth, end: end) }
+        if let (offset, end) = relativeYear(at: cursor) { return day(today.year + offset, month, dayOfMonth, end: end) }
         return yearless(month: month, day: dayOfMonth, end: index)
     }
 
@@ -405,7 +405,10 @@ struct DateReader {
         if text.word(at: cursor) == "of" || text.isSymbol(",", at: cursor) || (text.isSymbol("-", at: cursor) && text.isJoined(cursor) && text.isJoined(cursor + 1)),
            fourDigitYear(at: cursor + 1) != nil { cursor += 1 }
         if let year = fourDigitYear(at: cursor) { return monthRange(month, year, end: cursor + 1) }
-        if let (offset, end) = relativeYear(at: afterMonth) { return monthRange(month, today.year + offset, end: end) }
+        // "June next year", "June of next year".
+        if let (offset, end) = relativeYear(at: text.word(at: afterMonth) == "of" ? afterMonth + 1 : afterMonth) {
+            return monthRange(month, today.year + offset, end: end)
+        }
         let next = month > today.month ? today.year : today.year + 1
         if text.word(at: afterMonth) == "after", text.word(at: afterMonth + 1) == "next" {
             return monthRange(month, next + 1, end: afterMonth + 2)

@@ -36,6 +36,18 @@ struct TimeBoundCriterion: SmartCriterionRule {
         )
     }
 
+    /// Why the day of a written deadline is not known yet, as the critique says it.
+    private static func words(_ problem: DateProblem) -> String {
+        switch problem {
+        case .ambiguous(let monthFirst, let dayFirst):
+            "it can be read as \(monthFirst.dayMonthYear) or \(dayFirst.dayMonthYear): write the month as a word to settle which."
+        case .impossible(let why):
+            "no such day exists: \(why)"
+        case .weekdayMismatch(let day, let written):
+            "\(day.dayMonthYear) is a \(DateWords.weekdayNames[day.weekday - 1].capitalisedFirst), not a \(DateWords.weekdayNames[written - 1].capitalisedFirst): which day is meant?"
+        }
+    }
+
     private func reason(_ time: TimeExpression, _ goal: ParsedGoal) -> String {
         let quoted = goal.quote(time.span)
         switch time.kind {
@@ -49,6 +61,8 @@ struct TimeBoundCriterion: SmartCriterionRule {
             return "\(quoted) sets a recurring cadence."
         case .occasion:
             return "\(quoted) ties the deadline to an occasion; its date is set with the plan."
+        case .deadline(nil) where time.problem != nil:
+            return "\(quoted) sets a deadline, but \(Self.words(time.problem!))"
         default:
             return "\(quoted) sets a deadline."
         }

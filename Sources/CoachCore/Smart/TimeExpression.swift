@@ -26,6 +26,8 @@ struct TimeExpression: Sendable, Equatable {
     /// It sits in the reason a goal gives ("…so I can move into UX by next summer"): when the goal
     /// itself has a date, the reason's is not its deadline.
     var inReason = false
+    /// Why a deadline's day is not known although one was written ("03/04/2027", "Feb 30").
+    var problem: DateProblem?
 
     var date: LocalDate? {
         switch kind {

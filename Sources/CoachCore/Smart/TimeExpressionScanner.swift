@@ -166,7 +166,7 @@ struct TimeExpressionScanner {
             if phrase.clockTime { return TimeExpression(span: phrase.span, kind: .timeOfDay(day)) }
             if isReference(phrase, day) { return TimeExpression(span: phrase.span, kind: .period) }
             return TimeExpression(span: phrase.span, kind: window ? .window(day) : .deadline(day))
-        case .problem: return TimeExpression(span: phrase.span, kind: .deadline(nil))
+        case .problem(let problem): return TimeExpression(span: phrase.span, kind: .deadline(nil), problem: problem)
         }
     }
 

@@ -106,4 +106,28 @@ struct DeadlineTests {
     @Test func monthsAreNotReadFromVerbsOrModals() {
         #expect(analyzer.deadline(in: "I may march into the office", today: today) == nil)
     }
+
+    @Test("A deadline whose day is unsettled says why", arguments: [
+        ("Close 10 deals by 03/04/2027", ["4 March 2027", "3 April 2027"]),
+        ("Close 10 deals by Feb 30 2027", ["30 February 2027 doesn't exist"]),
+        ("Close 10 deals by Tuesday Jan 14 2027", ["14 January 2027 is a Thursday, not a Tuesday"]),
+    ])
+    func unsettledDeadline(goal: String, words: [String]) {
+        let finding = analyzer.analyze(goal, context: SmartContext(today: today))[.timeBound]
+        #expect(finding.met == true)
+        for word in words { #expect(finding.reason.contains(word), "\(finding.reason)") }
+        #expect(analyzer.deadline(in: goal, today: today) == nil)
+    }
+
+    @Test("Days written the way people write them at work", arguments: [
+        ("Close 10 deals by Friday week", "2026-03-13"),
+        ("Close 10 deals by COB Friday", "2026-03-06"),
+        ("Close 10 deals by end of day tomorrow", "2026-03-03"),
+        ("Close 10 deals by June of next year", "2027-06-30"),
+        ("Close 10 deals by the week of March 18", "2026-03-22"),
+        ("Close 10 deals by the end of this calendar year", "2026-12-31"),
+    ])
+    func workplaceDays(goal: String, expected: String) {
+        #expect(analyzer.deadline(in: goal, today: today)?.iso == expected)
+    }
 }
