@@ -21,7 +21,8 @@ static inline void kc_rl_configure(rl_completion_func_t *completer) {
     rl_variable_bind("completion-ignore-case", "on");
 }
 
-static inline void kc_rl_completion_over(void) { rl_attempted_completion_over = 1; }
+/* No space after a completion: a pick may be followed by a comma and the next one. */
+static inline void kc_rl_completion_over(void) { rl_attempted_completion_over = 1; rl_completion_append_character = '\0'; }
 static inline int kc_rl_line_length(void) { return rl_end; }
 
 /* Flag-setting handlers: the pselect loop decides what Ctrl-C and a resize mean. */

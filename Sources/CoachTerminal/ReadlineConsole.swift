@@ -97,9 +97,16 @@ private func lineHandler(_ line: UnsafeMutablePointer<CChar>?) {
 private func complete(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     kc_rl_completion_over()
     guard let text else { return nil }
-    let typed = String(cString: text).lowercased()
+    let line = String(cString: text)
     ReadlineState.shared.withLock { state in
-        state.matches = state.candidates.filter { $0.lowercased().hasPrefix(typed) }
+        state.matches = state.candidates.filter { $0.lowercased().hasPrefix(line.lowercased()) }
+        // "mentor, pe": in a list of picks, the part after the last comma is what is being typed.
+        if state.matches.isEmpty, let comma = line.lastIndex(of: ",") {
+            let kept = line[...comma]
+            let spaces = line[line.index(after: comma)...].prefix(while: \.isWhitespace)
+            let typed = line[line.index(after: comma)...].dropFirst(spaces.count).lowercased()
+            state.matches = state.candidates.filter { $0.lowercased().hasPrefix(typed) }.map { kept + (spaces.isEmpty ? " " : spaces) + $0 }
+        }
     }
     return rl_completion_matches(text, nextMatch)
 }

@@ -188,7 +188,7 @@ extension DateReader {
         let end = cursor + 1
         // "summer 2027", "the summer of 1964".
         let yearAt = text.word(at: end) == "of" ? end + 1 : end
-        if let year = fourDigitYear(at: yearAt) { return DayRange.season(name, year: year).map { Found(end: yearAt + 1, value: .range($0)) } }
+        if let (year, after) = writtenYear(at: yearAt) { return DayRange.season(name, year: year).map { Found(end: after, value: .range($0)) } }
         let candidates = ((today.year - 2)...(today.year + 2)).compactMap { DayRange.season(name, year: $0) }
         let range: DayRange?
         switch modifier {
@@ -239,7 +239,7 @@ extension DateReader {
         let end = found.span.upperBound
         let make: (Int) -> LocalDate? = { Self.day(of: found.value, in: $0) }
         let yearAt = text.isSymbol(",", at: end) ? end + 1 : end
-        if let year = fourDigitYear(at: yearAt), let day = make(year) { return single(day, end: yearAt + 1) }
+        if let (year, after) = writtenYear(at: yearAt), let day = make(year) { return single(day, end: after) }
         let upcoming = (today.year...(today.year + 1)).compactMap(make).first { $0 >= today }
         switch modifier {
         case "next": return (today.year...(today.year + 1)).compactMap(make).first { $0 > today }.map { single($0, end: end) }

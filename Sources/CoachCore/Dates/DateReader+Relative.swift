@@ -56,7 +56,7 @@ extension DateReader {
         switch which {
         case "this": return 0
         case "next", "following": return 1
-        case "last": return -1
+        case "last", "previous": return -1
         default: return nil
         }
     }

@@ -355,7 +355,8 @@ struct DateReader {
         // Month first: "June 1st", "Jun 1, 2027", "March the 3rd".
         guard let (month, afterMonth) = monthName(at: index) else { return nil }
         var cursor = afterMonth
-        let hyphened = text.isSymbol("-", at: cursor) && text.isJoined(cursor) && text.isJoined(cursor + 1)
+        let separator = text.contains(cursor) && ["-", "/", "."].contains(text[cursor].text) ? text[cursor].text : "-"
+        let hyphened = text.isSymbol(separator, at: cursor) && text.isJoined(cursor) && text.isJoined(cursor + 1)
         if text.word(at: cursor) == "the" || hyphened { cursor += 1 }
         // "January, 16th 2012": a comma may part the month from an ordinal day.
         if text.isSymbol(",", at: cursor), text.contains(cursor + 1), ordinalDay(at: cursor + 1) != nil { cursor += 1 }
@@ -365,7 +366,7 @@ struct DateReader {
         guard let (dayOfMonth, afterDay) = dayNumber(at: cursor), !text.isSymbol(":", at: afterDay),
               !(text.isNumber(at: cursor) && text[cursor].text.count > 2) else { return nil }
         // "jul-15-2004": the year joined the same way.
-        if hyphened, text.isSymbol("-", at: afterDay), text.isJoined(afterDay), text.isJoined(afterDay + 1), let year = fourDigitYear(at: afterDay + 1) {
+        if hyphened, text.isSymbol(separator, at: afterDay), text.isJoined(afterDay), text.isJoined(afterDay + 1), let year = fourDigitYear(at: afterDay + 1) {
             return day(year, month, dayOfMonth, end: afterDay + 2)
         }
         return withYear(month: month, day: dayOfMonth, after: afterDay)
@@ -376,7 +377,7 @@ struct DateReader {
         var cursor = index
         if text.isSymbol(",", at: cursor) || text.word(at: cursor) == "of" { cursor += 1 }
         if let time = timeOfDay(at: cursor), fourDigitYear(at: zoneEnd(after: time.end)) != nil { cursor = zoneEnd(after: time.end) }
-        if let year = fourDigitYear(at: cursor) { return day(year, month, dayOfMonth, end: cursor + 1) }
+        if let (year, after) = writtenYear(at: cursor) { return day(year, month, dayOfMonth, end: after) }
         if let (offset, end) = relativeYear(at: cursor) { return day(today.year + offset, month, dayOfMonth, end: end) }
         return yearless(month: month, day: dayOfMonth, end: index)
     }
@@ -402,9 +403,10 @@ struct DateReader {
         }
         guard let (month, afterMonth) = monthName(at: index) else { return nil }
         var cursor = afterMonth
-        if text.word(at: cursor) == "of" || text.isSymbol(",", at: cursor) || (text.isSymbol("-", at: cursor) && text.isJoined(cursor) && text.isJoined(cursor + 1)),
-           fourDigitYear(at: cursor + 1) != nil { cursor += 1 }
-        if let year = fourDigitYear(at: cursor) { return monthRange(month, year, end: cursor + 1) }
+        if text.word(at: cursor) == "of" || text.isSymbol(",", at: cursor)
+            || (text.contains(cursor) && ["-", "/", "."].contains(text[cursor].text) && text.isJoined(cursor) && text.isJoined(cursor + 1)),
+           writtenYear(at: cursor + 1) != nil { cursor += 1 }
+        if let (year, after) = writtenYear(at: cursor) { return monthRange(month, year, end: after) }
         // "June next year", "June of next year".
         if let (offset, end) = relativeYear(at: text.word(at: afterMonth) == "of" ? afterMonth + 1 : afterMonth) {
             return monthRange(month, today.year + offset, end: end)
@@ -496,6 +498,14 @@ struct DateReader {
     // MARK: - Shared pieces
 
     func fourDigitYear(at index: Int) -> Int? { text.fourDigitYear(at: index) }
+
+    /// A year as written after a date: four digits, or two after an apostrophe ("July 4, '79").
+    func writtenYear(at index: Int) -> (Int, Int)? {
+        if let year = fourDigitYear(at: index) { return (year, index + 1) }
+        guard text.isSymbol("'", at: index), text.isJoined(index + 1), text.isNumber(at: index + 1), text[index + 1].text.count == 2,
+              let short = Int(text[index + 1].text) else { return nil }
+        return (century(short), index + 2)
+    }
 
     /// A four-digit year, or two digits (see `century`).
     private func yearNumber(at index: Int) -> Int? {
