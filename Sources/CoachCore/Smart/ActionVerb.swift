@@ -41,6 +41,10 @@ struct ActionVerb: Sendable, Equatable {
             "arrive", "arrive at", "convey", "draft", "prepare", "introduce", "adopt", "go from", "collaborate with",
             "file", "close out", "audit", "inspect", "certify", "qualify for", "defend", "put", "put in", "put toward", "put towards",
             "walk", "jog", "swim", "hike", "eat", "drink", "sleep",
+            // The observable verbs of learning objectives (Bloom's taxonomy): what a learner shows.
+            "describe", "identify", "explain", "demonstrate", "list", "define", "compare", "calculate", "classify",
+            "summarize", "summarise", "recite", "locate", "distinguish", "illustrate", "solve", "outline",
+            "analyze", "analyse", "interpret", "differentiate", "discuss", "recall", "label",
         ])
         + entries(.action, .up, ["save", "set aside", "put aside", "put away", "invest", "increase", "raise", "lift", "double", "triple", "quadruple", "add", "scale up", "go up", "rise"])
         + entries(.action, .down, [

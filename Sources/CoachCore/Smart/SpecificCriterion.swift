@@ -207,6 +207,7 @@ struct SpecificCriterion: SmartCriterionRule {
             return read(next, in: clause, goal)
         }
         if let route = route(after: verb, in: clause, goal) { return .action(verb: verb.span, object: route) }
+        if let learned = howTo(after: verb, objectStart: objectStart, in: clause, goal) { return learned }
         guard let object = ObjectPhrase(in: goal, from: objectStart, limit: clause.span.upperBound) else {
             // "steel sales will go up in Boston by 3%": a change with its amount is scoped by what changes, its subject.
             if verb.value.direction != nil, hasMeasure(in: clause, goal),
@@ -257,6 +258,21 @@ struct SpecificCriterion: SmartCriterionRule {
             return .unscoped(verb: verb.span, object: object.span, needsAmount: false)
         }
         return .action(verb: verb.span, object: object.span)
+    }
+
+    /// "learn how to cook nutritious food": what is learned is the doing of something, specific when
+    /// it acts on something named; "learn how to troubleshoot" (for anyone) does not say which.
+    private func howTo(after verb: PhraseTable<ActionVerb>.Match, objectStart: Int, in clause: GoalClause, _ goal: ParsedGoal) -> Reading? {
+        let text = goal.text
+        guard text[verb.span.lowerBound].forms.contains(where: ObjectScope.learningVerbs.contains),
+              text.word(at: objectStart) == "how", text.word(at: objectStart + 1) == "to",
+              let doing = text.word(at: objectStart + 2), !FunctionWords.contains(doing), objectStart + 2 < clause.span.upperBound else { return nil }
+        let skill = objectStart..<(objectStart + 3)
+        guard let next = text.word(at: objectStart + 3), !FunctionWords.contains(next),
+              let object = ObjectPhrase(in: goal, from: objectStart + 3, limit: clause.span.upperBound), object.head != nil else {
+            return .unscoped(verb: verb.span, object: skill, needsAmount: false)
+        }
+        return .action(verb: verb.span, object: skill.lowerBound..<object.span.upperBound)
     }
 
     /// "The design of Project A will be completed": a copula before the participle of an action verb
