@@ -45,6 +45,8 @@ struct ActionVerb: Sendable, Equatable {
             "describe", "identify", "explain", "demonstrate", "list", "define", "compare", "calculate", "classify",
             "summarize", "summarise", "recite", "locate", "distinguish", "illustrate", "solve", "outline",
             "analyze", "analyse", "interpret", "differentiate", "discuss", "recall", "label",
+            // Jobs around a home or a site that are done or not.
+            "clean", "tidy", "declutter", "repair", "paint", "install", "replace", "renovate", "wash",
         ])
         + entries(.action, .up, ["save", "set aside", "put aside", "put away", "invest", "increase", "raise", "lift", "double", "triple", "quadruple", "add", "scale up", "go up", "rise"])
         + entries(.action, .down, [
@@ -72,10 +74,10 @@ struct ActionVerb: Sendable, Equatable {
     }
 
     /// Whether a verb at `index` reads as the start of a new clause: an infinitive after "to"
-    /// ("to reach team lead") or a gerund after "by" ("by closing 10 deals").
+    /// ("to reach team lead", "to not eat dessert") or a gerund after "by" ("by closing 10 deals").
     static func startsClause(in text: GoalText, at index: Int) -> Bool {
         guard let word = text.word(at: index - 1), lexicon.match(in: text, at: index) != nil else { return false }
-        if word == "to" { return true }
+        if word == "to" || (["not", "never"].contains(word) && text.word(at: index - 2) == "to") { return true }
         let gerund = text.word(at: index)?.hasSuffix("ing") ?? false
         return gerund && ["by", "through", "via", "with", "without", "after", "before"].contains(word)
     }

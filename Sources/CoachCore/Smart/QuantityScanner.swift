@@ -154,6 +154,10 @@ struct QuantityScanner {
         if let unit = Self.effortUnits.match(in: text, at: end) {
             return make(.effort, value, index..<unit.span.upperBound)
         }
+        // "a 20-minute walk", "a 2-hour workshop".
+        if text.isInnerHyphen(at: end), let unit = text.word(at: end + 1), ["minute", "hour", "min", "hr"].contains(unit) {
+            return make(.effort, value, index..<(end + 2))
+        }
         if let word = text.word(at: end), Self.scoreUnits.contains(word) {
             kind = .score
         } else if text.word(at: end) == "times" {

@@ -133,7 +133,8 @@ struct TimeExpressionScanner {
 
     /// "90-day", "5-year": a plan's length, neither a measure nor a deadline.
     private func hyphenatedPeriod(at index: Int) -> TimeExpression? {
-        guard text.isNumber(at: index), text.isInnerHyphen(at: index + 1), durationUnit(at: index + 2) != nil else {
+        // "a 20-minute walk", "a 2-hour workshop": minutes and hours measure the thing itself.
+        guard text.isNumber(at: index), text.isInnerHyphen(at: index + 1), let unit = durationUnit(at: index + 2), ![.minute, .hour].contains(unit) else {
             return nil
         }
         return TimeExpression(span: index..<(index + 3), kind: .period)
