@@ -40,7 +40,7 @@ struct ActionVerb: Sendable, Equatable {
             "start", "begin", "go to", "use", "contribute to", "redo", "turn in", "hand in", "construct", "establish", "integrate", "chart", "conduct", "revise",
             "arrive", "arrive at", "convey", "draft", "prepare", "introduce", "adopt", "go from", "collaborate with",
             "file", "close out", "audit", "inspect", "certify", "qualify for", "defend", "put", "put in", "put toward", "put towards",
-            "walk", "jog", "swim", "hike", "eat", "drink", "sleep",
+            "walk", "jog", "swim", "hike", "eat", "drink", "sleep", "exercise", "work out", "meditate", "journal",
             // The observable verbs of learning objectives (Bloom's taxonomy): what a learner shows.
             "describe", "identify", "explain", "demonstrate", "list", "define", "compare", "calculate", "classify",
             "summarize", "summarise", "recite", "locate", "distinguish", "illustrate", "solve", "outline",
@@ -63,8 +63,8 @@ struct ActionVerb: Sendable, Equatable {
             "embrace", "make sure", "ensure",
         ])
         + entries(.selfContained, nil, [
-            "log off", "sign off", "switch off", "unplug", "disconnect", "meditate", "exercise", "work out",
-            "retire", "resign", "relocate", "journal", "clock out", "leave work", "leave the office", "volunteer",
+            "log off", "sign off", "switch off", "unplug", "disconnect",
+            "retire", "resign", "relocate", "clock out", "leave work", "leave the office", "volunteer",
         ])
         + entries(.copula, nil, ["be", "become"])
     )

@@ -83,7 +83,7 @@ struct ObjectScope: Sendable, Equatable {
     static let activityVerbs: Set<String> = [
         "study", "practise", "practice", "learn", "mentor", "coach", "train", "network", "work", "do", "have",
         "keep", "maintain", "track", "try", "spend", "use", "help", "walk", "jog", "swim", "hike",
-        "eat", "drink", "sleep",
+        "eat", "drink", "sleep", "exercise", "meditate", "journal",
     ]
 
     /// Ways of moving, whose route can make an activity a trip ("walk to the mailbox").

@@ -134,6 +134,8 @@ struct ParsedGoal: Sendable {
         return quantities[position]
     }
 
+    private static let verbParticles: Set<String> = ["for", "with", "up", "out", "off", "down", "through", "over", "around", "into", "onto"]
+
     /// The clause's main verb: the first verb outside time phrases and numbers ("double" is both);
     /// without a known one, the word a modal leads into ("I will identify", "be able to name").
     func verb(in clause: GoalClause) -> PhraseTable<ActionVerb>.Match? {
@@ -151,6 +153,12 @@ struct ParsedGoal: Sendable {
                let before = text.word(at: index - 1),
                Self.modals.contains(before) || (before == "to" && text.word(at: index - 2) == "able") {
                 led = index
+            }
+            // "Greet each patient by name", "Go for a walk": a goal written as an instruction starts
+            // with its verb, which a determiner or a preposition of the verb follows.
+            if led == nil, index == 0, clause.span.lowerBound == 0, let word = text.word(at: 0), !FunctionWords.contains(word),
+               !WordForms.isPlural(word), let next = text.word(at: 1), FunctionWords.determiners.contains(next) || Self.verbParticles.contains(next) {
+                led = 0
             }
         }
         return led.map { PhraseTable.Match(span: $0..<($0 + 1), value: ActionVerb(kind: .action, direction: nil)) }

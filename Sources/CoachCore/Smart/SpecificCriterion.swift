@@ -157,6 +157,8 @@ struct SpecificCriterion: SmartCriterionRule {
     private static let metricCompounds: Set<String> = [
         "response time", "resolution time", "handle time", "handling time", "wait time", "waiting time",
         "lead time", "cycle time", "turnaround time", "screen time", "delivery time",
+        "customer satisfaction", "client satisfaction", "patient satisfaction", "employee satisfaction",
+        "employee engagement", "student engagement", "customer retention", "employee retention",
     ]
 
     /// Verbs that name a state rather than an action.
@@ -183,7 +185,12 @@ struct SpecificCriterion: SmartCriterionRule {
             clause.span.contains($0.span.lowerBound) && ![.clockTime, .effort, .frequency].contains($0.kind)
                 && ($0.kind == .money || $0.phrase.count > $0.span.count)
         }
-        return result.map { .result($0.phrase) }
+        if let result { return .result(result.phrase) }
+        // "Customer satisfaction above 90% by June": a measure named before its level is a result too.
+        guard let level = goal.quantities.first(where: { clause.span.contains($0.span.lowerBound) && [.percentage, .score, .count, .range].contains($0.kind) }),
+              let subject = ObjectPhrase(in: goal, from: clause.span.lowerBound, limit: level.span.lowerBound), let head = subject.head,
+              !isAbstract(head, in: goal) else { return nil }
+        return .result(subject.span.lowerBound..<level.phrase.upperBound)
     }
 
     private func read(_ verb: PhraseTable<ActionVerb>.Match, in clause: GoalClause, _ goal: ParsedGoal) -> Reading {
@@ -207,6 +214,12 @@ struct SpecificCriterion: SmartCriterionRule {
             return read(next, in: clause, goal)
         }
         if let route = route(after: verb, in: clause, goal) { return .action(verb: verb.span, object: route) }
+        // "start exercising", "keep running": what is started is the doing, read on its own verb.
+        if text[verb.span.lowerBound].forms.contains(where: ["start", "begin", "keep", "continue"].contains),
+           let gerund = text.word(at: objectStart), gerund.hasSuffix("ing"), let doing = ActionVerb.lexicon.match(in: text, at: objectStart),
+           doing.span.upperBound <= clause.span.upperBound {
+            return read(doing, in: clause, goal)
+        }
         if let learned = howTo(after: verb, objectStart: objectStart, in: clause, goal) { return learned }
         guard let object = ObjectPhrase(in: goal, from: objectStart, limit: clause.span.upperBound) else {
             // "steel sales will go up in Boston by 3%": a change with its amount is scoped by what changes, its subject.
@@ -233,8 +246,13 @@ struct SpecificCriterion: SmartCriterionRule {
             return .judgement(phrase: verb.span.lowerBound..<object.span.upperBound, word: object.span.lowerBound..<(object.span.lowerBound + 1))
         }
         // "eat better", "eat healthier": a quality, or an "-ier" comparative alone, is a judgement.
+        // "get fitter", "feel calmer": after a verb of becoming, a lone "-er" word is a comparative, since
+        // a thing would take a determiner ("get a fitter").
+        let becoming = text[verb.span.lowerBound].forms.contains(where: ["get", "feel", "grow", "stay", "look", "keep"].contains)
         let loneComparative = object.span.count == 1
-            && text.word(at: object.span.lowerBound).map { ObjectScope.isComparative($0) && !ObjectScope.comparatives.contains($0) } == true
+            && text.word(at: object.span.lowerBound).map {
+                (ObjectScope.isComparative($0) || (becoming && $0.hasSuffix("er") && $0.count >= 5)) && !ObjectScope.comparatives.contains($0)
+            } == true
         if let word = object.qualityWord ?? (loneComparative ? object.span.lowerBound : nil) {
             return .judgement(phrase: verb.span.lowerBound..<object.span.upperBound, word: word..<(word + 1))
         }
