@@ -64,6 +64,8 @@ extension DateReader {
     private func datedWeekday(_ weekday: Int, after index: Int) -> Found? {
         var cursor = index
         if text.isSymbol(",", at: cursor) { cursor += 1 }
+        // "Thu 5:30 PM 3-5-2009": a time may come between the weekday and the date.
+        if let time = timeOfDay(at: cursor), text.contains(time.end), text.isNumber(at: time.end) || monthName(at: time.end) != nil { cursor = time.end }
         let inMonth = ordinalDay(at: text.word(at: cursor) == "the" ? cursor + 1 : cursor) != nil ? dayOfMonth(at: cursor, prefixed: true) : nil
         if text.word(at: cursor) == "the" { cursor += 1 }
         let dated = [monthDate(at: cursor), numericInWeekday(at: cursor), inMonth].compactMap { $0 }.max { $0.end < $1.end }
@@ -122,9 +124,31 @@ extension DateReader {
         } else {
             return nil
         }
-        // "the third Thursday of November", "… in November", "… this November".
-        guard let word = text.word(at: index), word == "of" || word == "in" || (word == "this" && monthName(at: index + 1) != nil) else { return nil }
-        guard let (spec, end) = monthSpec(at: index + 1) else { return nil }
+        /// "the first day of 2009", "the last Tuesday in 1997", "the 1st day next year": counted in the year.
+        func inYear(position: Int, target: Target, year: Int, end: Int) -> Found? {
+            guard let range = DayRange.year(year) else { return nil }
+            switch target {
+            case .day:
+                if position == -1 { return single(range.last, end: end) }
+                let day = range.first.adding(days: position - 1)
+                return day.year == year ? single(day, end: end) : nil
+            case .weekday(let weekday):
+                if position == -1 { return single(range.last.adding(days: -((range.last.weekday - weekday + 7) % 7)), end: end) }
+                return single(range.first.next(weekday: weekday, strictly: false).adding(days: 7 * (position - 1)), end: end)
+            case .week, .weekend:
+                return nil
+            }
+        }
+        // "the third Thursday of November", "… in November", "… this November", "12th day next month".
+        guard let word = text.word(at: index) else { return nil }
+        let direct = ["this", "next"].contains(word) && (monthName(at: index + 1) != nil || ["month", "year"].contains(text.word(at: index + 1) ?? ""))
+        guard word == "of" || word == "in" || direct else { return nil }
+        let specAt = direct ? index : index + 1
+        if let (yearValue, end) = writtenYear(at: specAt) ?? relativeYear(at: specAt).map({ (today.year + $0.0, $0.1) }),
+           let found = inYear(position: position, target: target, year: yearValue, end: end) {
+            return found
+        }
+        guard let (spec, end) = monthSpec(at: specAt) else { return nil }
         func resolve(_ month: Int, _ year: Int) -> Found? {
             guard let range = DayRange.month(month, year: year) else { return nil }
             switch target {
@@ -216,6 +240,11 @@ extension DateReader {
             }
             let year = month >= today.month ? today.year : today.year + 1
             return (MonthSpec(month: month, year: year, floating: true, named: true, advance: byYear), afterMonth)
+        }
+        // "next November" (the first that starts after today), "this November".
+        if let word = text.word(at: index), word == "next" || word == "this", let (month, afterMonth) = monthName(at: index + 1) {
+            let year = word == "this" ? today.year : (month > today.month ? today.year : today.year + 1)
+            return (MonthSpec(month: month, year: year, floating: false, named: true, advance: byYear), afterMonth)
         }
         if text.word(at: index) == "month", text.word(at: index - 1) == "of" {
             return (MonthSpec(month: today.month, year: today.year, floating: true, named: false, advance: byMonth), index + 1)

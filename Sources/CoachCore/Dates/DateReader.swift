@@ -173,6 +173,8 @@ struct DateReader {
     private func withTime(_ found: Found) -> Found {
         var index = found.end
         if text.isSymbol(",", at: index) || (text.word(at: index) == "t" && text.isJoined(index)) { index += 1 }
+        // "tomorrow night at 9": the part of the day may come before the time.
+        if let part = text.word(at: index), DateWords.dayParts.contains(part), text.word(at: index + 1) == "at" { index += 1 }
         var introduced = false
         if let word = text.word(at: index) ?? (text.isSymbol("@", at: index) ? "at" : nil), ["at", "by", "around", "about", "from"].contains(word) {
             index += 1
@@ -201,7 +203,9 @@ struct DateReader {
 
     /// "at 8", "around 7": an hour with nothing after it but a part of the day or the end of the phrase.
     private func bareHour(at index: Int) -> Int? {
-        guard text.isNumber(at: index), text[index].text.count <= 2, let hour = Int(text[index].text), (1...12).contains(hour) else { return nil }
+        let spelled = text.word(at: index).flatMap(NumberLexicon.cardinal).flatMap { $0 == $0.rounded() ? Int($0) : nil }
+        guard let hour = spelled ?? (text.isNumber(at: index) && text[index].text.count <= 2 ? Int(text[index].text) : nil),
+              (1...12).contains(hour) else { return nil }
         if let next = text.word(at: index + 1) { return DateWords.dayParts.contains(next) || next == "tonight" ? index + 2 : nil }
         guard index + 1 == text.count || [",", ".", "!", "?", ";", ")"].contains(where: { text.isSymbol($0, at: index + 1) }) else { return nil }
         return index + 1
@@ -517,8 +521,9 @@ struct DateReader {
     /// A two-digit year is the one of the nearest century that is at most 50 years ahead of today:
     /// "3/4/27" is 2027, "1/1/95" is 1995.
     func century(_ short: Int) -> Int {
-        let ahead = today.year / 100 * 100 + short
-        return ahead > today.year + 50 ? ahead - 100 : ahead
+        let year = today.year / 100 * 100 + short
+        if year > today.year + 50 { return year - 100 }
+        return year <= today.year - 50 ? year + 100 : year
     }
 
     func monthName(at index: Int) -> (Int, Int)? {

@@ -131,6 +131,10 @@ struct DeadlineTests {
         ("Close 10 deals by jan/2027", "2027-01-31"),
         ("Close 10 deals by dec/08/2026", "2026-12-08"),
         ("Close 10 deals by Saturday previous week", "2026-02-28"),
+        ("Close 10 deals by the 12th day next month", "2026-04-12"),
+        ("Close 10 deals by the last Tuesday in 2026", "2026-12-29"),
+        ("Close 10 deals by the 1st Tuesday next November", "2026-11-03"),
+        ("Close 10 deals by 20/12/01", "2001-12-20"),
     ])
     func workplaceDays(goal: String, expected: String?) {
         #expect(analyzer.deadline(in: goal, today: today)?.iso == expected)
