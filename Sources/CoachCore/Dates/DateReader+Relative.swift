@@ -366,7 +366,11 @@ extension DateReader {
             minutes = written
             cursor += 2
             hasClock = true
-            if text.isSymbol(":", at: cursor), text.isJoined(cursor), text.isNumber(at: cursor + 1) { cursor += 2 }
+            if text.isSymbol(":", at: cursor), text.isJoined(cursor), text.isNumber(at: cursor + 1) {
+                cursor += 2
+                // "09:04:08,00123": a fraction of a second.
+                if text.isSymbol(",", at: cursor), text.isJoined(cursor), text.isJoined(cursor + 1), text.isNumber(at: cursor + 1) { cursor += 2 }
+            }
         }
         if let marker = text.word(at: cursor), marker == "am" || marker == "pm" || marker == "a" || marker == "p" {
             var end = cursor + 1
@@ -386,7 +390,7 @@ extension DateReader {
     }
 
     /// "in the morning", "in the afternoon", "at night" after a time: whether it is pm, and where it stops.
-    private func partOfDay(at index: Int) -> (pm: Bool, end: Int)? {
+    func partOfDay(at index: Int) -> (pm: Bool, end: Int)? {
         if text.word(at: index) == "at", text.word(at: index + 1) == "night" { return (true, index + 2) }
         guard text.word(at: index) == "in", text.word(at: index + 1) == "the", let part = text.word(at: index + 2) else { return nil }
         switch part {

@@ -76,7 +76,7 @@ struct DateReader {
         if let leading = leadingDayRange(at: index) { return withTime(leading) }
         // A time before the day: "8:25 a.m. Dec. 12, 2014", "5pm tomorrow".
         if whole, let time = timeOfDay(at: index), text.contains(time.end) {
-            var after = time.end
+            var after = zoneEnd(after: time.end)
             if text.isSymbol(",", at: after) || text.word(at: after) == "on" { after += 1 }
             if let dated = point(at: after, prefixed: true) { return withTime(dated) }
         }
@@ -180,7 +180,9 @@ struct DateReader {
             index += 1
             introduced = true
         }
-        if let end = timeOfDay(at: index)?.end ?? (introduced ? bareHour(at: index) : nil) {
+        // "10/Oct/2000:13:55:36", as server logs write it.
+        if !introduced, text.isSymbol(":", at: index), text.isJoined(index), text.isJoined(index + 1), timeOfDay(at: index + 1) != nil { index += 1 }
+        if let end = timeOfDay(at: index)?.end ?? (introduced ? bareHour(at: index) : nil) ?? zonedRun(at: index) {
             return Found(end: zoneEnd(after: clockRangeEnd(after: end)), value: found.value)
         }
         if let word = text.word(at: found.end), DateWords.dayParts.contains(word) {
@@ -189,15 +191,50 @@ struct DateReader {
         return found
     }
 
-    /// After a clock time, a time zone as timestamps write it ("PDT", "UTC-8", "-0400"): the day is the one written.
+    /// After a clock time, a time zone as timestamps write it: an abbreviation ("PDT", "BRST", "MET
+    /// DST"), an offset ("UTC-8", "-0400", "GMT+03:00"), a region ("America/New_York"), a name
+    /// ("Mountain Standard Time"), then perhaps its name in brackets ("(Jordan Daylight Time)"): the
+    /// day is the one written.
     func zoneEnd(after index: Int) -> Int {
         var end = index
-        if let word = text.word(at: end), DateWords.timeZones.contains(word) { end += 1 }
+        if isZoneAbbreviation(at: end) {
+            end += 1
+            if text.word(at: end) == "dst" { end += 1 }
+        } else if let named = zoneName(at: end) {
+            end = named
+        }
         if (text.isSymbol("-", at: end) || text.isSymbol("+", at: end)), text.isJoined(end + 1) || end > index,
            text.isNumber(at: end + 1), [1, 2, 4].contains(text[end + 1].text.count) {
             end += 2
             if text.isSymbol(":", at: end), text.isJoined(end), text.isNumber(at: end + 1) { end += 2 }
         }
+        if end > index, text.isSymbol("(", at: end),
+           let close = ((end + 1)..<min(text.count, end + 6)).first(where: { text.isSymbol(")", at: $0) }),
+           close > end + 1, ((end + 1)..<close).allSatisfy({ text.word(at: $0) != nil }) {
+            end = close + 1
+        }
+        return end
+    }
+
+    /// "PST", "BRST", "AEDT": a zone abbreviation is written in capitals and ends in "T" (standard,
+    /// daylight or summer time), unless it is one of the few that do not ("UTC", "Z").
+    private func isZoneAbbreviation(at index: Int) -> Bool {
+        guard let word = text.word(at: index) else { return false }
+        if DateWords.timeZones.contains(word) { return true }
+        let raw = text.source[text[index].range]
+        return (3...5).contains(raw.count) && raw.last == "T" && raw.allSatisfy { $0.isASCII && $0.isUppercase }
+    }
+
+    /// "Mountain Standard Time", "America/New_York": a zone by its name or its region.
+    private func zoneName(at index: Int) -> Int? {
+        if text.word(at: index) != nil, let kind = text.word(at: index + 1), ["standard", "daylight", "summer"].contains(kind),
+           text.word(at: index + 2) == "time" {
+            return index + 3
+        }
+        guard let area = text.word(at: index), DateWords.zoneAreas.contains(area), text.isSymbol("/", at: index + 1),
+              text.isJoined(index + 1), text.isJoined(index + 2), text.word(at: index + 2) != nil else { return nil }
+        var end = index + 3
+        while text.isSymbol("_", at: end), text.isJoined(end), text.isJoined(end + 1), text.word(at: end + 1) != nil { end += 2 }
         return end
     }
 
@@ -206,8 +243,16 @@ struct DateReader {
         let spelled = text.word(at: index).flatMap(NumberLexicon.cardinal).flatMap { $0 == $0.rounded() ? Int($0) : nil }
         guard let hour = spelled ?? (text.isNumber(at: index) && text[index].text.count <= 2 ? Int(text[index].text) : nil),
               (1...12).contains(hour) else { return nil }
+        if let (_, end) = partOfDay(at: index + 1) { return end }
         if let next = text.word(at: index + 1) { return DateWords.dayParts.contains(next) || next == "tonight" ? index + 2 : nil }
         guard index + 1 == text.count || [",", ".", "!", "?", ";", ")"].contains(where: { text.isSymbol($0, at: index + 1) }) else { return nil }
+        return index + 1
+    }
+
+    /// "1535 GMT", "1145EST": hours and minutes run together are a time when a zone follows.
+    private func zonedRun(at index: Int) -> Int? {
+        guard text.isNumber(at: index), text[index].text.count == 4, let run = Int(text[index].text), run / 100 < 24, run % 100 < 60,
+              zoneEnd(after: index + 1) > index + 1 else { return nil }
         return index + 1
     }
 
@@ -250,14 +295,7 @@ struct DateReader {
 
     /// 2027-06-30, 2027/06/30, 2027.06.30, 2027-06 (the month), 20270630.
     func iso(at index: Int) -> Found? {
-        guard let year = fourDigitYear(at: index) else {
-            if whole, text.isNumber(at: index), text[index].text.count == 8, index + 1 == text.count,
-               let all = Int(text[index].text), let date = LocalDate(year: all / 10_000, month: (all / 100) % 100, day: all % 100),
-               (1900...2199).contains(date.year) {
-                return single(date, end: index + 1)
-            }
-            return nil
-        }
+        guard let year = fourDigitYear(at: index) ?? fullISOYear(at: index) else { return basicISO(at: index) }
         let separator = text.contains(index + 1) ? text[index + 1].text : ""
         guard ["-", "/", "."].contains(separator), text.isJoined(index + 1), text.isJoined(index + 2),
               text.isNumber(at: index + 2), text[index + 2].text.count <= 2, let month = Int(text[index + 2].text) else {
@@ -271,6 +309,32 @@ struct DateReader {
             return month > 12 ? Found(end: index + 3, value: .problem(.impossible(Self.noMonth(month)))) : nil
         }
         return DayRange.month(month, year: year).map { Found(end: index + 3, value: .range($0)) }
+    }
+
+    /// "1884-08-06": a year, with month and day, of any millennium people write about.
+    private func fullISOYear(at index: Int) -> Int? {
+        guard text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text), (1000...2999).contains(year),
+              text.isSymbol("-", at: index + 1), text.isSymbol("-", at: index + 3), text.isNumber(at: index + 2), text.isNumber(at: index + 4),
+              (index + 1...index + 4).allSatisfy(text.isJoined) else { return nil }
+        return year
+    }
+
+    /// "20270630" as a whole answer, perhaps with a time as timestamps write it ("20030925T104941",
+    /// "19990523T23:55:21Z").
+    private func basicISO(at index: Int) -> Found? {
+        guard whole, text.isNumber(at: index), text[index].text.count == 8, let all = Int(text[index].text) else { return nil }
+        var end = index + 1
+        if text.word(at: end) == "t", text.isJoined(end), text.isJoined(end + 1) {
+            if let time = timeOfDay(at: end + 1) {
+                end = time.end
+            } else if text.isNumber(at: end + 1), [4, 6].contains(text[end + 1].text.count) {
+                end += 2
+            } else {
+                return nil
+            }
+            end = zoneEnd(after: end)
+        }
+        return end == text.count ? day(all / 10_000, (all / 100) % 100, all % 100, end: end) : nil
     }
 
     /// 10/31/2027, 13/03/2027, 3/4/27, 12.31.2027: the order follows from the numbers, the user's
@@ -380,8 +444,13 @@ struct DateReader {
     private func withYear(month: Int, day dayOfMonth: Int, after index: Int) -> Found {
         var cursor = index
         if text.isSymbol(",", at: cursor) || text.word(at: cursor) == "of" { cursor += 1 }
-        if let time = timeOfDay(at: cursor), fourDigitYear(at: zoneEnd(after: time.end)) != nil { cursor = zoneEnd(after: time.end) }
-        if let (year, after) = writtenYear(at: cursor) { return day(year, month, dayOfMonth, end: after) }
+        var timed = false
+        if let time = timeOfDay(at: cursor), writtenYear(at: zoneEnd(after: time.end)) != nil {
+            cursor = zoneEnd(after: time.end)
+            timed = true
+        }
+        // "Thu Jan 21 17:13:27 2010 -0400": the zone may come after the year.
+        if let (year, after) = writtenYear(at: cursor) { return day(year, month, dayOfMonth, end: timed ? zoneEnd(after: after) : after) }
         if let (offset, end) = relativeYear(at: cursor) { return day(today.year + offset, month, dayOfMonth, end: end) }
         return yearless(month: month, day: dayOfMonth, end: index)
     }
@@ -504,8 +573,13 @@ struct DateReader {
     func fourDigitYear(at index: Int) -> Int? { text.fourDigitYear(at: index) }
 
     /// A year as written after a date: four digits, or two after an apostrophe ("July 4, '79").
+    /// An era may stand before or after it ("AD 2000", "1952 AD"), and after a month any year of the
+    /// millennia people write about is one ("17 August 1656").
     func writtenYear(at index: Int) -> (Int, Int)? {
-        if let year = fourDigitYear(at: index) { return (year, index + 1) }
+        if text.word(at: index) == "ad", let (year, end) = writtenYear(at: index + 1) { return (year, end) }
+        if text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text), (1000...2999).contains(year) {
+            return (year, ["ad", "ce"].contains(text.word(at: index + 1) ?? "") ? index + 2 : index + 1)
+        }
         guard text.isSymbol("'", at: index), text.isJoined(index + 1), text.isNumber(at: index + 1), text[index + 1].text.count == 2,
               let short = Int(text[index + 1].text) else { return nil }
         return (century(short), index + 2)

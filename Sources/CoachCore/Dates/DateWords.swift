@@ -81,7 +81,10 @@ enum DateWords {
         "hrs": .hour, "minute": .minute, "minutes": .minute, "min": .minute, "mins": .minute,
     ]
 
-    /// Time zones as timestamps name them ("Mon Apr 02 17:00:00 PDT 2007").
+    /// The areas of the time-zone database's region names ("America/New_York").
+    static let zoneAreas: Set<String> = ["africa", "america", "antarctica", "arctic", "asia", "atlantic", "australia", "europe", "indian", "pacific", "etc"]
+
+    /// Time zones as people type them in lower case too ("5pm pst"); others are known by their capitals.
     static let timeZones: Set<String> = ["utc", "gmt", "z", "pst", "pdt", "est", "edt", "cst", "cdt", "mst", "mdt", "bst", "cet", "cest", "ist", "aest", "jst"]
 
     /// Parts of a day: a deadline at a time of day is a deadline on that day.
