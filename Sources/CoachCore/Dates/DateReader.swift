@@ -182,13 +182,25 @@ struct DateReader {
         }
         // "10/Oct/2000:13:55:36", as server logs write it.
         if !introduced, text.isSymbol(":", at: index), text.isJoined(index), text.isJoined(index + 1), timeOfDay(at: index + 1) != nil { index += 1 }
-        if let end = timeOfDay(at: index)?.end ?? (introduced ? bareHour(at: index) : nil) ?? zonedRun(at: index) {
+        let hour = introduced || partOfDay(at: index + 1) != nil ? bareHour(at: index) : nil
+        if let end = timeOfDay(at: index)?.end ?? hour ?? (introduced ? run(at: index) : zonedRun(at: index)) {
             return Found(end: zoneEnd(after: clockRangeEnd(after: end)), value: found.value)
         }
         if let word = text.word(at: found.end), DateWords.dayParts.contains(word) {
             return Found(end: found.end + 1, value: found.value)
         }
+        // "September 17, 2012 UTC+7", "2013-01-01 -07:00": a zone after a date without a time.
+        if found.range != nil, isZoneAbbreviation(at: found.end) || isClockOffset(at: found.end) {
+            return Found(end: zoneEnd(after: found.end), value: found.value)
+        }
         return found
+    }
+
+    /// "-07:00", "+0530": an offset from UTC, written as one (a sign joined to hours and minutes).
+    private func isClockOffset(at index: Int) -> Bool {
+        guard text.isSymbol("-", at: index) || text.isSymbol("+", at: index), !text.isJoined(index), text.isJoined(index + 1),
+              text.isNumber(at: index + 1) else { return false }
+        return text[index + 1].text.count == 4 || (text.isSymbol(":", at: index + 2) && text.isJoined(index + 2) && text.isNumber(at: index + 3))
     }
 
     /// After a clock time, a time zone as timestamps write it: an abbreviation ("PDT", "BRST", "MET
@@ -251,8 +263,13 @@ struct DateReader {
 
     /// "1535 GMT", "1145EST": hours and minutes run together are a time when a zone follows.
     private func zonedRun(at index: Int) -> Int? {
-        guard text.isNumber(at: index), text[index].text.count == 4, let run = Int(text[index].text), run / 100 < 24, run % 100 < 60,
-              zoneEnd(after: index + 1) > index + 1 else { return nil }
+        guard let end = run(at: index), zoneEnd(after: end) > end else { return nil }
+        return end
+    }
+
+    /// "0900", "2100": hours and minutes run together, as the 24-hour clock writes them.
+    private func run(at index: Int) -> Int? {
+        guard text.isNumber(at: index), text[index].text.count == 4, let run = Int(text[index].text), run / 100 < 24, run % 100 < 60 else { return nil }
         return index + 1
     }
 
@@ -333,6 +350,8 @@ struct DateReader {
                 return nil
             }
             end = zoneEnd(after: end)
+        } else if let time = timeOfDay(at: end) {
+            end = zoneEnd(after: time.end)
         }
         return end == text.count ? day(all / 10_000, (all / 100) % 100, all % 100, end: end) : nil
     }

@@ -85,7 +85,7 @@ enum DateWords {
     static let zoneAreas: Set<String> = ["africa", "america", "antarctica", "arctic", "asia", "atlantic", "australia", "europe", "indian", "pacific", "etc"]
 
     /// Time zones as people type them in lower case too ("5pm pst"); others are known by their capitals.
-    static let timeZones: Set<String> = ["utc", "gmt", "z", "pst", "pdt", "est", "edt", "cst", "cdt", "mst", "mdt", "bst", "cet", "cest", "ist", "aest", "jst"]
+    static let timeZones: Set<String> = ["utc", "ut", "gmt", "z", "pst", "pdt", "est", "edt", "cst", "cdt", "mst", "mdt", "bst", "cet", "cest", "ist", "aest", "jst"]
 
     /// Parts of a day: a deadline at a time of day is a deadline on that day.
     static let dayParts: Set<String> = ["morning", "afternoon", "evening", "night", "noon", "midday", "lunchtime", "midnight"]
