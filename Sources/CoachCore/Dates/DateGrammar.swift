@@ -37,6 +37,8 @@ public struct DateGrammar: Sendable {
             let start = prefix.span.upperBound
             if let found = reader.expression(at: start, prefixed: true, anchor: prefix.value) {
                 let clock = reader.timeOfDay(at: start)?.end == found.end
+                // "run a marathon in 3:40:59", "within 2:30": a time taken, not a time of day.
+                if clock, prefix.value == .within { return nil }
                 return DatePhrase(span: index..<found.end, meaning: ahead(found, prefix.value, in: text, from: start), clockTime: clock)
             }
         }

@@ -161,6 +161,8 @@ struct TimeExpressionScanner {
                || ["from", "to", "between", "and"].contains(text.word(at: $0) ?? "") }) {
             return nil
         }
+        // "a marathon in 3:40:59", "a mile under 7:30": a time taken, as the grammar reads it after "in".
+        if phrase.clockTime, ["in", "within", "under"].contains(text.word(at: index - 1) ?? "") { return nil }
         switch phrase.meaning {
         case .vague: return TimeExpression(span: phrase.span, kind: .vague)
         case .day(let day, let window):
@@ -219,6 +221,10 @@ struct TimeExpressionScanner {
         case "for": guard text.word(at: cursor) == "this" else { return nil }
         default: return nil
         }
+        // "by age 60", "at the age of 65": an age is a time of life, dated once the client's age is known.
+        if ["by", "at", "before", "until"].contains(lead), let end = ageEnd(at: cursor) {
+            return TimeExpression(span: index..<end, kind: .occasion)
+        }
         // "by the time I graduate": a clause after "by the time" is when.
         if lead == "by", text.word(at: cursor) == "the", text.word(at: cursor + 1) == "time", let end = clauseEnd(from: cursor + 2) {
             return TimeExpression(span: index..<end, kind: .occasion)
@@ -261,6 +267,9 @@ struct TimeExpressionScanner {
         for cursor in stride(from: start, through: last, by: 1) {
             // "my two-week hospital placement".
             if text.isInnerHyphen(at: cursor) { continue }
+            // "my 55th birthday": an ordinal names which one.
+            if text.isNumber(at: cursor), let suffix = text.word(at: cursor + 1), text.isJoined(cursor + 1), ["st", "nd", "rd", "th"].contains(suffix) { continue }
+            if ["st", "nd", "rd", "th"].contains(text.word(at: cursor) ?? ""), text.isJoined(cursor), text.isNumber(at: cursor - 1) { continue }
             guard let word = text.word(at: cursor) else { return nil }
             if let end = occasionEnd(at: cursor) { return (end, ahead) }
             if FunctionWords.contains(word) && !Self.aheadWords.contains(word) { return nil }
@@ -276,6 +285,14 @@ struct TimeExpressionScanner {
         if let word = text.word(at: cursor), WordForms.isAdverb(word) || ["ever", "even", "first", "only"].contains(word) { cursor += 1 }
         guard let word = text.word(at: cursor), word.count > 5, word.hasSuffix("ing"), !word.hasSuffix("thing"),
               !FunctionWords.contains(word) else { return nil }
+        return cursor + 1
+    }
+
+    /// "age 60", "the age of 65": where an age ends.
+    private func ageEnd(at index: Int) -> Int? {
+        let cursor = text.word(at: index) == "the" && text.word(at: index + 2) == "of" ? index + 3 : index + 1
+        guard text.word(at: index) == "age" || (cursor == index + 3 && text.word(at: index + 1) == "age"),
+              text.isNumber(at: cursor), let years = Int(text[cursor].text), (10...120).contains(years) else { return nil }
         return cursor + 1
     }
 
