@@ -15,7 +15,8 @@ extension DateReader {
             return single(DayRange.week(containing: today).first.adding(days: 7 * weeks + weekday - 1), end: end)
         }
         if text.word(at: index) == "the", let (_, end) = weekdayName(at: index + 1), text.word(at: end) == "after", text.word(at: end + 1) == "next" { index += 1 }
-        if text.word(at: index) == "this", text.word(at: index + 1) == "coming" { index += 1 }
+        // "this coming Friday", "this past Monday".
+        if text.word(at: index) == "this", ["coming", "past"].contains(text.word(at: index + 1) ?? "") { index += 1 }
         if let word = text.word(at: index), ["this", "next", "last", "past", "previous", "coming"].contains(word) {
             modifier = word
             index += 1
