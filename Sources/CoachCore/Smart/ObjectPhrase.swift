@@ -111,7 +111,13 @@ struct ObjectPhrase: Sendable, Equatable {
                     last = index
                     continue
                 }
-                if FunctionWords.contains(word) { break reading }
+                if FunctionWords.contains(word) {
+                    // "over-the-counter medicine sales", "up-to-date records": a compound that starts with a function word is a modifier.
+                    guard text.isInnerHyphen(at: index + 1) else { break reading }
+                    first = first ?? index
+                    index += 1
+                    continue
+                }
                 // "administer injections safely": an adverb after the head says how, and ends the phrase.
                 if head != nil, WordForms.isAdverb(word) { break reading }
                 first = first ?? index

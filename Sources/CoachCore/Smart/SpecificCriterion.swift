@@ -221,6 +221,13 @@ struct SpecificCriterion: SmartCriterionRule {
             return read(doing, in: clause, goal)
         }
         if let learned = howTo(after: verb, objectStart: objectStart, in: clause, goal) { return learned }
+        // "improve from an average test score of 78% to 85%", "increase from 15% to 30% the share of
+        // adults who…": a change from one level to another names what changes inside that span or after it.
+        if verb.value.direction != nil, text.word(at: objectStart) == "from", hasMeasure(in: clause, goal),
+           let named = (objectStart + 1..<min(clause.span.upperBound, objectStart + 10)).lazy
+               .compactMap({ ObjectPhrase(in: goal, from: $0, limit: clause.span.upperBound) }).first(where: { $0.head != nil }) {
+            return .action(verb: verb.span, object: named.span)
+        }
         guard let object = ObjectPhrase(in: goal, from: objectStart, limit: clause.span.upperBound) else {
             // "steel sales will go up in Boston by 3%": a change with its amount is scoped by what changes, its subject.
             if verb.value.direction != nil, hasMeasure(in: clause, goal),
