@@ -79,6 +79,11 @@ struct QuantityScanner {
         token.forms.map { shortTimeUnits[$0] ?? $0 }.first(where: effortUnitWords.contains)
     }
     private static let clockSuffixes = PhraseTable(["am", "pm", "a . m .", "p . m .", "a . m", "p . m", "o'clock"])
+    /// Units a single one of which is already an amount ("a mile", "a serving").
+    private static let measureUnits: Set<String> = [
+        "mile", "kilometre", "kilometer", "km", "metre", "meter", "gallon", "litre", "liter", "pint", "quart", "pound", "lb",
+        "kilogram", "kilo", "kg", "ounce", "oz", "cup", "glass", "serving", "lap", "page", "chapter",
+    ]
     private static let scoreUnits: Set<String> = ["star", "stars", "point", "points", "rating"]
 
     private func quantity(at index: Int) -> Quantity? {
@@ -90,6 +95,11 @@ struct QuantityScanner {
         if let article = text.word(at: index), article == "a" || article == "an",
            let unit = text.word(at: index + 1), unit == "hour" || unit == "minute" {
             return make(.effort, 1, index..<(index + 2))
+        }
+        // "walk a mile", "drink a gallon of water", "read a chapter": one of a unit of measure is a count.
+        if let article = text.word(at: index), article == "a" || article == "an",
+           let unit = text.word(at: index + 1), Self.measureUnits.contains(unit) {
+            return make(.count, 1, index..<(index + 2))
         }
         if let multiple = NumberLexicon.multiple(of: text[index]), !text.isInnerHyphen(at: index + 1) {
             // "half the staff meetings", "half of my clients": a share of something, not a multiple of today.
