@@ -366,7 +366,8 @@ struct SpecificCriterion: SmartCriterionRule {
             guard state || (verb.value.kind == .action && verb.value.direction == nil && ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil
                             && (bounded || !forms.contains(where: ObjectScope.activityVerbs.contains))),
                   case .action(let verbSpan, let object)? = read(clause, in: goal),
-                  state ? object.contains(where: { goal.text.word(at: $0) == "free" }) : !isBarePlural(object, in: goal) else { return nil }
+                  state ? object.contains(where: { goal.text.word(at: $0) == "free" }) : !isBarePlural(object, in: goal) || isScheduled(clause, in: goal)
+            else { return nil }
             return min(verbSpan.lowerBound, object.lowerBound)..<max(verbSpan.upperBound, object.upperBound)
         }
     }
@@ -400,6 +401,15 @@ struct SpecificCriterion: SmartCriterionRule {
               !goal.quantities.contains(where: { object.overlaps($0.span) }),
               let head = text.word(at: object.upperBound - 1) else { return false }
         return WordForms.isPlural(head)
+    }
+
+    /// "administer pain assessments every four hours", "hold weekly mentorship sessions": a habit on a
+    /// schedule is kept or not at each time it names, which can be checked.
+    private func isScheduled(_ clause: GoalClause, in goal: ParsedGoal) -> Bool {
+        goal.times.contains { time in
+            if case .cadence = time.kind { return clause.span.contains(time.span.lowerBound) }
+            return false
+        }
     }
 
     private func isAbstract(_ head: Int, in goal: ParsedGoal) -> Bool {
