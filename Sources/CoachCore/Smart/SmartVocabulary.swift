@@ -23,6 +23,8 @@ public struct SmartVocabulary: Sendable, Hashable {
     public let rankWords: Set<String>
     /// Occasions a goal can be timed by without a date ("before my next evaluation").
     public let occasions: Set<String>
+    /// Points of a day that recur without saying so ("after lunch", "before bed"): a routine.
+    public let routines: Set<String>
     /// The job titles of Rules/roles.yaml: a title off the ladder still names a role one can hold
     /// ("become a registered nurse"), read at the rank of an individual contributor.
     public let professions: [String]
@@ -59,7 +61,7 @@ public struct SmartVocabulary: Sendable, Hashable {
 
     public init(ladder: [(title: String, rank: Int)], topics: [[String]], vagueFrames: [String], abstractHeads: Set<String>,
                 generalHeads: Set<String>, genericModifiers: Set<String>, valueWords: Set<String>, growth: Growth,
-                rankWords: Set<String> = [], occasions: Set<String> = [], professions: [String] = []) {
+                rankWords: Set<String> = [], occasions: Set<String> = [], routines: Set<String> = [], professions: [String] = []) {
         self.ladder = ladder
         self.topics = topics
         self.vagueFrames = vagueFrames
@@ -70,6 +72,7 @@ public struct SmartVocabulary: Sendable, Hashable {
         self.growth = growth
         self.rankWords = rankWords
         self.occasions = occasions
+        self.routines = routines
         self.professions = professions
         professionTable = PhraseTable(professions, value: Self.contributorRank)
         ladderTable = PhraseTable(ladder.map { ($0.title, $0.rank) })
@@ -82,6 +85,7 @@ public struct SmartVocabulary: Sendable, Hashable {
         hasher.combine(growth)
         hasher.combine(rankWords.sorted())
         hasher.combine(occasions.sorted())
+        hasher.combine(routines.sorted())
         hasher.combine(professions)
         fingerprint = hasher.finalize()
     }
@@ -96,7 +100,7 @@ public struct SmartVocabulary: Sendable, Hashable {
         a.fingerprint == b.fingerprint && a.ladder.elementsEqual(b.ladder, by: { $0 == $1 }) && a.topics == b.topics
             && a.vagueFrames == b.vagueFrames && a.abstractHeads == b.abstractHeads && a.generalHeads == b.generalHeads
             && a.genericModifiers == b.genericModifiers && a.valueWords == b.valueWords && a.growth == b.growth
-            && a.rankWords == b.rankWords && a.occasions == b.occasions && a.professions == b.professions
+            && a.rankWords == b.rankWords && a.occasions == b.occasions && a.routines == b.routines && a.professions == b.professions
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }

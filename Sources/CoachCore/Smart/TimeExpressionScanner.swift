@@ -6,6 +6,8 @@ struct TimeExpressionScanner {
     let today: LocalDate
     /// The occasions a goal can be timed by ("my next evaluation"), from Rules/smart.yaml.
     var occasions: Set<String> = []
+    /// Points of a day that recur ("lunch", "bed"), from Rules/smart.yaml.
+    var routines: Set<String> = []
 
     func scan() -> [TimeExpression] {
         var found: [TimeExpression] = []
@@ -150,6 +152,9 @@ struct TimeExpressionScanner {
         return TimeExpression(span: index..<(index + 3), kind: .occasion)
     }
 
+    /// Routines that "at" or "with" also name ("one vegetable with dinner"); "at work" is a place.
+    private static let meals: Set<String> = ["breakfast", "lunch", "dinner", "supper", "lunchtime", "dinnertime"]
+
     private static let stretches: Set<String> = ["day", "week", "month", "session", "module", "unit", "phase", "lesson", "sprint", "cycle"]
 
     /// Dates are read by the one date grammar, exactly as a `type: date` answer is.
@@ -202,6 +207,11 @@ struct TimeExpressionScanner {
         guard let lead = text.word(at: index) else { return nil }
         var cursor = index + 1
         var needsAhead = false
+        // "walk after lunch", "read before bed": a point of every day, named without a determiner, is a routine.
+        if ["after", "before", "at", "with"].contains(lead), let word = text.word(at: cursor), text[cursor].forms.contains(where: routines.contains),
+           lead == "after" || lead == "before" || Self.meals.contains(word) {
+            return TimeExpression(span: index..<(cursor + 1), kind: .cadence)
+        }
         switch lead {
         case "by", "through", "throughout", "during": break
         // "whilst on my two-week hospital placement", "while at the conference".
