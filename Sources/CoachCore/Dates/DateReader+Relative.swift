@@ -69,7 +69,9 @@ extension DateReader {
         if let time = timeOfDay(at: cursor), text.contains(time.end), text.isNumber(at: time.end) || monthName(at: time.end) != nil { cursor = time.end }
         let inMonth = ordinalDay(at: text.word(at: cursor) == "the" ? cursor + 1 : cursor) != nil ? dayOfMonth(at: cursor, prefixed: true) : nil
         if text.word(at: cursor) == "the" { cursor += 1 }
-        let dated = [monthDate(at: cursor), numericInWeekday(at: cursor), inMonth].compactMap { $0 }.max { $0.end < $1.end }
+        // "Mon Christmas": a holiday is a date, cross-checked the same way.
+        let dated = [monthDate(at: cursor), numericInWeekday(at: cursor), inMonth, holiday(at: cursor, prefixed: true)]
+            .compactMap { $0 }.max { $0.end < $1.end }
         guard let dated else { return nil }
         if case .problem(.ambiguous(let monthFirst, let dayFirst)) = dated.value {
             // The weekday settles which reading was meant.
@@ -292,6 +294,7 @@ extension DateReader {
         case "today", "tonight", "now", "tod", "tdy": return single(today, end: start + 1)
         case "tomorrow", "tmr", "tmrw", "tomorow": return single(today.adding(days: 1), end: start + 1)
         case "yesterday": return single(today.adding(days: -1), end: start + 1)
+        case "last" where text.word(at: start + 1) == "night": return single(today.adding(days: -1), end: start + 2)
         case "next", "following":
             switch text.word(at: start + 1) {
             case "day": return single(today.adding(days: 1), end: start + 2)

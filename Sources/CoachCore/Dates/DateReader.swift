@@ -540,13 +540,20 @@ struct DateReader {
         } else if text.word(at: index) == "the" {
             index += 1
         }
+        // "the 1997 second quarter": the year may stand between "the" and the ordinal.
+        var yearBeforeOrdinal = false
+        if leadingYear == nil, index > start, let year = fourDigitYear(at: index), NumberLexicon.ordinal(in: text, at: index + 1) != nil {
+            leadingYear = year
+            yearBeforeOrdinal = true
+            index += 1
+        }
         let isQuarter: Bool
         let number: Int
         var end: Int
         if let letter = text.word(at: index), letter == "q" || letter == "h", text.isNumber(at: index + 1),
            text.isJoined(index + 1), let value = Int(text[index + 1].text) {
             (isQuarter, number, end) = (letter == "q", value, index + 2)
-        } else if leadingYear == nil, let (value, afterOrdinal) = NumberLexicon.ordinal(in: text, at: index),
+        } else if leadingYear == nil || yearBeforeOrdinal, let (value, afterOrdinal) = NumberLexicon.ordinal(in: text, at: index),
                   let noun = text.word(at: afterOrdinal), noun == "quarter" || noun == "half" {
             (isQuarter, number, end) = (noun == "quarter", value, afterOrdinal + 1)
         } else {
