@@ -81,7 +81,7 @@ struct DateReader {
             if let dated = point(at: after, prefixed: true) { return withTime(dated) }
         }
         guard let first = point(at: index, prefixed: prefixed).map(withTime) else { return nil }
-        if anchor != .before, let spanned = rangeEnd(after: first, from: index) { return withTime(spanned) }
+        if anchor != .before, let spanned = yearAtEnd(of: first, from: index) ?? rangeEnd(after: first, from: index) { return withTime(spanned) }
         return trailingWeekday(after: first)
     }
 
@@ -98,6 +98,19 @@ struct DateReader {
         guard let (from, afterDay) = dayNumber(at: start), let afterJoin = rangeJoin(at: afterDay),
               let second = monthDate(at: afterJoin) ?? dayOfMonth(at: afterJoin, prefixed: true),
               let last = second.range?.last, last.day >= from else { return nil }
+        return second
+    }
+
+    /// "Wed 23 Jan - Sat 16 February 2013": a weekday and a day whose year is written only at the
+    /// range's end are checked in that year (the one before, when the day would fall after the end).
+    private func yearAtEnd(of first: Found, from start: Int) -> Found? {
+        guard case .problem(.weekdayMismatch(let day, let written)) = first.value,
+              !(start..<first.end).contains(where: { fourDigitYear(at: $0) != nil }),
+              let join = rangeJoin(at: first.end), let second = point(at: join, prefixed: true), let last = second.range?.last,
+              (join..<second.end).contains(where: { fourDigitYear(at: $0) != nil }),
+              var dated = LocalDate(year: last.year, month: day.month, day: day.day) else { return nil }
+        if dated > last, let earlier = LocalDate(year: last.year - 1, month: day.month, day: day.day) { dated = earlier }
+        if dated.weekday != written { return Found(end: second.end, value: .problem(.weekdayMismatch(dated, written: written))) }
         return second
     }
 
