@@ -352,7 +352,8 @@ struct DateReader {
     /// "20270630" as a whole answer, perhaps with a time as timestamps write it ("20030925T104941",
     /// "19990523T23:55:21Z").
     private func basicISO(at index: Int) -> Found? {
-        guard whole, text.isNumber(at: index), text[index].text.count == 8, let all = Int(text[index].text) else { return nil }
+        guard whole, text.isNumber(at: index), text[index].text.count == 8, let all = Int(text[index].text),
+              (1000...2999).contains(all / 10_000), (1...12).contains((all / 100) % 100) else { return nil }
         var end = index + 1
         if text.word(at: end) == "t", text.isJoined(end), text.isJoined(end + 1) {
             if let time = timeOfDay(at: end + 1) {
@@ -451,6 +452,12 @@ struct DateReader {
                 return day(year, month, dayOfMonth, end: cursor + 2)
             }
             return withYear(month: month, day: dayOfMonth, after: cursor)
+        }
+        // "next Dec 22nd": the day in the first such month that starts after today, as "next March" is.
+        if text.word(at: index) == "next", let (month, afterMonth) = monthName(at: index + 1),
+           let (dayOfMonth, afterDay) = dayNumber(at: afterMonth), !text.isSymbol(":", at: afterDay),
+           writtenYear(at: afterDay) == nil, !(text.isSymbol(",", at: afterDay) && writtenYear(at: afterDay + 1) != nil) {
+            return day(month > today.month ? today.year : today.year + 1, month, dayOfMonth, end: afterDay)
         }
         // Month first: "June 1st", "Jun 1, 2027", "March the 3rd".
         guard let (month, afterMonth) = monthName(at: index) else { return nil }
