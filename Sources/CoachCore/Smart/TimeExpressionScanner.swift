@@ -166,6 +166,14 @@ struct TimeExpressionScanner {
                || ["from", "to", "between", "and"].contains(text.word(at: $0) ?? "") }) {
             return nil
         }
+        // "on Monday and Thursdays": a weekday in the plural recurs, so the phrase is a cadence, not a
+        // day ("3 Fridays from now" counts them).
+        if phrase.span.contains(where: { index in
+            text.word(at: index).map { $0.hasSuffix("days") && DateWords.weekdays[$0] != nil } == true
+                && !text.isNumber(at: index - 1) && !NumberLexicon.isCountWord(text.word(at: index - 1) ?? "")
+        }) {
+            return TimeExpression(span: phrase.span, kind: .cadence)
+        }
         // "a marathon in 3:40:59", "a mile under 7:30": a time taken, as the grammar reads it after "in".
         if phrase.clockTime, ["in", "within", "under"].contains(text.word(at: index - 1) ?? "") { return nil }
         switch phrase.meaning {

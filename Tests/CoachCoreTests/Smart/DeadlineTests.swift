@@ -58,7 +58,7 @@ struct DeadlineTests {
     @Test("Cadences are time-bound without a deadline", arguments: [
         "Call 5 prospects every week", "Post twice a month", "Publish a newsletter weekly",
         "Review my pipeline each month", "Run 2 workshops per quarter", "Call a customer every other day",
-        "Mentor juniors on Mondays",
+        "Mentor juniors on Mondays", "Walk on Monday and Thursdays", "Walk 20 minutes after lunch", "Read a chapter before bed",
     ])
     func cadence(_ goal: String) {
         #expect(analyzer.deadline(in: goal, today: today) == nil)
