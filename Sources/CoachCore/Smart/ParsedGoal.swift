@@ -138,6 +138,8 @@ struct ParsedGoal: Sendable {
 
     /// The clause's main verb: the first verb outside time phrases and numbers ("double" is both);
     /// without a known one, the word a modal leads into ("I will identify", "be able to name").
+    private static let modalAdverbs: Set<String> = ["never", "not", "always", "also", "still", "just", "finally", "soon", "really"]
+
     func verb(in clause: GoalClause) -> PhraseTable<ActionVerb>.Match? {
         var led: Int?
         for index in clause.span where time(at: index) == nil && (quantity(at: index)?.kind ?? .multiple) == .multiple {
@@ -149,9 +151,12 @@ struct ParsedGoal: Sendable {
                 }
                 return verb
             }
+            // "I will never feel anxious": a negation or an adverb after the modal is not the verb.
+            var lead = index - 1
+            while lead > clause.span.lowerBound, let word = text.word(at: lead), Self.modalAdverbs.contains(word) || WordForms.isAdverb(word) { lead -= 1 }
             if led == nil, let word = text.word(at: index), !FunctionWords.contains(word), index > clause.span.lowerBound,
-               let before = text.word(at: index - 1),
-               Self.modals.contains(before) || (before == "to" && text.word(at: index - 2) == "able") {
+               !Self.modalAdverbs.contains(word), !WordForms.isAdverb(word), let before = text.word(at: lead),
+               Self.modals.contains(before) || (before == "to" && text.word(at: lead - 1) == "able") {
                 led = index
             }
             // "Greet each patient by name", "Go for a walk": a goal written as an instruction starts

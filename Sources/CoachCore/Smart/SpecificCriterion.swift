@@ -38,7 +38,14 @@ struct SpecificCriterion: SmartCriterionRule {
     }
 
     func evaluate(_ goal: ParsedGoal, context: SmartContext) -> CriterionFinding {
-        let readings = goal.clauses.compactMap { read($0, in: goal) }
+        // "increase the number of students who participate in reading challenges": a relative clause
+        // describes a noun of the goal; it is read on its own only when it holds the goal's amount
+        // ("reduce the share of adults who smoke to 12 per cent") or nothing else can be read.
+        let main = goal.clauses.filter { clause in
+            !Self.relativePronouns.contains(goal.text.word(at: clause.span.lowerBound - 1) ?? "")
+                || goal.quantities.contains { clause.span.contains($0.span.lowerBound) }
+        }.compactMap { read($0, in: goal) }
+        let readings = main.isEmpty ? goal.clauses.compactMap { read($0, in: goal) } : main
         let concrete = readings.filter(\.isConcrete)
         if let first = concrete.first {
             return CriterionFinding(met: true, reason: reason(first, goal), question: nil,
@@ -55,6 +62,8 @@ struct SpecificCriterion: SmartCriterionRule {
             evidence: []
         )
     }
+
+    private static let relativePronouns: Set<String> = ["who", "which", "whom", "whose"]
 
     // MARK: - Messages
 
