@@ -96,9 +96,11 @@ struct QuantityScanner {
            let unit = text.word(at: index + 1), unit == "hour" || unit == "minute" {
             return make(.effort, 1, index..<(index + 2))
         }
-        // "walk a mile", "drink a gallon of water", "read a chapter": one of a unit of measure is a count.
+        // "walk a mile", "drink a gallon of water", "read a chapter": one of a unit of measure is a
+        // count, unless a word follows that makes the unit part of a name ("a glass ceiling").
         if let article = text.word(at: index), article == "a" || article == "an",
-           let unit = text.word(at: index + 1), Self.measureUnits.contains(unit) {
+           let unit = text.word(at: index + 1), Self.measureUnits.contains(unit),
+           text.word(at: index + 2).map(FunctionWords.contains) ?? true {
             return make(.count, 1, index..<(index + 2))
         }
         if let multiple = NumberLexicon.multiple(of: text[index]), !text.isInnerHyphen(at: index + 1) {
