@@ -33,18 +33,24 @@ public struct DateGrammar: Sendable {
     /// A date phrase starting at `index` of a goal, with any prefix ("by the end of", "within").
     func phrase(in text: GoalText, at index: Int, whole: Bool = false) -> DatePhrase? {
         let reader = DateReader(text: text, grammar: self, whole: whole)
+        // "run a marathon in 3:40:59", "within 2:30", "a mile under 7:30": a time taken, not a time of day.
+        let timeTaken = Self.timeTakenLeads.contains(text.word(at: index - 1) ?? "")
         if let prefix = DateReader.prefixes.match(in: text, at: index) {
             let start = prefix.span.upperBound
             if let found = reader.expression(at: start, prefixed: true, anchor: prefix.value) {
                 let clock = reader.timeOfDay(at: start)?.end == found.end
-                // "run a marathon in 3:40:59", "within 2:30": a time taken, not a time of day.
-                if clock, prefix.value == .within { return nil }
+                if clock, timeTaken || prefix.value == .within { return nil }
                 return DatePhrase(span: index..<found.end, meaning: ahead(found, prefix.value, in: text, from: start), clockTime: clock)
             }
         }
         guard let found = reader.expression(at: index, prefixed: whole, anchor: .end) else { return nil }
-        return DatePhrase(span: index..<found.end, meaning: found.meaning(.end), clockTime: reader.timeOfDay(at: index)?.end == found.end)
+        let clock = reader.timeOfDay(at: index)?.end == found.end
+        if clock, timeTaken { return nil }
+        return DatePhrase(span: index..<found.end, meaning: found.meaning(.end), clockTime: clock)
     }
+
+    /// Words after which a clock figure is how long something took.
+    private static let timeTakenLeads: Set<String> = ["in", "within", "under"]
 }
 
 extension DateGrammar {

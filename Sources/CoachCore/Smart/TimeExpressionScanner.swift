@@ -174,8 +174,6 @@ struct TimeExpressionScanner {
         }) {
             return TimeExpression(span: phrase.span, kind: .cadence)
         }
-        // "a marathon in 3:40:59", "a mile under 7:30": a time taken, as the grammar reads it after "in".
-        if phrase.clockTime, ["in", "within", "under"].contains(text.word(at: index - 1) ?? "") { return nil }
         switch phrase.meaning {
         case .vague: return TimeExpression(span: phrase.span, kind: .vague)
         case .day(let day, let window):
