@@ -14,7 +14,7 @@ struct ParsedGoal: Sendable {
 
     init(_ goal: String, today: LocalDate, vocabulary: SmartVocabulary) {
         let text = GoalText(goal)
-        let times = TimeExpressionScanner(text: text, today: today, occasions: vocabulary.occasions, routines: vocabulary.routines).scan()
+        let times = TimeExpressionScanner(text: text, today: today, occasions: vocabulary.occasions, routines: vocabulary.routines, meals: vocabulary.meals).scan()
         var timeIndex = [Int?](repeating: nil, count: text.count)
         var timeMask = [Bool](repeating: false, count: text.count)
         for (position, time) in times.enumerated() {

@@ -8,6 +8,8 @@ struct TimeExpressionScanner {
     var occasions: Set<String> = []
     /// Points of a day that recur ("lunch", "bed"), from Rules/smart.yaml.
     var routines: Set<String> = []
+    /// Meals ("lunch", "dinner"), routines also after "at" or "with", from Rules/smart.yaml.
+    var meals: Set<String> = []
 
     func scan() -> [TimeExpression] {
         var found: [TimeExpression] = []
@@ -152,9 +154,6 @@ struct TimeExpressionScanner {
         return TimeExpression(span: index..<(index + 3), kind: .occasion)
     }
 
-    /// Routines that "at" or "with" also name ("one vegetable with dinner"); "at work" is a place.
-    private static let meals: Set<String> = ["breakfast", "lunch", "dinner", "supper", "lunchtime", "dinnertime"]
-
     private static let stretches: Set<String> = ["day", "week", "month", "session", "module", "unit", "phase", "lesson", "sprint", "cycle"]
 
     /// Dates are read by the one date grammar, exactly as a `type: date` answer is.
@@ -214,8 +213,8 @@ struct TimeExpressionScanner {
         var cursor = index + 1
         var needsAhead = false
         // "walk after lunch", "read before bed": a point of every day, named without a determiner, is a routine.
-        if ["after", "before", "at", "with"].contains(lead), let word = text.word(at: cursor), text[cursor].forms.contains(where: routines.contains),
-           lead == "after" || lead == "before" || Self.meals.contains(word) {
+        if ["after", "before", "at", "with"].contains(lead), let word = text.word(at: cursor), text[cursor].forms.contains(where: { routines.contains($0) || meals.contains($0) }),
+           lead == "after" || lead == "before" || meals.contains(word) {
             return TimeExpression(span: index..<(cursor + 1), kind: .cadence)
         }
         switch lead {
