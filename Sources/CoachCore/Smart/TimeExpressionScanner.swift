@@ -279,16 +279,23 @@ struct TimeExpressionScanner {
     /// ("next pulmonary rotation", "support interaction"), and whether a word such as "next" put it ahead.
     private func namedOccasion(from start: Int, through last: Int) -> (end: Int, ahead: Bool)? {
         var ahead = false
-        for cursor in stride(from: start, through: last, by: 1) {
+        var cursor = start
+        while cursor <= last {
             // "my two-week hospital placement".
-            if text.isInnerHyphen(at: cursor) { continue }
-            // "my 55th birthday": an ordinal names which one.
-            if text.isNumber(at: cursor), let suffix = text.word(at: cursor + 1), text.isJoined(cursor + 1), ["st", "nd", "rd", "th"].contains(suffix) { continue }
-            if ["st", "nd", "rd", "th"].contains(text.word(at: cursor) ?? ""), text.isJoined(cursor), text.isNumber(at: cursor - 1) { continue }
+            if text.isInnerHyphen(at: cursor) {
+                cursor += 1
+                continue
+            }
+            // "my 55th birthday", "my fiftieth birthday": an ordinal names which one.
+            if let ordinal = NumberLexicon.ordinal(in: text, at: cursor) {
+                cursor = ordinal.end
+                continue
+            }
             guard let word = text.word(at: cursor) else { return nil }
             if let end = occasionEnd(at: cursor) { return (end, ahead) }
             if FunctionWords.contains(word) && !Self.aheadWords.contains(word) { return nil }
             if Self.aheadWords.contains(word) { ahead = true }
+            cursor += 1
         }
         return nil
     }
