@@ -415,10 +415,7 @@ struct SpecificCriterion: SmartCriterionRule {
     /// "administer pain assessments every four hours", "hold weekly mentorship sessions": a habit on a
     /// schedule is kept or not at each time it names, which can be checked.
     private func isScheduled(_ clause: GoalClause, in goal: ParsedGoal) -> Bool {
-        goal.times.contains { time in
-            if case .cadence = time.kind { return clause.span.contains(time.span.lowerBound) }
-            return false
-        }
+        goal.times.contains { $0.kind == .cadence && clause.span.contains($0.span.lowerBound) }
     }
 
     private func isAbstract(_ head: Int, in goal: ParsedGoal) -> Bool {
