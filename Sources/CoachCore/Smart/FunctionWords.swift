@@ -6,6 +6,9 @@ enum FunctionWords {
         "those", "all", "every", "each", "some", "any", "no", "both", "either", "own", "another", "such",
     ]
 
+    /// Determiners that say whose ("my sales", "our income").
+    static let possessives: Set<String> = ["my", "our", "your", "his", "her", "their", "its"]
+
     static let prepositions: Set<String> = [
         "by", "in", "within", "before", "after", "until", "till", "during", "at", "for", "with", "from",
         "to", "on", "per", "via", "through", "into", "onto", "over", "under", "than", "as", "like", "about",

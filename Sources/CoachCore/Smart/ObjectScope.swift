@@ -29,25 +29,27 @@ struct ObjectScope: Sendable, Equatable {
             if Self.isName(index, in: goal) { named = true }
             if index != object.head, !goal.vocabulary.genericModifiers.contains(word) { modified = true }
         }
-        // A complement picks out which: "a job as a nurse", "sales in the north-east region"; an
-        // infinitive of purpose ("a plan to address turnover") or a judgement ("to successful delivery") does not.
-        var complement = false
-        if let word = text.word(at: object.end), Self.complementWords.contains(word), object.end + 1 < clause.span.upperBound,
-           goal.time(at: object.end) == nil, goal.time(at: object.end + 1) == nil, !ActionVerb.startsClause(in: text, at: object.end + 1),
-           !Self.manners.contains(word + " " + (text.word(at: object.end + 1) ?? "")) {
-            let next = object.end + 1
-            let startsContent = text.word(at: next).map {
-                (!FunctionWords.contains($0) || FunctionWords.determiners.contains($0)) && !ObjectPhrase.qualityWords.contains($0)
-                    && !["successful", "success"].contains($0)
-            } ?? text.isNumber(at: next)
-            if startsContent { complement = true }
-        }
+        let complement = Self.startsComplement(at: object.end, in: goal, clause: clause)
         self.complement = complement
         self.named = named
         self.narrowed = modified || named || complement
         self.contentWords = content
         self.comparative = comparative
         self.general = object.head.map { head in text[head].forms.contains(where: goal.vocabulary.generalHeads.contains) } ?? false
+    }
+
+    /// A complement at `index` picks out which: "a job as a nurse", "sales in the north-east region";
+    /// an infinitive of purpose ("a plan to address turnover"), a time, a manner ("on time") or a
+    /// judgement ("to successful delivery") does not.
+    static func startsComplement(at index: Int, in goal: ParsedGoal, clause: GoalClause) -> Bool {
+        let text = goal.text
+        guard let word = text.word(at: index), complementWords.contains(word), index + 1 < clause.span.upperBound,
+              goal.time(at: index) == nil, goal.time(at: index + 1) == nil, !ActionVerb.startsClause(in: text, at: index + 1),
+              !manners.contains(word + " " + (text.word(at: index + 1) ?? "")) else { return false }
+        return text.word(at: index + 1).map {
+            (!FunctionWords.contains($0) || FunctionWords.determiners.contains($0)) && !ObjectPhrase.qualityWords.contains($0)
+                && !["successful", "success"].contains($0)
+        } ?? text.isNumber(at: index + 1)
     }
 
     /// Capitalised inside the sentence, or an acronym: a name ("Excel", "the DEF project"). A

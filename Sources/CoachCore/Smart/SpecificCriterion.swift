@@ -253,7 +253,20 @@ struct SpecificCriterion: SmartCriterionRule {
             let amountOfActivity = goal.quantities.contains { clause.span.contains($0.span.lowerBound) && [.effort, .frequency].contains($0.kind) }
             return amountOfActivity && verb.value.direction == nil ? .visibleBehaviour(verb.span) : .noObject(verb.span)
         }
-        if object.hasQuantity || hasMeasure(in: clause, goal) { return .action(verb: verb.span, object: object.span) }
+        if object.hasQuantity { return .action(verb: verb.span, object: object.span) }
+        if hasMeasure(in: clause, goal) {
+            // "increase sales by 20%": the amount says how much, not which sales; "by 80% in the XYZ market"
+            // says both, and "my sales", "our income" say whose.
+            if verb.value.direction != nil, let head = object.head, !isAbstract(head, in: goal),
+               !FunctionWords.possessives.contains(text.word(at: object.span.lowerBound) ?? "") {
+                let scope = ObjectScope(object, in: goal, clause: clause)
+                let amountEnd = goal.quantities.first { (object.end...(object.end + 1)).contains($0.span.lowerBound) }?.span.upperBound
+                if scope.general, !scope.narrowed, !(amountEnd.map { ObjectScope.startsComplement(at: $0, in: goal, clause: clause) } ?? false) {
+                    return .unscoped(verb: verb.span, object: object.span, needsAmount: false)
+                }
+            }
+            return .action(verb: verb.span, object: object.span)
+        }
         // "be healthier", "become confident": a state named by a bare word is a judgement; "be the
         // top seller" or "become a certified PMP" name something that can be checked.
         if verb.span.count == 1, text[verb.span.lowerBound].forms.contains(where: Self.copulas.contains),

@@ -39,7 +39,8 @@ extension GoalExample {
         GoalExample("Get better at sales by June", specific: false, measurable: false, timeBound: true),
         // A number without a deadline.
         GoalExample("Close 20 deals", specific: true, measurable: true, timeBound: false),
-        GoalExample("Increase revenue by 100000% next month", specific: true, measurable: true, timeBound: true,
+        // An amount alone does not say which revenue; "my monthly revenue" below says whose.
+        GoalExample("Increase revenue by 100000% next month", specific: false, measurable: true, timeBound: true,
                     achievable: false),
         GoalExample("Increase my monthly revenue from $40k to $50k by the end of the year", specific: true,
                     measurable: true, timeBound: true, achievable: true),
