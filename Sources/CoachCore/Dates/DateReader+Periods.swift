@@ -60,7 +60,20 @@ extension DateReader {
         if unit == .year, offset != 0 || qualified, let quarter = quarterAfterYear(at: cursor + 1, year: today.year + offset) {
             return quarter
         }
+        // "next month 28th", "this month on the 15th": a day inside the month just read.
+        if unit == .month, qualified, let month = periodRange(unit, offset: offset), let (dayOfMonth, after) = dayInside(at: end) {
+            return day(month.first.year, month.first.month, dayOfMonth, end: after)
+        }
         return periodRange(unit, offset: offset).map { Found(end: end, value: .range($0)) }
+    }
+
+    /// "28th", "on the 28th", "the 28th": a day of the month written as an ordinal after it.
+    private func dayInside(at index: Int) -> (Int, Int)? {
+        var cursor = index
+        if text.word(at: cursor) == "on" { cursor += 1 }
+        if text.word(at: cursor) == "the" { cursor += 1 }
+        guard let (dayOfMonth, end) = ordinalDay(at: cursor), (1...31).contains(dayOfMonth) else { return nil }
+        return (dayOfMonth, end)
     }
 
     /// "next year Q2": the quarter of the year just read.
@@ -238,7 +251,7 @@ extension DateReader {
         guard let found = Self.holidays.match(in: text, at: cursor) else { return nil }
         let end = found.span.upperBound
         let make: (Int) -> LocalDate? = { Self.day(of: found.value, in: $0) }
-        let yearAt = text.isSymbol(",", at: end) ? end + 1 : end
+        let yearAt = text.isSymbol(",", at: end) || text.word(at: end) == "of" ? end + 1 : end
         if let (year, after) = writtenYear(at: yearAt), let day = make(year) { return single(day, end: after) }
         let upcoming = (today.year...(today.year + 1)).compactMap(make).first { $0 >= today }
         switch modifier {

@@ -389,6 +389,8 @@ extension DateReader {
             return on(((hour % 12) + (isPM ? 12 : 0)) * 60 + minutes, end: end)
         }
         if text.word(at: cursor) == "o'clock" || text.word(at: cursor) == "oclock" { return on(hour * 60, end: cursor + 1, twelveHour: hour <= 12) }
+        // "3 in the morning", "6 in the evening": the part of the day makes a bare hour a time.
+        if !hasClock, (1...12).contains(hour), partOfDay(at: cursor) != nil { return on(hour * 60, end: cursor, twelveHour: true) }
         guard hasClock, hour < 24 else { return nil }
         return on(hour * 60 + minutes, end: cursor, twelveHour: (1...12).contains(hour) && !text[index].text.hasPrefix("0"))
     }

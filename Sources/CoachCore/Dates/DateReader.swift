@@ -96,7 +96,7 @@ struct DateReader {
     private func leadingDayRange(at index: Int) -> Found? {
         let start = text.word(at: index) == "the" ? index + 1 : index
         guard let (from, afterDay) = dayNumber(at: start), let afterJoin = rangeJoin(at: afterDay),
-              let second = monthDate(at: afterJoin) ?? dayOfMonth(at: afterJoin, prefixed: true),
+              !isJoinedMonth(at: afterJoin), let second = monthDate(at: afterJoin) ?? dayOfMonth(at: afterJoin, prefixed: true),
               let last = second.range?.last, last.day >= from else { return nil }
         return second
     }
@@ -114,6 +114,13 @@ struct DateReader {
         return second
     }
 
+    /// "01-Feb-18": a month name joined by hyphens on both sides is the middle of one date, not a range's end.
+    private func isJoinedMonth(at index: Int) -> Bool {
+        guard let (_, afterMonth) = monthName(at: index) else { return false }
+        return text.isSymbol("-", at: index - 1) && text.isJoined(index - 1) && text.isJoined(index)
+            && text.isSymbol("-", at: afterMonth) && text.isJoined(afterMonth) && text.isJoined(afterMonth + 1)
+    }
+
     private func rangeJoin(at index: Int) -> Int? {
         if text.isSymbol("-", at: index) { return index + 1 }
         if let word = text.word(at: index), ["to", "till", "until", "through", "thru", "and"].contains(word) { return index + 1 }
@@ -123,6 +130,11 @@ struct DateReader {
     /// "dec 2 - 5" on 3 December: a range written without a year that is under way is this one,
     /// although its first day has passed.
     private func rangeEnd(after first: Found, from start: Int) -> Found? {
+        // "01/01/2018 - 17:06": a time after a date's dash is the day's, not a range's end ("1am - 6pm" is a span of hours).
+        if text.isSymbol("-", at: first.end), timeOfDay(at: start)?.end != first.end, let time = timeOfDay(at: first.end + 1),
+           point(at: first.end + 1, prefixed: true)?.end ?? time.end <= time.end {
+            return Found(end: zoneEnd(after: time.end), value: first.value)
+        }
         guard let result = rangeEnd(after: first) else { return nil }
         guard let range = first.range, range.first == range.last, range.first > today,
               !(start..<first.end).contains(where: { fourDigitYear(at: $0) != nil }), (start..<first.end).contains(where: { monthName(at: $0) != nil }),
@@ -196,7 +208,7 @@ struct DateReader {
         // "10/Oct/2000:13:55:36", as server logs write it.
         if !introduced, text.isSymbol(":", at: index), text.isJoined(index), text.isJoined(index + 1), timeOfDay(at: index + 1) != nil { index += 1 }
         let hour = introduced || partOfDay(at: index + 1) != nil ? bareHour(at: index) : nil
-        if let end = timeOfDay(at: index)?.end ?? hour ?? (introduced ? run(at: index) : zonedRun(at: index)) {
+        if let end = timeOfDay(at: index)?.end ?? (introduced ? nil : hourSpan(at: index)) ?? hour ?? (introduced ? run(at: index) : zonedRun(at: index)) {
             return Found(end: zoneEnd(after: clockRangeEnd(after: end)), value: found.value)
         }
         if let word = text.word(at: found.end), DateWords.dayParts.contains(word) {
@@ -261,6 +273,16 @@ struct DateReader {
         var end = index + 3
         while text.isSymbol("_", at: end), text.isJoined(end), text.isJoined(end + 1), text.word(at: end + 1) != nil { end += 2 }
         return end
+    }
+
+    /// "5-8pm", "9 to 11am" after a day, or "9-5" ending a whole answer: a span of hours, the day's.
+    private func hourSpan(at index: Int) -> Int? {
+        guard text.isNumber(at: index), text[index].text.count <= 2, let first = Int(text[index].text), (1...24).contains(first),
+              let join = rangeJoin(at: index + 1), text.word(at: index + 1) != "and" else { return nil }
+        if let second = timeOfDay(at: join) { return second.end }
+        guard whole, join + 1 == text.count, text.isNumber(at: join), text[join].text.count <= 2,
+              let last = Int(text[join].text), (1...24).contains(last) else { return nil }
+        return join + 1
     }
 
     /// "at 8", "around 7": an hour with nothing after it but a part of the day or the end of the phrase.
@@ -472,8 +494,8 @@ struct DateReader {
         }
         guard let (dayOfMonth, afterDay) = dayNumber(at: cursor), !text.isSymbol(":", at: afterDay),
               !(text.isNumber(at: cursor) && text[cursor].text.count > 2) else { return nil }
-        // "jul-15-2004": the year joined the same way.
-        if hyphened, text.isSymbol(separator, at: afterDay), text.isJoined(afterDay), text.isJoined(afterDay + 1), let year = fourDigitYear(at: afterDay + 1) {
+        // "jul-15-2004", "Jan-01-19": the year joined the same way.
+        if hyphened, text.isSymbol(separator, at: afterDay), text.isJoined(afterDay), text.isJoined(afterDay + 1), let year = yearNumber(at: afterDay + 1) {
             return day(year, month, dayOfMonth, end: afterDay + 2)
         }
         return withYear(month: month, day: dayOfMonth, after: afterDay)
@@ -547,7 +569,8 @@ struct DateReader {
     }
 
     private func monthRange(_ month: Int, _ year: Int, end: Int) -> Found? {
-        DayRange.month(month, year: year).map { Found(end: end, value: .range($0)) }
+        guard (1900...2199).contains(year) else { return Found(end: end, value: .problem(.impossible(Self.outsidePlan(year)))) }
+        return DayRange.month(month, year: year).map { Found(end: end, value: .range($0)) }
     }
 
     /// "Q3", "Q3 2027", "2027Q4", "2027-Q4", "2027H2", "Q2 next year", "the third quarter of 2027", "H2", "the second half of the year".
@@ -684,11 +707,11 @@ struct DateReader {
         return (value, index + 1)
     }
 
+    static func outsidePlan(_ year: Int) -> String { "\(year) is outside the years a coaching plan can use (1900–2199)." }
+
     func day(_ year: Int, _ month: Int, _ dayOfMonth: Int, end: Int) -> Found {
         guard (1...12).contains(month) else { return Found(end: end, value: .problem(.impossible(Self.noMonth(month)))) }
-        guard (1900...2199).contains(year) else {
-            return Found(end: end, value: .problem(.impossible("\(year) is outside the years a coaching plan can use (1900–2199).")))
-        }
+        guard (1900...2199).contains(year) else { return Found(end: end, value: .problem(.impossible(Self.outsidePlan(year)))) }
         guard let date = LocalDate(year: year, month: month, day: dayOfMonth) else {
             return Found(end: end, value: .problem(.impossible(Self.missingDay(dayOfMonth, month, year))))
         }
