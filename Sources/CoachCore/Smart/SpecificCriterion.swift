@@ -384,7 +384,10 @@ struct SpecificCriterion: SmartCriterionRule {
             // "become debt-free": the state of something gone is reached or not, like paying it off.
             let state = forms.contains(where: Self.copulas.contains)
             // "walk to the mailbox" is a trip made or not; "not eat dessert" a rule kept or broken.
+            // "do strength training workouts on Mondays", "hold team huddles every morning": a light
+            // verb names its events, which a schedule makes kept or missed.
             let bounded = route(after: verb, in: clause, goal) != nil || Self.negates(verb.span, goal)
+                || (forms.contains(where: Self.lightVerbs.contains) && isScheduled(clause, in: goal))
             guard state || (verb.value.kind == .action && verb.value.direction == nil && ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil
                             && (bounded || !forms.contains(where: ObjectScope.activityVerbs.contains))),
                   case .action(let verbSpan, let object)? = read(clause, in: goal),
@@ -393,6 +396,9 @@ struct SpecificCriterion: SmartCriterionRule {
             return min(verbSpan.lowerBound, object.lowerBound)..<max(verbSpan.upperBound, object.upperBound)
         }
     }
+
+    /// Verbs whose object is the event itself ("do a workout", "have a meeting").
+    private static let lightVerbs: Set<String> = ["do", "have", "hold"]
 
     /// "not eat dessert", "never check email": the verb is negated, so the goal is an abstention.
     private static func negates(_ verb: Range<Int>, _ goal: ParsedGoal) -> Bool {
