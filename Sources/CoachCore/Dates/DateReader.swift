@@ -132,7 +132,7 @@ struct DateReader {
     private func rangeEnd(after first: Found, from start: Int) -> Found? {
         // "01/01/2018 - 17:06": a time after a date's dash is the day's, not a range's end ("1am - 6pm" is a span of hours).
         if text.isSymbol("-", at: first.end), timeOfDay(at: start)?.end != first.end, let time = timeOfDay(at: first.end + 1),
-           point(at: first.end + 1, prefixed: true)?.end ?? time.end <= time.end {
+           (point(at: first.end + 1, prefixed: true)?.end ?? time.end) <= time.end {
             return Found(end: zoneEnd(after: time.end), value: first.value)
         }
         guard let result = rangeEnd(after: first) else { return nil }
@@ -365,7 +365,7 @@ struct DateReader {
 
     /// "1884-08-06": a year, with month and day, of any millennium people write about.
     private func fullISOYear(at index: Int) -> Int? {
-        guard text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text), (1000...2999).contains(year),
+        guard text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text), Self.writtenYears.contains(year),
               text.isSymbol("-", at: index + 1), text.isSymbol("-", at: index + 3), text.isNumber(at: index + 2), text.isNumber(at: index + 4),
               (index + 1...index + 4).allSatisfy(text.isJoined) else { return nil }
         return year
@@ -375,7 +375,7 @@ struct DateReader {
     /// "19990523T23:55:21Z").
     private func basicISO(at index: Int) -> Found? {
         guard whole, text.isNumber(at: index), text[index].text.count == 8, let all = Int(text[index].text),
-              (1000...2999).contains(all / 10_000), (1...12).contains((all / 100) % 100) else { return nil }
+              Self.writtenYears.contains(all / 10_000), (1...12).contains((all / 100) % 100) else { return nil }
         var end = index + 1
         if text.word(at: end) == "t", text.isJoined(end), text.isJoined(end + 1) {
             if let time = timeOfDay(at: end + 1) {
@@ -569,7 +569,7 @@ struct DateReader {
     }
 
     private func monthRange(_ month: Int, _ year: Int, end: Int) -> Found? {
-        guard (1900...2199).contains(year) else { return Found(end: end, value: .problem(.impossible(Self.outsidePlan(year)))) }
+        if let refused = Self.outsidePlan(year, end: end) { return refused }
         return DayRange.month(month, year: year).map { Found(end: end, value: .range($0)) }
     }
 
@@ -646,7 +646,7 @@ struct DateReader {
     /// millennia people write about is one ("17 August 1656").
     func writtenYear(at index: Int) -> (Int, Int)? {
         if text.word(at: index) == "ad", let (year, end) = writtenYear(at: index + 1) { return (year, end) }
-        if text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text), (1000...2999).contains(year) {
+        if text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text), Self.writtenYears.contains(year) {
             return (year, ["ad", "ce"].contains(text.word(at: index + 1) ?? "") ? index + 2 : index + 1)
         }
         guard text.isSymbol("'", at: index), text.isJoined(index + 1), text.isNumber(at: index + 1), text[index + 1].text.count == 2,
@@ -707,11 +707,19 @@ struct DateReader {
         return (value, index + 1)
     }
 
-    static func outsidePlan(_ year: Int) -> String { "\(year) is outside the years a coaching plan can use (1900–2199)." }
+    /// The years a plan can use; a date in another is refused with the reason.
+    static let planYears = 1900...2199
+    /// The years people write about, read after a month or in a full date so that they can be refused by name.
+    static let writtenYears = 1000...2999
+
+    static func outsidePlan(_ year: Int, end: Int) -> Found? {
+        guard !planYears.contains(year) else { return nil }
+        return Found(end: end, value: .problem(.impossible("\(year) is outside the years a coaching plan can use (\(planYears.lowerBound)–\(planYears.upperBound)).")))
+    }
 
     func day(_ year: Int, _ month: Int, _ dayOfMonth: Int, end: Int) -> Found {
         guard (1...12).contains(month) else { return Found(end: end, value: .problem(.impossible(Self.noMonth(month)))) }
-        guard (1900...2199).contains(year) else { return Found(end: end, value: .problem(.impossible(Self.outsidePlan(year)))) }
+        if let refused = Self.outsidePlan(year, end: end) { return refused }
         guard let date = LocalDate(year: year, month: month, day: dayOfMonth) else {
             return Found(end: end, value: .problem(.impossible(Self.missingDay(dayOfMonth, month, year))))
         }
