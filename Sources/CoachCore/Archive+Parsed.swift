@@ -263,6 +263,7 @@ extension SmartVocabulary: Archivable {
         w.strings(occasions.sorted())
         w.strings(routines.sorted())
         w.strings(meals.sorted())
+        w.strings(madeThings.sorted())
         w.strings(professions)
     }
 
@@ -275,7 +276,7 @@ extension SmartVocabulary: Archivable {
                             monthsPerExtraLevel: try r.double(), shortestPromotionDays: try r.int())
         self.init(ladder: ladder, topics: topics, vagueFrames: frames, abstractHeads: abstract, generalHeads: general,
                   genericModifiers: generic, valueWords: value, growth: growth, rankWords: Set(try r.strings()),
-                  occasions: Set(try r.strings()), routines: Set(try r.strings()), meals: Set(try r.strings()), professions: try r.strings())
+                  occasions: Set(try r.strings()), routines: Set(try r.strings()), meals: Set(try r.strings()), madeThings: Set(try r.strings()), professions: try r.strings())
     }
 }
 

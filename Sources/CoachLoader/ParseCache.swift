@@ -11,7 +11,7 @@ import Foundation
 /// reads several times faster than the YAML.
 public struct ParseCache: Sendable {
     /// Bumped when the shape of what an entry holds changes.
-    static let format = 7
+    static let format = 8
 
     /// Where entries live; nil parses every time (lint, tests of the loaders).
     public let directory: String?

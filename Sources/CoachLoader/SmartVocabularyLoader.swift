@@ -9,7 +9,7 @@ public enum SmartVocabularyLoader {
     public static let file = "smart.yaml"
 
     static let keys: Set<String> = ["id", "version", "ladder", "topics", "vague_frames", "abstract_heads", "general_heads",
-                                    "generic_modifiers", "value_words", "rank_words", "occasions", "routines", "meals", "growth", "judged_on", "examples"]
+                                    "generic_modifiers", "value_words", "rank_words", "occasions", "routines", "meals", "made_things", "growth", "judged_on", "examples"]
     static let growthKeys: [String] = ["fastest_monthly_growth", "slowest_monthly_keep", "implausible_multiple",
                                        "months_per_extra_level", "shortest_promotion_days"]
     static let verdicts: [(key: String, criterion: SmartCriterion)] = [
@@ -62,7 +62,7 @@ public enum SmartVocabularyLoader {
                                          abstractHeads: Set(words("abstract_heads")), generalHeads: Set(words("general_heads")),
                                          genericModifiers: Set(words("generic_modifiers")), valueWords: Set(words("value_words")),
                                          growth: growth ?? SmartVocabulary.empty.growth,
-                                         rankWords: Set(words("rank_words")), occasions: Set(words("occasions")), routines: Set(words("routines")), meals: Set(words("meals")), professions: professions)
+                                         rankWords: Set(words("rank_words")), occasions: Set(words("occasions")), routines: Set(words("routines")), meals: Set(words("meals")), madeThings: Set(words("made_things")), professions: professions)
         guard reader.diagnostics.isEmpty else { return .failure(LoadFailure(reader.diagnostics)) }
         if let examples = field["examples"] {
             if let day = field["judged_on"].flatMap({ reader.string($0, "judged_on") }).flatMap(LocalDate.init(iso:)) {

@@ -69,6 +69,10 @@ struct ActionVerb: Sendable, Equatable {
         + entries(.copula, nil, ["be", "become"])
     )
 
+    /// Vague verbs that make a thing when their object is one: "develop an onboarding checklist" is
+    /// delivered or not, while "develop my skills" names no thing and stays vague.
+    static let making: Set<String> = ["develop", "build"]
+
     private static func entries(_ kind: Kind, _ direction: Direction?, _ phrases: [String]) -> [(String, ActionVerb)] {
         phrases.map { ($0, ActionVerb(kind: kind, direction: direction)) }
     }

@@ -27,6 +27,9 @@ public struct SmartVocabulary: Sendable, Hashable {
     public let routines: Set<String>
     /// Meals, routines that also recur after "at" or "with" ("one vegetable with dinner").
     public let meals: Set<String>
+    /// Things a verb of making delivers ("develop an onboarding checklist"), unlike people or
+    /// skills it grows ("develop my team"): a named one is done or not.
+    public let madeThings: Set<String>
     /// The job titles of Rules/roles.yaml: a title off the ladder still names a role one can hold
     /// ("become a registered nurse"), read at the rank of an individual contributor.
     public let professions: [String]
@@ -63,7 +66,7 @@ public struct SmartVocabulary: Sendable, Hashable {
 
     public init(ladder: [(title: String, rank: Int)], topics: [[String]], vagueFrames: [String], abstractHeads: Set<String>,
                 generalHeads: Set<String>, genericModifiers: Set<String>, valueWords: Set<String>, growth: Growth,
-                rankWords: Set<String> = [], occasions: Set<String> = [], routines: Set<String> = [], meals: Set<String> = [], professions: [String] = []) {
+                rankWords: Set<String> = [], occasions: Set<String> = [], routines: Set<String> = [], meals: Set<String> = [], madeThings: Set<String> = [], professions: [String] = []) {
         self.ladder = ladder
         self.topics = topics
         self.vagueFrames = vagueFrames
@@ -76,6 +79,7 @@ public struct SmartVocabulary: Sendable, Hashable {
         self.occasions = occasions
         self.routines = routines
         self.meals = meals
+        self.madeThings = madeThings
         self.professions = professions
         professionTable = PhraseTable(professions, value: Self.contributorRank)
         ladderTable = PhraseTable(ladder.map { ($0.title, $0.rank) })
@@ -90,6 +94,7 @@ public struct SmartVocabulary: Sendable, Hashable {
         hasher.combine(occasions.sorted())
         hasher.combine(routines.sorted())
         hasher.combine(meals.sorted())
+        hasher.combine(madeThings.sorted())
         hasher.combine(professions)
         fingerprint = hasher.finalize()
     }
@@ -104,7 +109,7 @@ public struct SmartVocabulary: Sendable, Hashable {
         a.fingerprint == b.fingerprint && a.ladder.elementsEqual(b.ladder, by: { $0 == $1 }) && a.topics == b.topics
             && a.vagueFrames == b.vagueFrames && a.abstractHeads == b.abstractHeads && a.generalHeads == b.generalHeads
             && a.genericModifiers == b.genericModifiers && a.valueWords == b.valueWords && a.growth == b.growth
-            && a.rankWords == b.rankWords && a.occasions == b.occasions && a.routines == b.routines && a.meals == b.meals && a.professions == b.professions
+            && a.rankWords == b.rankWords && a.occasions == b.occasions && a.routines == b.routines && a.meals == b.meals && a.madeThings == b.madeThings && a.professions == b.professions
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }

@@ -388,13 +388,29 @@ struct SpecificCriterion: SmartCriterionRule {
             // verb names its events, which a schedule makes kept or missed.
             let bounded = route(after: verb, in: clause, goal) != nil || Self.negates(verb.span, goal)
                 || (forms.contains(where: Self.lightVerbs.contains) && isScheduled(clause, in: goal))
-            guard state || (verb.value.kind == .action && verb.value.direction == nil && ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil
+            let makes = verb.value.kind == .vague && forms.contains(where: ActionVerb.making.contains)
+            guard state || ((verb.value.kind == .action || makes) && verb.value.direction == nil && ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil
                             && (bounded || !forms.contains(where: ObjectScope.activityVerbs.contains))),
                   case .action(let verbSpan, let object)? = read(clause, in: goal),
-                  state ? object.contains(where: { goal.text.word(at: $0) == "free" }) : !isBarePlural(object, in: goal) || isScheduled(clause, in: goal)
+                  state ? object.contains(where: { goal.text.word(at: $0) == "free" }) : !isBarePlural(object, in: goal) || isScheduled(clause, in: goal),
+                  !makes || namesMadeThing(object, in: clause, goal)
             else { return nil }
             return min(verbSpan.lowerBound, object.lowerBound)..<max(verbSpan.upperBound, object.upperBound)
         }
+    }
+
+    /// "develop an onboarding checklist", "build a website for the shop": a verb of making delivers a
+    /// thing of Rules/smart.yaml's `made_things` named by a modifier or a complement, which is there or
+    /// not; "develop a plan" does not say which, and "develop my team" grows people rather than making a thing.
+    private func namesMadeThing(_ object: Range<Int>, in clause: GoalClause, _ goal: ParsedGoal) -> Bool {
+        let text = goal.text
+        guard let phrase = ObjectPhrase(in: goal, from: object.lowerBound, limit: clause.span.upperBound), let head = phrase.head,
+              text[head].forms.contains(where: goal.vocabulary.madeThings.contains) else { return false }
+        let modified = (object.lowerBound..<head).contains { index in
+            text[index].isWord && !FunctionWords.contains(text[index].text) && !goal.vocabulary.genericModifiers.contains(text[index].text)
+        }
+        // "a plan to address turnover" says what the plan is for, not which plan it is.
+        return modified || (text.word(at: phrase.end) != "to" && ObjectScope.startsComplement(at: phrase.end, in: goal, clause: clause))
     }
 
     /// Verbs whose object is the event itself ("do a workout", "have a meeting").
