@@ -33,7 +33,7 @@ struct ActionVerb: Sendable, Equatable {
             "ask for", "request", "answer", "respond", "respond to", "reply", "reply to", "resolve", "fix",
             "handle", "sell", "upsell", "renew", "retain", "convert", "collect", "schedule", "hold", "have",
             "take", "take on", "do", "practice", "practise", "study", "study for", "prepare for", "train for",
-            "review", "document", "track", "post", "share", "volunteer at", "enroll", "enrol",
+            "review", "document", "track", "post", "share", "volunteer at", "enroll", "enrol", "enroll in", "enrol in", "enrol on", "register for",
             "sign up for", "register", "lose", "keep", "limit", "cap", "avoid", "block", "set up", "implement",
             "migrate", "deploy", "visit", "spend", "find", "provide", "produce", "follow up with",
             "check in with", "talk to", "work", "buy", "invite", "pitch", "refer", "delegate", "stop", "quit",

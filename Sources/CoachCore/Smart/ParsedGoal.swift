@@ -185,7 +185,11 @@ struct ParsedGoal: Sendable {
         }
         let possessive = before == "'s" && text.word(at: span.lowerBound - 2) != "let"
         return FunctionWords.determiners.contains(before) || possessive || vocabulary.genericModifiers.contains(before)
+            || Self.quantifiers.contains(before)
     }
+
+    /// "more volunteers", "fewer calls": what a quantifier counts is a thing, not an act.
+    private static let quantifiers: Set<String> = ["more", "fewer", "less", "most"]
 
     private static let wanting: Set<String> = ["want", "need", "wish", "like", "hope"]
 
