@@ -166,6 +166,10 @@ struct GoalText: Sendable {
                 index = source.index(after: index)
             } else if apostrophes.contains(character) {
                 let next = source.index(after: index)
+                // "clients’ scores": an apostrophe after a plural's "s" is its possessive.
+                if next == source.endIndex || !isLetter(source[next]), index > start, "sS".contains(source[source.index(before: index)]) {
+                    return next
+                }
                 guard next < source.endIndex, isLetter(source[next]) else { break }
                 index = next
             } else {
@@ -183,7 +187,8 @@ struct GoalText: Sendable {
         })
     }
 
-    /// Appends a token; a possessive "'s" becomes its own token so "team’s" still reads as "team".
+    /// Appends a token; a possessive "'s" (or a plural's "'") becomes its own token "'s" so "team’s"
+    /// still reads as "team" and "clients’" as "clients".
     private static func append(
         _ kind: GoalToken.Kind,
         _ range: Range<String.Index>,
@@ -194,6 +199,14 @@ struct GoalText: Sendable {
         let text = normalise(source[range])
         if kind == .word, text.count > 2, text.hasSuffix("'s") {
             let split = source.index(range.upperBound, offsetBy: -2)
+            let base = normalise(source[range.lowerBound..<split])
+            tokens.append(GoalToken(kind: .word, text: base, forms: WordForms.candidates(of: base),
+                                    range: range.lowerBound..<split, joined: joined))
+            tokens.append(GoalToken(kind: .word, text: "'s", forms: ["'s"], range: split..<range.upperBound, joined: true))
+            return
+        }
+        if kind == .word, text.count > 2, text.hasSuffix("s'") {
+            let split = source.index(before: range.upperBound)
             let base = normalise(source[range.lowerBound..<split])
             tokens.append(GoalToken(kind: .word, text: base, forms: WordForms.candidates(of: base),
                                     range: range.lowerBound..<split, joined: joined))
