@@ -237,6 +237,20 @@ struct SpecificCriterion: SmartCriterionRule {
                .compactMap({ ObjectPhrase(in: goal, from: $0, limit: clause.span.upperBound) }).first(where: { $0.head != nil }) {
             return .action(verb: verb.span, object: named.span)
         }
+        // "get an A in geometry", "make an A or a B in this course": a grade in a named class is the result.
+        if objectStart < clause.span.upperBound, let first = LetterGrades.grade(in: goal, within: objectStart..<clause.span.upperBound),
+           first.lowerBound <= objectStart + 2 {
+            var end = first.upperBound
+            if text.word(at: end) == "or", end + 1 < clause.span.upperBound,
+               let second = LetterGrades.grade(in: goal, within: (end + 1)..<clause.span.upperBound), second.lowerBound == end + 1 {
+                end = second.upperBound
+            }
+            if ObjectScope.startsComplement(at: end, in: goal, clause: clause),
+               let subject = ObjectPhrase(in: goal, from: end + 1, limit: clause.span.upperBound), subject.head != nil,
+               subject.span.upperBound > objectStart {
+                return .action(verb: verb.span, object: objectStart..<subject.span.upperBound)
+            }
+        }
         guard let object = ObjectPhrase(in: goal, from: objectStart, limit: clause.span.upperBound) else {
             // "steel sales will go up in Boston by 3%": a change with its amount is scoped by what changes, its subject.
             if verb.value.direction != nil, hasMeasure(in: clause, goal),
