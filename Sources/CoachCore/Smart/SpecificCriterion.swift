@@ -237,6 +237,15 @@ struct SpecificCriterion: SmartCriterionRule {
                .compactMap({ ObjectPhrase(in: goal, from: $0, limit: clause.span.upperBound) }).first(where: { $0.head != nil }) {
             return .action(verb: verb.span, object: named.span)
         }
+        // "Reduce by 10% the number of data entry errors": the amount may come before what changes.
+        if verb.value.direction != nil, text.word(at: objectStart) == "by", let amount = goal.quantity(at: objectStart + 1),
+           let changed = ObjectPhrase(in: goal, from: amount.span.upperBound, limit: clause.span.upperBound), let head = changed.head,
+           !isAbstract(head, in: goal) {
+            let scope = ObjectScope(changed, in: goal, clause: clause)
+            let whose = FunctionWords.possessives.contains(text.word(at: changed.span.lowerBound) ?? "")
+            return scope.general && !scope.narrowed && !whose
+                ? .unscoped(verb: verb.span, object: changed.span, needsAmount: false) : .action(verb: verb.span, object: changed.span)
+        }
         // "get an A in geometry", "make an A or a B in this course": a grade in a named class is the result.
         if objectStart < clause.span.upperBound, let first = LetterGrades.grade(in: goal, within: objectStart..<clause.span.upperBound),
            first.lowerBound <= objectStart + 2 {
