@@ -40,6 +40,10 @@ public struct DateGrammar: Sendable {
             if let found = reader.expression(at: start, prefixed: true, anchor: prefix.value) {
                 let clock = reader.timeOfDay(at: start)?.end == found.end
                 if clock, timeTaken || prefix.value == .within { return nil }
+                // "before this decade is out", "before the month ends": before the period is over, so by its end.
+                if prefix.value == .before, found.range != nil, let over = Self.periodOver.match(in: text, at: found.end) {
+                    return DatePhrase(span: index..<over.span.upperBound, meaning: found.meaning(.end), clockTime: false)
+                }
                 return DatePhrase(span: index..<found.end, meaning: ahead(found, prefix.value, in: text, from: start), clockTime: clock)
             }
         }
@@ -48,6 +52,9 @@ public struct DateGrammar: Sendable {
         if clock, timeTaken { return nil }
         return DatePhrase(span: index..<found.end, meaning: found.meaning(.end), clockTime: clock)
     }
+
+    /// What follows a period to say it has run its course ("is out", "ends").
+    private static let periodOver = PhraseTable<Bool>(["is out", "is over", "is up", "is done", "is through", "ends", "is finished", "finishes", "runs out", "closes", "comes to an end"])
 
     /// Words after which a clock figure is how long something took.
     private static let timeTakenLeads: Set<String> = ["in", "within", "under"]

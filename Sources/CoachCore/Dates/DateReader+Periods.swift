@@ -2,12 +2,12 @@
 /// holidays. A period as a deadline means its last day (README, "Dates").
 extension DateReader {
     private enum PeriodUnit {
-        case week, weekend, month, quarter, year
+        case week, weekend, month, quarter, year, decade
     }
 
     private static let periodUnits: [String: PeriodUnit] = [
         "week": .week, "wk": .week, "weekend": .weekend, "month": .month, "mth": .month, "quarter": .quarter, "qtr": .quarter,
-        "year": .year, "yr": .year,
+        "year": .year, "yr": .year, "decade": .decade,
     ]
 
     /// Words that put a period one ahead ("next quarter", "the subsequent quarter").
@@ -99,6 +99,11 @@ extension DateReader {
             return DayRange.quarter(day.quarter, year: day.year)
         case .year:
             return DayRange.year(today.year + offset)
+        case .decade:
+            // "this decade" is the 2020s: its years share all digits but the last.
+            let first = (today.year / 10 + offset) * 10
+            guard let start = DayRange.year(first), let end = DayRange.year(first + 9) else { return nil }
+            return DayRange(first: start.first, last: end.last)
         }
     }
 

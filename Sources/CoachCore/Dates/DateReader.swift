@@ -355,7 +355,8 @@ struct DateReader {
         }
         if text.isSymbol(separator, at: index + 3), text.isJoined(index + 3), text.isJoined(index + 4),
            text.isNumber(at: index + 4), text[index + 4].text.count <= 2, let dayOfMonth = Int(text[index + 4].text) {
-            return day(year, month, dayOfMonth, end: index + 5)
+            let era = ["ad", "ce"].contains(text.word(at: index + 5) ?? "")
+            return day(year, month, dayOfMonth, end: era ? index + 6 : index + 5)
         }
         guard separator == "-" || separator == "/", (1...12).contains(month) else {
             return month > 12 ? Found(end: index + 3, value: .problem(.impossible(Self.noMonth(month)))) : nil
@@ -365,7 +366,7 @@ struct DateReader {
 
     /// "1884-08-06": a year, with month and day, of any millennium people write about.
     private func fullISOYear(at index: Int) -> Int? {
-        guard text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text), Self.writtenYears.contains(year),
+        guard let year = writtenFourDigits(at: index),
               text.isSymbol("-", at: index + 1), text.isSymbol("-", at: index + 3), text.isNumber(at: index + 2), text.isNumber(at: index + 4),
               (index + 1...index + 4).allSatisfy(text.isJoined) else { return nil }
         return year
@@ -388,6 +389,9 @@ struct DateReader {
             end = zoneEnd(after: end)
         } else if let time = timeOfDay(at: end) {
             end = zoneEnd(after: time.end)
+        } else if text.isNumber(at: end), [4, 6].contains(text[end].text.count) {
+            // "19970210 173201": the time written as compactly as the date.
+            end = zoneEnd(after: end + 1)
         }
         return end == text.count ? day(all / 10_000, (all / 100) % 100, all % 100, end: end) : nil
     }
@@ -602,7 +606,11 @@ struct DateReader {
         } else {
             return nil
         }
-        guard isQuarter ? (1...4).contains(number) : (1...2).contains(number) else { return nil }
+        guard isQuarter ? (1...4).contains(number) : (1...2).contains(number) else {
+            // "2013Q5": written as a quarter of a year, so refused with the reason.
+            guard leadingYear != nil || whole else { return nil }
+            return Found(end: end, value: .problem(.impossible(isQuarter ? "A year has four quarters, so there is no Q\(number)." : "A year has two halves, so there is no H\(number).")))
+        }
         let make: (Int) -> DayRange? = { isQuarter ? DayRange.quarter(number, year: $0) : DayRange.half(number, year: $0) }
         if let leadingYear { return make(leadingYear).map { Found(end: end, value: .range($0)) } }
         var cursor = end
@@ -646,12 +654,24 @@ struct DateReader {
     /// millennia people write about is one ("17 August 1656").
     func writtenYear(at index: Int) -> (Int, Int)? {
         if text.word(at: index) == "ad", let (year, end) = writtenYear(at: index + 1) { return (year, end) }
-        if text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text), Self.writtenYears.contains(year) {
+        // "99 BC": a year before the era, written so that it can be refused by name.
+        if text.isNumber(at: index), text[index].text.count <= 4, let year = Int(text[index].text), year > 0,
+           let era = text.word(at: index + 1), era == "bc" || era == "bce" {
+            return (-year, index + 2)
+        }
+        if let year = writtenFourDigits(at: index) {
             return (year, ["ad", "ce"].contains(text.word(at: index + 1) ?? "") ? index + 2 : index + 1)
         }
         guard text.isSymbol("'", at: index), text.isJoined(index + 1), text.isNumber(at: index + 1), text[index + 1].text.count == 2,
               let short = Int(text[index + 1].text) else { return nil }
         return (century(short), index + 2)
+    }
+
+    /// Four digits that can only be a year: one of the written years, or one with a leading zero ("0597").
+    private func writtenFourDigits(at index: Int) -> Int? {
+        guard text.isNumber(at: index), text[index].text.count == 4, let year = Int(text[index].text),
+              Self.writtenYears.contains(year) || text[index].text.hasPrefix("0") else { return nil }
+        return year
     }
 
     /// A four-digit year, or two digits (see `century`).
@@ -714,7 +734,8 @@ struct DateReader {
 
     static func outsidePlan(_ year: Int, end: Int) -> Found? {
         guard !planYears.contains(year) else { return nil }
-        return Found(end: end, value: .problem(.impossible("\(year) is outside the years a coaching plan can use (\(planYears.lowerBound)–\(planYears.upperBound)).")))
+        let written = year <= 0 ? "\(-year) BC" : "\(year)"
+        return Found(end: end, value: .problem(.impossible("\(written) is outside the years a coaching plan can use (\(planYears.lowerBound)–\(planYears.upperBound)).")))
     }
 
     func day(_ year: Int, _ month: Int, _ dayOfMonth: Int, end: Int) -> Found {
