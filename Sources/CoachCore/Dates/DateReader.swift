@@ -75,10 +75,14 @@ struct DateReader {
         }
         if let leading = leadingDayRange(at: index) { return withTime(leading) }
         // A time before the day: "8:25 a.m. Dec. 12, 2014", "5pm tomorrow".
-        if whole, let time = timeOfDay(at: index), text.contains(time.end) {
+        // In a goal the day must be joined by "on" or a comma, or start with a word ("by 5pm tomorrow").
+        if let time = timeOfDay(at: index), text.contains(time.end) {
             var after = zoneEnd(after: time.end)
-            if text.isSymbol(",", at: after) || text.word(at: after) == "on" { after += 1 }
-            if let dated = point(at: after, prefixed: true) { return withTime(dated) }
+            let joined = text.isSymbol(",", at: after) || text.word(at: after) == "on"
+            if joined { after += 1 }
+            if whole || joined || (text.word(at: after) != nil && !text.isNumber(at: after)), let dated = point(at: after, prefixed: true) {
+                return withTime(dated)
+            }
         }
         guard let first = point(at: index, prefixed: prefixed).map(withTime) else { return nil }
         if anchor != .before, let spanned = yearAtEnd(of: first, from: index) ?? rangeEnd(after: first, from: index) { return withTime(spanned) }
