@@ -11,6 +11,8 @@ struct SpecificCriterion: SmartCriterionRule {
         case result(Range<Int>)
         case vagueFrame(Range<Int>)
         case abstractObject(verb: Range<Int>, object: Range<Int>)
+        /// A verb of making on something grown rather than made ("develop my team", "build a following").
+        case grown(verb: Range<Int>, object: Range<Int>)
         case judgement(phrase: Range<Int>, word: Range<Int>)
         case noObject(Range<Int>)
         case unnamedOutcome(Range<Int>, VerifiableOutcome.Kind)
@@ -29,7 +31,7 @@ struct SpecificCriterion: SmartCriterionRule {
             case .outcome(let span), .visibleBehaviour(let span), .result(let span), .vagueFrame(let span),
                  .noObject(let span), .unnamedOutcome(let span, _):
                 [span]
-            case .action(let verb, let object), .abstractObject(let verb, let object), .unscoped(let verb, let object, _):
+            case .action(let verb, let object), .abstractObject(let verb, let object), .grown(let verb, let object), .unscoped(let verb, let object, _):
                 [verb, object]
             case .judgement(let phrase, _):
                 [phrase]
@@ -81,6 +83,8 @@ struct SpecificCriterion: SmartCriterionRule {
             "\(goal.quote(span)) is a wish to change with no observable action or result."
         case .abstractObject(let verb, let object):
             "\(goal.quote(verb)) has no observable object: \(goal.quote(object)) cannot be seen or counted."
+        case .grown(let verb, let object):
+            "\(goal.quote(verb.lowerBound..<object.upperBound)) grows something rather than delivering a thing, so nothing says when it is done."
         case .judgement(let phrase, let word):
             "\(goal.quote(word)) in \(goal.quote(phrase)) is a judgement rather than something observable."
         case .noObject(let span) where Self.isActivity(span, goal):
@@ -106,7 +110,7 @@ struct SpecificCriterion: SmartCriterionRule {
         switch reading {
         case .vagueFrame(let span):
             "What would \(goal.quote(span)) look like as something you do or deliver that others could see?"
-        case .abstractObject(let verb, let object):
+        case .abstractObject(let verb, let object), .grown(let verb, let object):
             "What observable result would show you did \(goal.quote(verb.lowerBound..<object.upperBound))?"
         case .judgement(let phrase, _):
             "What would \(goal.quote(phrase)) look like in terms someone else could check?"
@@ -314,6 +318,11 @@ struct SpecificCriterion: SmartCriterionRule {
             return .abstractObject(verb: verb.span, object: object.span)
         }
         let verbWord = text[verb.span.lowerBound].forms
+        // "develop my team members", "build a following": what a verb of making grows is no thing delivered.
+        if verb.value.kind == .vague, verbWord.contains(where: ActionVerb.making.contains), !scope.named,
+           !text[head].forms.contains(where: goal.vocabulary.madeThings.contains) {
+            return .grown(verb: verb.span, object: object.span)
+        }
         // "more" with nothing to count it by, or a change with no amount, does not say how much.
         if scope.comparative != nil || verb.value.direction != nil {
             return .unscoped(verb: verb.span, object: object.span, needsAmount: true)
