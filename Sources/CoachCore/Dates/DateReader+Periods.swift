@@ -40,6 +40,11 @@ extension DateReader {
             }
             cursor += 1
         }
+        // "This is the year I run a marathon": the period named after "this is the" is this one.
+        if text.word(at: index) == "this", text.word(at: cursor) == "is", text.word(at: cursor + 1) == "the",
+           let word = text.word(at: cursor + 2), Self.periodUnits[word] != nil {
+            cursor += 2
+        }
         if text.word(at: index) == "the", let word = text.word(at: cursor), Self.nextWords.contains(word) {
             offset = 1
             qualified = true

@@ -479,6 +479,12 @@ extension DateReader {
             }
         }
         let impliesOne = first || (prefixed && text.word(at: start - 1) == "next")
+        // "in a 12 week period", "over a six-month span": the length before the noun of time is the window.
+        if windowed, let article = text.word(at: index), article == "a" || article == "an",
+           let inner = duration(at: index + 1, impliesOne: false), let noun = text.word(at: inner.end), Self.stretchNouns.contains(noun),
+           let months = inner.months, let days = inner.days {
+            return shifted(today, months, days, end: inner.end + 1, window: true)
+        }
         guard let amount = duration(at: index, impliesOne: impliesOne) else { return nil }
         if let (trailing, after) = trailer(at: amount.end) ?? (text.word(at: amount.end) == "before" && amount.end + 1 == text.count ? (.ago, amount.end + 1) : nil) {
             guard let months = amount.months, let days = amount.days else { return Found(end: after, value: .vague) }
@@ -534,6 +540,9 @@ extension DateReader {
         let day = base.adding(months: Int(wholeMonths)).adding(days: Int(extraDays))
         return window ? Found(end: end, value: .window(day)) : single(day, end: end)
     }
+
+    /// Nouns a length of time can name ("a 12-week period").
+    private static let stretchNouns: Set<String> = ["period", "span", "window", "timeframe", "stretch", "timespan"]
 
     struct Amount {
         let end: Int

@@ -74,6 +74,10 @@ struct DateReader {
             return range(from: index + 1, prefixed: true)
         }
         if let leading = leadingDayRange(at: index) { return withTime(leading) }
+        // "1700 tomorrow": a 24-hour time written as four digits, before a day named by a word.
+        if whole, let afterClock = fourDigitClock(at: index), isNamedDay(at: afterClock), let dated = point(at: afterClock, prefixed: true) {
+            return withTime(dated)
+        }
         // A time before the day: "8:25 a.m. Dec. 12, 2014", "5pm tomorrow".
         // In a goal the day must be joined by "on" or a comma, or start with a word ("by 5pm tomorrow").
         if let time = timeOfDay(at: index), text.contains(time.end) {
@@ -116,6 +120,21 @@ struct DateReader {
         if dated > last, let earlier = LocalDate(year: last.year - 1, month: day.month, day: day.day) { dated = earlier }
         if dated.weekday != written { return Found(end: second.end, value: .problem(.weekdayMismatch(dated, written: written))) }
         return second
+    }
+
+    /// "1700", "0800" in a whole answer: four digits that are a 24-hour time, read only beside a day
+    /// named by a word (`isNamedDay`), where a year could not stand; after a weekday, four digits that
+    /// could be a plan's year ("Monday 2027") are not taken for a time. The index after it, or nil.
+    private func fourDigitClock(at index: Int, afterWeekday: Bool = false) -> Int? {
+        guard whole, text.isNumber(at: index), text[index].text.count == 4, let value = Int(text[index].text),
+              value / 100 <= 23, value % 100 <= 59, !(afterWeekday && Self.planYears.contains(value)) else { return nil }
+        return index + 1
+    }
+
+    /// A day named by a word that no year follows: "today", "tomorrow", "yesterday", a weekday.
+    private func isNamedDay(at index: Int) -> Bool {
+        guard let word = text.word(at: index) else { return false }
+        return ["today", "tomorrow", "yesterday", "tonight"].contains(word) || DateWords.weekdays[word] != nil
     }
 
     /// "01-Feb-18": a month name joined by hyphens on both sides is the middle of one date, not a range's end.
@@ -212,7 +231,8 @@ struct DateReader {
         // "10/Oct/2000:13:55:36", as server logs write it.
         if !introduced, text.isSymbol(":", at: index), text.isJoined(index), text.isJoined(index + 1), timeOfDay(at: index + 1) != nil { index += 1 }
         let hour = introduced || partOfDay(at: index + 1) != nil ? bareHour(at: index) : nil
-        if let end = timeOfDay(at: index)?.end ?? (introduced ? nil : hourSpan(at: index)) ?? hour ?? (introduced ? run(at: index) : zonedRun(at: index)) {
+        if let end = timeOfDay(at: index)?.end ?? (introduced ? nil : hourSpan(at: index)) ?? hour ?? (introduced ? run(at: index) : zonedRun(at: index))
+            ?? (index == found.end && isNamedDay(at: index - 1) ? fourDigitClock(at: index, afterWeekday: DateWords.weekdays[text.word(at: index - 1) ?? ""] != nil) : nil) {
             return Found(end: zoneEnd(after: clockRangeEnd(after: end)), value: found.value)
         }
         if let word = text.word(at: found.end), DateWords.dayParts.contains(word) {
@@ -658,10 +678,10 @@ struct DateReader {
     /// millennia people write about is one ("17 August 1656").
     func writtenYear(at index: Int) -> (Int, Int)? {
         if text.word(at: index) == "ad", let (year, end) = writtenYear(at: index + 1) { return (year, end) }
-        // "99 BC": a year before the era, written so that it can be refused by name.
+        // "99 BC", "25 AD": a year with its era, however short, so that it can be refused by name.
         if text.isNumber(at: index), text[index].text.count <= 4, let year = Int(text[index].text), year > 0,
-           let era = text.word(at: index + 1), era == "bc" || era == "bce" {
-            return (-year, index + 2)
+           let era = text.word(at: index + 1), ["bc", "bce", "ad", "ce"].contains(era) {
+            return (era.hasPrefix("b") ? -year : year, index + 2)
         }
         if let year = writtenFourDigits(at: index) {
             return (year, ["ad", "ce"].contains(text.word(at: index + 1) ?? "") ? index + 2 : index + 1)
