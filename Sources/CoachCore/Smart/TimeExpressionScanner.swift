@@ -300,14 +300,17 @@ struct TimeExpressionScanner {
         return nil
     }
 
-    /// "before stepping onto a job site", "after completing the course": something the client will
-    /// do, named by its verb, is an occasion ahead (an adverb may come first: "before ever starting").
+    /// "before stepping onto a job site", "after completing the course", "before submission": something
+    /// the client will do, named by its verb or its noun of action, is an occasion ahead (an adverb may
+    /// come first: "before ever starting").
     private func eventEnd(at index: Int) -> Int? {
         var cursor = index
         if let word = text.word(at: cursor), WordForms.isAdverb(word) || ["ever", "even", "first", "only"].contains(word) { cursor += 1 }
-        guard let word = text.word(at: cursor), word.count > 5, word.hasSuffix("ing"), !word.hasSuffix("thing"),
-              !FunctionWords.contains(word) else { return nil }
-        return cursor + 1
+        guard let word = text.word(at: cursor), !FunctionWords.contains(word) else { return nil }
+        // "before starting", and an event named by its noun of action: "before submission", "after deployment".
+        let gerund = word.count > 5 && word.hasSuffix("ing") && !word.hasSuffix("thing")
+        let action = word.count > 6 && (word.hasSuffix("ion") || word.hasSuffix("ment"))
+        return gerund || action ? cursor + 1 : nil
     }
 
     /// "age 60", "the age of 65": where an age ends.
