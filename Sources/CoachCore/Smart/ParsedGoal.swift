@@ -65,16 +65,22 @@ struct ParsedGoal: Sendable {
             let (start, ceiling) = bound(before: amount)
             let lead = (max(0, start - 2)..<start).compactMap { text.word(at: $0) }
             // A ceiling on one's own time ("work no more than 45 hours per week") is a routine kept.
-            level = (ceiling && amount.kind != .effort) || (verb?.value.direction != nil && (lead.contains("by") || lead.contains("to")))
+            // "drive 15 more customers per day": a number more or fewer than now is a level, not a routine.
+            let compared = ["more", "fewer", "less"].contains(text.word(at: amount.span.upperBound) ?? "")
+            level = (ceiling && amount.kind != .effort) || compared || (verb?.value.direction != nil && (lead.contains("by") || lead.contains("to")))
         }
         return TimeExpression(span: time.span, kind: level ? .rate : .cadence)
     }
 
-    /// "increase sales per week by 10%": "per week" right after what a change verb moves is part of
-    /// the measure (weekly sales), not how often something is done ("check in every week").
+    /// "increase sales per week by 10%", "increase annual donations": a period right after or before what
+    /// a change verb moves is part of the measure (weekly sales), not how often something is done ("check in every week").
     private func measuresPerPeriod(_ time: TimeExpression, in clause: GoalClause) -> Bool {
-        guard let verb = verb(in: clause), verb.value.direction != nil, verb.span.upperBound < time.span.lowerBound,
-              ["per", "a", "an"].contains(text.word(at: time.span.lowerBound) ?? "") else { return false }
+        guard let verb = verb(in: clause), verb.value.direction != nil, verb.span.upperBound < time.span.lowerBound else { return false }
+        // "increase annual donations by 20%": a period word before what changes names the measure too.
+        if time.span.count == 1, let next = text.word(at: time.span.upperBound), !FunctionWords.contains(next) {
+            return !(verb.span.upperBound..<time.span.lowerBound).contains { text[$0].kind != .word || ActionVerb.lexicon.match(in: text, at: $0) != nil }
+        }
+        guard ["per", "a", "an"].contains(text.word(at: time.span.lowerBound) ?? "") else { return false }
         return !(verb.span.upperBound..<time.span.lowerBound).contains { ActionVerb.lexicon.match(in: text, at: $0) != nil || text[$0].kind != .word }
     }
 
