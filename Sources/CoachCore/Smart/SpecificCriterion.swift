@@ -214,6 +214,11 @@ struct SpecificCriterion: SmartCriterionRule {
             if let word = text.word(at: verb.span.upperBound), ObjectScope.comparatives.contains(word), !hasMeasure(in: clause, goal) {
                 return .unscoped(verb: verb.span, object: verb.span.upperBound..<(verb.span.upperBound + 1), needsAmount: true)
             }
+            // "volunteer regularly": how often, left to a judgement, is what a habit's scope would say.
+            if let word = text.word(at: verb.span.upperBound), Self.vagueFrequencies.contains(word), !hasMeasure(in: clause, goal),
+               !goal.times.contains(where: { clause.span.contains($0.span.lowerBound) }) {
+                return .judgement(phrase: verb.span.lowerBound..<(verb.span.upperBound + 1), word: verb.span.upperBound..<(verb.span.upperBound + 1))
+            }
             return .visibleBehaviour(verb.span)
         }
         var objectStart = verb.span.upperBound
@@ -444,6 +449,9 @@ struct SpecificCriterion: SmartCriterionRule {
         // "a plan to address turnover" says what the plan is for, not which plan it is.
         return modified || (text.word(at: phrase.end) != "to" && ObjectScope.startsComplement(at: phrase.end, in: goal, clause: clause))
     }
+
+    /// Adverbs that say "often" without saying how often.
+    private static let vagueFrequencies: Set<String> = ["regularly", "often", "frequently", "consistently", "sometimes", "occasionally"]
 
     /// Verbs whose object is the event itself ("do a workout", "have a meeting").
     private static let lightVerbs: Set<String> = ["do", "have", "hold"]
