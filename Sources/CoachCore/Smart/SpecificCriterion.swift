@@ -250,10 +250,7 @@ struct SpecificCriterion: SmartCriterionRule {
         if verb.value.direction != nil, text.word(at: objectStart) == "by", let amount = goal.quantity(at: objectStart + 1),
            let changed = ObjectPhrase(in: goal, from: amount.span.upperBound, limit: clause.span.upperBound), let head = changed.head,
            !isAbstract(head, in: goal) {
-            let scope = ObjectScope(changed, in: goal, clause: clause)
-            let whose = FunctionWords.possessives.contains(text.word(at: changed.span.lowerBound) ?? "")
-            return scope.general && !scope.narrowed && !whose
-                ? .unscoped(verb: verb.span, object: changed.span, needsAmount: false) : .action(verb: verb.span, object: changed.span)
+            return change(verb, of: changed, amountEnd: nil, in: clause, goal)
         }
         // "get an A in geometry", "make an A or a B in this course": a grade in a named class is the result.
         if objectStart < clause.span.upperBound, let first = LetterGrades.grade(in: goal, within: objectStart..<clause.span.upperBound),
@@ -287,17 +284,9 @@ struct SpecificCriterion: SmartCriterionRule {
         }
         if object.hasQuantity { return .action(verb: verb.span, object: object.span) }
         if hasMeasure(in: clause, goal) {
-            // "increase sales by 20%": the amount says how much, not which sales; "by 80% in the XYZ market"
-            // says both, and "my sales", "our income" say whose.
-            if verb.value.direction != nil, let head = object.head, !isAbstract(head, in: goal),
-               !FunctionWords.possessives.contains(text.word(at: object.span.lowerBound) ?? "") {
-                let scope = ObjectScope(object, in: goal, clause: clause)
-                let amountEnd = goal.quantities.first { (object.end...(object.end + 1)).contains($0.span.lowerBound) }?.span.upperBound
-                if scope.general, !scope.narrowed, !(amountEnd.map { ObjectScope.startsComplement(at: $0, in: goal, clause: clause) } ?? false) {
-                    return .unscoped(verb: verb.span, object: object.span, needsAmount: false)
-                }
-            }
-            return .action(verb: verb.span, object: object.span)
+            guard verb.value.direction != nil else { return .action(verb: verb.span, object: object.span) }
+            let amountEnd = goal.quantities.first { (object.end...(object.end + 1)).contains($0.span.lowerBound) }?.span.upperBound
+            return change(verb, of: object, amountEnd: amountEnd, in: clause, goal)
         }
         // "be healthier", "become confident": a state named by a bare word is a judgement; "be the
         // top seller" or "become a certified PMP" name something that can be checked.
@@ -324,7 +313,7 @@ struct SpecificCriterion: SmartCriterionRule {
         }
         let verbWord = text[verb.span.lowerBound].forms
         // "develop my team members", "build a following": what a verb of making grows is no thing delivered.
-        if verb.value.kind == .vague, verbWord.contains(where: ActionVerb.making.contains), !scope.named,
+        if Self.makes(verb, goal), !scope.named,
            !text[head].forms.contains(where: goal.vocabulary.madeThings.contains) {
             return .grown(verb: verb.span, object: object.span)
         }
@@ -342,6 +331,26 @@ struct SpecificCriterion: SmartCriterionRule {
             return .unscoped(verb: verb.span, object: object.span, needsAmount: false)
         }
         return .action(verb: verb.span, object: object.span)
+    }
+
+    /// A change with its amount: "increase sales by 20%" says how much, not which sales; a modifier, a
+    /// name or a complement of the object says which, as does a complement after the amount ("by 80%
+    /// in the XYZ market", ending at `amountEnd`), and "my sales", "our income" say whose.
+    private func change(_ verb: PhraseTable<ActionVerb>.Match, of object: ObjectPhrase, amountEnd: Int?, in clause: GoalClause,
+                        _ goal: ParsedGoal) -> Reading {
+        guard let head = object.head, !isAbstract(head, in: goal),
+              !FunctionWords.possessives.contains(goal.text.word(at: object.span.lowerBound) ?? "") else {
+            return .action(verb: verb.span, object: object.span)
+        }
+        let scope = ObjectScope(object, in: goal, clause: clause)
+        let complementAfterAmount = amountEnd.map { ObjectScope.startsComplement(at: $0, in: goal, clause: clause) } ?? false
+        return scope.general && !scope.narrowed && !complementAfterAmount
+            ? .unscoped(verb: verb.span, object: object.span, needsAmount: false) : .action(verb: verb.span, object: object.span)
+    }
+
+    /// "develop", "build": a vague verb that makes a thing when its object is one (`made_things`).
+    private static func makes(_ verb: PhraseTable<ActionVerb>.Match, _ goal: ParsedGoal) -> Bool {
+        verb.value.kind == .vague && goal.text[verb.span.lowerBound].forms.contains(where: ActionVerb.making.contains)
     }
 
     /// "learn how to cook nutritious food": what is learned is the doing of something, specific when
@@ -425,7 +434,7 @@ struct SpecificCriterion: SmartCriterionRule {
             // verb names its events, which a schedule makes kept or missed.
             let bounded = route(after: verb, in: clause, goal) != nil || Self.negates(verb.span, goal)
                 || (forms.contains(where: Self.lightVerbs.contains) && isScheduled(clause, in: goal))
-            let makes = verb.value.kind == .vague && forms.contains(where: ActionVerb.making.contains)
+            let makes = Self.makes(verb, goal)
             guard state || ((verb.value.kind == .action || makes) && verb.value.direction == nil && ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil
                             && (bounded || !forms.contains(where: ObjectScope.activityVerbs.contains))),
                   case .action(let verbSpan, let object)? = read(clause, in: goal),
