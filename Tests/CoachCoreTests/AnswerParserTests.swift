@@ -44,6 +44,16 @@ import Testing
         #expect(parser.parse(text, as: .date) == .success(.date(LocalDate(iso: iso)!)))
     }
 
+    /// Four digits beside a named day are a 24-hour time, unless beside a weekday they could be a year.
+    @Test func fourDigitTimesBesideANamedDay() {
+        #expect(parser.parse("1700 tomorrow", as: .date) == .success(.date(LocalDate(iso: "2026-11-24")!)))
+        #expect(parser.parse("1500 Friday", as: .date) == .success(.date(LocalDate(iso: "2026-11-27")!)))
+        #expect(parser.parse("Friday 1500", as: .date) == .success(.date(LocalDate(iso: "2026-11-27")!)))
+        for text in ["Friday 2027", "2027 Friday", "tomorrow 2400"] {
+            guard case .failure = parser.parse(text, as: .date) else { Issue.record("\(text) was read as a day"); continue }
+        }
+    }
+
     @Test func impossibleDayNamesTheMonthLength() {
         guard case .failure(.impossibleDate(let why)) = parser.parse("2024-02-30", as: .date) else {
             Issue.record("2024-02-30 was accepted")

@@ -75,7 +75,7 @@ struct DateReader {
         }
         if let leading = leadingDayRange(at: index) { return withTime(leading) }
         // "1700 tomorrow": a 24-hour time written as four digits, before a day named by a word.
-        if whole, let afterClock = fourDigitClock(at: index), isNamedDay(at: afterClock), let dated = point(at: afterClock, prefixed: true) {
+        if let afterClock = fourDigitClock(at: index, beside: index + 1), let dated = point(at: afterClock, prefixed: true) {
             return withTime(dated)
         }
         // A time before the day: "8:25 a.m. Dec. 12, 2014", "5pm tomorrow".
@@ -122,19 +122,16 @@ struct DateReader {
         return second
     }
 
-    /// "1700", "0800" in a whole answer: four digits that are a 24-hour time, read only beside a day
-    /// named by a word (`isNamedDay`), where a year could not stand; after a weekday, four digits that
-    /// could be a plan's year ("Monday 2027") are not taken for a time. The index after it, or nil.
-    private func fourDigitClock(at index: Int, afterWeekday: Bool = false) -> Int? {
+    /// "1700 tomorrow", "next Monday 1500" in a whole answer: four digits that are a 24-hour time, read
+    /// only beside (at `day`) a day named by a word, "today", "tomorrow", "yesterday", "tonight" or a
+    /// weekday; beside a weekday, four digits that could be a plan's year ("Monday 2027", "2027 Monday")
+    /// are not taken for a time. The index after the digits, or nil.
+    private func fourDigitClock(at index: Int, beside day: Int) -> Int? {
         guard whole, text.isNumber(at: index), text[index].text.count == 4, let value = Int(text[index].text),
-              value / 100 <= 23, value % 100 <= 59, !(afterWeekday && Self.planYears.contains(value)) else { return nil }
+              value / 100 <= 23, value % 100 <= 59, let word = text.word(at: day) else { return nil }
+        let weekday = DateWords.weekdays[word] != nil
+        guard weekday || ["today", "tomorrow", "yesterday", "tonight"].contains(word), !(weekday && Self.planYears.contains(value)) else { return nil }
         return index + 1
-    }
-
-    /// A day named by a word that no year follows: "today", "tomorrow", "yesterday", a weekday.
-    private func isNamedDay(at index: Int) -> Bool {
-        guard let word = text.word(at: index) else { return false }
-        return ["today", "tomorrow", "yesterday", "tonight"].contains(word) || DateWords.weekdays[word] != nil
     }
 
     /// "01-Feb-18": a month name joined by hyphens on both sides is the middle of one date, not a range's end.
@@ -232,7 +229,7 @@ struct DateReader {
         if !introduced, text.isSymbol(":", at: index), text.isJoined(index), text.isJoined(index + 1), timeOfDay(at: index + 1) != nil { index += 1 }
         let hour = introduced || partOfDay(at: index + 1) != nil ? bareHour(at: index) : nil
         if let end = timeOfDay(at: index)?.end ?? (introduced ? nil : hourSpan(at: index)) ?? hour ?? (introduced ? run(at: index) : zonedRun(at: index))
-            ?? (index == found.end && isNamedDay(at: index - 1) ? fourDigitClock(at: index, afterWeekday: DateWords.weekdays[text.word(at: index - 1) ?? ""] != nil) : nil) {
+            ?? (index == found.end ? fourDigitClock(at: index, beside: index - 1) : nil) {
             return Found(end: zoneEnd(after: clockRangeEnd(after: end)), value: found.value)
         }
         if let word = text.word(at: found.end), DateWords.dayParts.contains(word) {
