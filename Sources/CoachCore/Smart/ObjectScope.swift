@@ -45,11 +45,17 @@ struct ObjectScope: Sendable, Equatable {
         let text = goal.text
         guard let word = text.word(at: index), complementWords.contains(word), index + 1 < clause.span.upperBound,
               goal.time(at: index) == nil, goal.time(at: index + 1) == nil, !ActionVerb.startsClause(in: text, at: index + 1),
+              !isAmount(goal.quantity(at: index)), !isAmount(goal.quantity(at: index + 1)),
               !manners.contains(word + " " + (text.word(at: index + 1) ?? "")) else { return false }
         return text.word(at: index + 1).map {
             (!FunctionWords.contains($0) || FunctionWords.determiners.contains($0)) && !ObjectPhrase.qualityWords.contains($0)
                 && !["successful", "success"].contains($0)
         } ?? text.isNumber(at: index + 1)
+    }
+
+    /// "from 70% to 90%", "to $5.20": an amount of the change, not a complement that says which.
+    private static func isAmount(_ quantity: Quantity?) -> Bool {
+        quantity.map { [.percentage, .money, .range, .multiple, .score].contains($0.kind) } ?? false
     }
 
     /// Capitalised inside the sentence, or an acronym: a name ("Excel", "the DEF project"). A
@@ -76,7 +82,7 @@ struct ObjectScope: Sendable, Equatable {
     /// How a thing is done, not which thing: "deliver the project on time" still asks which project.
     static let manners: Set<String> = ["on time", "on schedule", "on budget", "on track", "on target", "in time", "in full", "in person"]
 
-    static let complementWords: Set<String> = ["for", "at", "in", "with", "on", "as", "of", "from", "about", "into", "across", "to", "among", "within"]
+    static let complementWords: Set<String> = ["for", "at", "in", "with", "on", "as", "of", "from", "about", "into", "across", "to", "among", "within", "per"]
 
     /// Verbs of learning, whose object needs more than a word before it says what will be learnt.
     static let learningVerbs: Set<String> = ["learn", "master", "study", "practise", "practice"]

@@ -250,7 +250,7 @@ struct SpecificCriterion: SmartCriterionRule {
         if verb.value.direction != nil, text.word(at: objectStart) == "by", let amount = goal.quantity(at: objectStart + 1),
            let changed = ObjectPhrase(in: goal, from: amount.span.upperBound, limit: clause.span.upperBound), let head = changed.head,
            !isAbstract(head, in: goal) {
-            return change(verb, of: changed, amountEnd: nil, in: clause, goal)
+            return change(verb, of: changed, amount: nil, in: clause, goal)
         }
         // "get an A in geometry", "make an A or a B in this course": a grade in a named class is the result.
         if objectStart < clause.span.upperBound, let first = LetterGrades.grade(in: goal, within: objectStart..<clause.span.upperBound),
@@ -285,8 +285,8 @@ struct SpecificCriterion: SmartCriterionRule {
         if object.hasQuantity { return .action(verb: verb.span, object: object.span) }
         if hasMeasure(in: clause, goal) {
             guard verb.value.direction != nil else { return .action(verb: verb.span, object: object.span) }
-            let amountEnd = goal.quantities.first { (object.end...(object.end + 1)).contains($0.span.lowerBound) }?.span.upperBound
-            return change(verb, of: object, amountEnd: amountEnd, in: clause, goal)
+            let amount = goal.quantities.first { (object.end...(object.end + 1)).contains($0.span.lowerBound) }
+            return change(verb, of: object, amount: amount, in: clause, goal)
         }
         // "be healthier", "become confident": a state named by a bare word is a judgement; "be the
         // top seller" or "become a certified PMP" name something that can be checked.
@@ -333,18 +333,24 @@ struct SpecificCriterion: SmartCriterionRule {
         return .action(verb: verb.span, object: object.span)
     }
 
-    /// A change with its amount: "increase sales by 20%" says how much, not which sales; a modifier, a
-    /// name or a complement of the object says which, as does a complement after the amount ("by 80%
-    /// in the XYZ market", ending at `amountEnd`), and "my sales", "our income" say whose.
-    private func change(_ verb: PhraseTable<ActionVerb>.Match, of object: ObjectPhrase, amountEnd: Int?, in clause: GoalClause,
+    /// A change with its amount: "increase output by 20%" says how much, not which output; a
+    /// modifier, a name or a complement of the object says which, as does a complement after the
+    /// amount ("by 80% in the XYZ market") or what the amount counts ("by 10 cars a day"), and
+    /// "my sales", "each of their territories" say whose.
+    private func change(_ verb: PhraseTable<ActionVerb>.Match, of object: ObjectPhrase, amount: Quantity?, in clause: GoalClause,
                         _ goal: ParsedGoal) -> Reading {
+        let text = goal.text
         guard let head = object.head, !isAbstract(head, in: goal),
-              !FunctionWords.possessives.contains(goal.text.word(at: object.span.lowerBound) ?? "") else {
+              !(object.span.lowerBound..<head).contains(where: { FunctionWords.possessives.contains(text.word(at: $0) ?? "") }) else {
             return .action(verb: verb.span, object: object.span)
         }
         let scope = ObjectScope(object, in: goal, clause: clause)
-        let complementAfterAmount = amountEnd.map { ObjectScope.startsComplement(at: $0, in: goal, clause: clause) } ?? false
-        return scope.general && !scope.narrowed && !complementAfterAmount
+        let counted = amount.map { $0.kind == .count && $0.phrase.upperBound > $0.span.upperBound } ?? false
+        let complementAfterAmount = amount.map {
+            ObjectScope.startsComplement(at: $0.phrase.upperBound, in: goal, clause: clause) && goal.quantity(at: $0.phrase.upperBound + 1) == nil
+                && !text.isNumber(at: $0.phrase.upperBound + 1)
+        } ?? false
+        return !scope.narrowed && !counted && !complementAfterAmount
             ? .unscoped(verb: verb.span, object: object.span, needsAmount: false) : .action(verb: verb.span, object: object.span)
     }
 
