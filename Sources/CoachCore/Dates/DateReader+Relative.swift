@@ -357,9 +357,9 @@ extension DateReader {
         let hour: Int
         if text.isNumber(at: index), case let parts = text[index].text.split(separator: "."), parts.count == 2,
            parts[0].count <= 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]), h <= 24, m < 60 {
-            // "12.16 pm", "13.12": a dotted clock time, read only where nothing else could be meant.
+            // "12.16 pm", "13.12", "16.23 GMT": a dotted clock time, read only where nothing else could be meant.
             let marked = ["am", "pm"].contains(text.word(at: cursor) ?? "")
-            guard marked || (whole && cursor == text.count) else { return nil }
+            guard marked || (whole && cursor == text.count) || zoneEnd(after: cursor) > cursor else { return nil }
             (hour, minutes, hasClock) = (h, m, true)
         } else {
             guard text.isNumber(at: index), text[index].text.count <= 2, let h = Int(text[index].text), h <= 24 else { return nil }

@@ -263,8 +263,11 @@ struct DateReader {
         }
         if (text.isSymbol("-", at: end) || text.isSymbol("+", at: end)), text.isJoined(end + 1) || end > index,
            text.isNumber(at: end + 1), [1, 2, 4].contains(text[end + 1].text.count) {
+            let named = end > index
             end += 2
             if text.isSymbol(":", at: end), text.isJoined(end), text.isNumber(at: end + 1) { end += 2 }
+            // "+0800 CST": the abbreviation may follow the offset.
+            if !named, isZoneAbbreviation(at: end) { end += 1 }
         }
         if end > index, text.isSymbol("(", at: end),
            let close = ((end + 1)..<min(text.count, end + 6)).first(where: { text.isSymbol(")", at: $0) }),
@@ -712,8 +715,9 @@ struct DateReader {
 
     func monthName(at index: Int) -> (Int, Int)? {
         guard let word = text.word(at: index), let month = DateWords.months[word] else { return nil }
-        let abbreviated = !DateWords.monthNames.contains(word)
-        let end = abbreviated && text.isSymbol(".", at: index + 1) && text.isJoined(index + 1) ? index + 2 : index + 1
+        // "Jan. 8", and "May. 17" by analogy with the abbreviations: a full name takes the dot only before the day.
+        let dotted = !DateWords.monthNames.contains(word) || (word.count <= 4 && text.isNumber(at: index + 2))
+        let end = dotted && text.isSymbol(".", at: index + 1) && text.isJoined(index + 1) ? index + 2 : index + 1
         return (month, end)
     }
 
@@ -742,8 +746,9 @@ struct DateReader {
         return (value, index + 1)
     }
 
-    /// A day no month has, written before a month name in a whole answer ("32 January"), to be refused with the reason.
+    /// A day no month has, written beside a month name in a whole answer ("32 January", "52nd Feb"), to be refused with the reason.
     private func impossibleDay(at index: Int) -> (Int, Int)? {
+        if let (value, end) = NumberLexicon.ordinal(in: text, at: index) { return value > 31 || value == 0 ? (value, end) : nil }
         guard text.isNumber(at: index), text[index].text.count <= 2, let value = Int(text[index].text), value > 31 || value == 0 else { return nil }
         return (value, index + 1)
     }

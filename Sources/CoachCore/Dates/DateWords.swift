@@ -84,8 +84,9 @@ enum DateWords {
     /// The areas of the time-zone database's region names ("America/New_York").
     static let zoneAreas: Set<String> = ["africa", "america", "antarctica", "arctic", "asia", "atlantic", "australia", "europe", "indian", "pacific", "etc"]
 
-    /// Time zones as people type them in lower case too ("5pm pst"); others are known by their capitals.
-    static let timeZones: Set<String> = ["utc", "ut", "gmt", "z", "pst", "pdt", "est", "edt", "cst", "cdt", "mst", "mdt", "bst", "cet", "cest", "ist", "aest", "jst"]
+    /// Time zones as people type them in lower case too ("5pm pst"), and the North American zones
+    /// named without standard or daylight ("9:09 AM ET"); others are known by their capitals.
+    static let timeZones: Set<String> = ["utc", "ut", "gmt", "z", "pst", "pdt", "est", "edt", "cst", "cdt", "mst", "mdt", "bst", "cet", "cest", "ist", "aest", "jst", "et", "ct", "mt", "pt"]
 
     /// Parts of a day: a deadline at a time of day is a deadline on that day.
     static let dayParts: Set<String> = ["morning", "afternoon", "evening", "night", "noon", "midday", "lunchtime", "midnight"]
