@@ -89,6 +89,18 @@ extension DateReader {
         return calendar.numeric(at: index, prefixed: true) ?? calendar.iso(at: index)
     }
 
+    /// The day, week, month, quarter or year under way, named by its unit.
+    static func currentPeriod(_ unit: String, today: LocalDate) -> DayRange? {
+        switch unit {
+        case "day": DayRange.day(today)
+        case "week": DayRange.week(containing: today)
+        case "month": DayRange.month(today.month, year: today.year)
+        case "quarter": DayRange.quarter(today.quarter, year: today.year)
+        case "year": DayRange.year(today.year)
+        default: nil
+        }
+    }
+
     func single(_ day: LocalDate, end: Int) -> Found {
         Found(end: end, value: .range(.day(day)))
     }
@@ -287,6 +299,12 @@ extension DateReader {
         // "the week of March 3": as a deadline, the end of the week holding that day.
         if text.word(at: index) == "week", text.word(at: index + 1) == "of", let base = point(at: index + 2, prefixed: true), let day = base.day {
             return single(DayRange.week(containing: day).last, end: base.end)
+        }
+        // "by year's end", "by the month's end": the end of the period under way.
+        let periodAt = text.word(at: start) == "the" ? start + 1 : start
+        if let unit = text.word(at: periodAt), text.word(at: periodAt + 1) == "'s", ["end", "close"].contains(text.word(at: periodAt + 2) ?? ""),
+           let period = Self.currentPeriod(unit, today: today) {
+            return single(period.last, end: periodAt + 3)
         }
         guard let word = text.word(at: start) else { return timeOfDay(at: start).map { single($0.day, end: $0.end) } }
         switch word {

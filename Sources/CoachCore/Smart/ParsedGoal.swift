@@ -53,17 +53,18 @@ struct ParsedGoal: Sendable {
             return capped || measuresPerPeriod(time, in: clause) ? TimeExpression(span: time.span, kind: .rate) : time
         }
         let verb = verb(in: clause)
+        let (start, ceiling) = bound(before: amount)
+        let lead = (max(0, start - 2)..<start).compactMap { text.word(at: $0) }
         let level: Bool
         switch amount.kind {
         case .money: level = !(verb.map { text[$0.span.lowerBound].forms.contains(where: Self.payingVerbs.contains) } ?? false)
         case .percentage: level = true
-        // "three times a week", "twice a day": how often is never a level.
-        case .frequency: level = false
+        // "three times a week", "twice a day": how often is a routine, unless a change sets it as its
+        // target ("increase social outings to three times weekly").
+        case .frequency: level = verb?.value.direction != nil && text.word(at: start - 1) == "to"
         default:
             // A change's amount or target ("by 10 cars", "to 5000"), or a ceiling ("no more than two
             // complaints per year"); "add one new contact each week" is a routine.
-            let (start, ceiling) = bound(before: amount)
-            let lead = (max(0, start - 2)..<start).compactMap { text.word(at: $0) }
             // A ceiling on one's own time ("work no more than 45 hours per week") is a routine kept.
             // "drive 15 more customers per day": a number more or fewer than now is a level, not a routine.
             let compared = ["more", "fewer", "less"].contains(text.word(at: amount.span.upperBound) ?? "")

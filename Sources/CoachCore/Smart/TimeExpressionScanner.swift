@@ -103,6 +103,8 @@ struct TimeExpressionScanner {
         default:
             guard let found = Self.cadenceAdverbs.match(in: text, at: index) else { return nil }
             let next = found.span.upperBound
+            // "my everyday vocabulary": written as one word before a noun, "everyday" is the adjective.
+            if word == "everyday", let noun = text.word(at: next), !FunctionWords.contains(noun) { return nil }
             if text.contains(next), text[next].forms.contains(where: Self.metricNouns.contains) {
                 return TimeExpression(span: found.span, kind: .period)
             }
@@ -256,6 +258,19 @@ struct TimeExpressionScanner {
             // "by the second week of the placement": a stretch of an occasion is a time, as its end is.
             cursor += 4
             edged = true
+        }
+        // "by the end of residency", "by the end of training": a stretch named without a determiner.
+        if edged, let word = text.word(at: cursor), !FunctionWords.contains(word), !text.isNumber(at: cursor),
+           !NumberLexicon.isCountWord(word), let end = nounPhraseEnd(from: cursor),
+           !(cursor..<end).contains(where: { DateGrammar(today: today).phrase(in: text, at: $0) != nil }) {
+            return TimeExpression(span: index..<end, kind: .occasion)
+        }
+        // "by season's end", "before the tournament's close": the end of an occasion, said with a possessive.
+        if ["by", "before", "until", "till"].contains(lead) {
+            let named = Self.occasionDeterminers.contains(text.word(at: cursor) ?? "") ? cursor + 1 : cursor
+            if let end = occasionEnd(at: named), text.word(at: end) == "'s", ["end", "close"].contains(text.word(at: end + 1) ?? "") {
+                return TimeExpression(span: index..<(end + 2), kind: .occasion)
+            }
         }
         // "by the end of 4 treatment visits", "during a hands-on drill": a count of occasions, or
         // one occasion ahead that "during" puts the goal inside, times it as well.
