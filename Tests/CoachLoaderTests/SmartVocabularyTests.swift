@@ -84,7 +84,7 @@ import Testing
     @Test(arguments: [
         ("general_heads:\n  [", "general_heads:\n  [\"x\"]\nremoved_heads:\n  [", "P003"),
         ("fastest_monthly_growth: 0.30", "fastest_monthly_growth: -1", "P004"),
-        ("\"internship\", ", "", "R004"),
+        ("\"job\", \"internship\", ", "\"job\", ", "R004"),
         ("  - rank: 0\n", "  - rank: zero\n", "P004"),
         ("judged_on: 2026-12-01\n", "", "P002"),
     ])

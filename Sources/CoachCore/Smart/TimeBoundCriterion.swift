@@ -61,6 +61,8 @@ struct TimeBoundCriterion: SmartCriterionRule {
             return "\(quoted) sets a recurring cadence."
         case .occasion:
             return "\(quoted) ties the deadline to an occasion; its date is set with the plan."
+        case .turnaround:
+            return "\(quoted) sets the time allowed for each one, a standard that recurs."
         case .deadline(nil) where time.problem != nil:
             return "\(quoted) sets a deadline, but \(Self.words(time.problem!))"
         default:

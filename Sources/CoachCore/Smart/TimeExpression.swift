@@ -19,6 +19,9 @@ struct TimeExpression: Sendable, Equatable {
         /// An occasion ahead ("before my next evaluation", "during my rotation"): a deadline whose
         /// calendar date the goal does not give.
         case occasion
+        /// A time allowed for each one ("respond to inquiries within 24 hours"): a standard that
+        /// recurs with every inquiry, whose limit is also measurable.
+        case turnaround
     }
 
     let span: Range<Int>
@@ -47,11 +50,11 @@ struct TimeExpression: Sendable, Equatable {
     /// Whether the quantity scanner must skip its numbers: a clock time still counts as a limit.
     var masksQuantities: Bool {
         if case .timeOfDay = kind { return false }
-        return true
+        return kind != .turnaround
     }
 
     /// Whether the phrase makes a goal time-bound.
-    var bindsTime: Bool { isFrame || kind == .cadence }
+    var bindsTime: Bool { isFrame || kind == .cadence || kind == .turnaround }
 }
 
 extension [TimeExpression] {

@@ -23,7 +23,7 @@ struct TimeExpressionScanner {
             } else if text[index].kind == .symbol {
                 index += 1
             } else if let expression = vague(at: index) ?? cadence(at: index) ?? hyphenatedPeriod(at: index)
-                        ?? numberedStretch(at: index) ?? frame(at: index) ?? occasion(at: index) {
+                        ?? numberedStretch(at: index) ?? frame(at: index) ?? turnaround(at: index) ?? occasion(at: index) {
                 found.append(expression)
                 index = expression.span.upperBound
             } else {
@@ -116,13 +116,17 @@ struct TimeExpressionScanner {
         Self.cadenceUnits.match(in: text, at: index)?.span.upperBound
     }
 
-    /// "a week" is a cadence only after a count ("twice a week", "5 calls a week"); "take a week off" is not.
+    /// "a week" is a cadence only after a count ("twice a week", "5 calls a week", "a gallon of water
+    /// a day"); "take a week off" and "read it in a week" are not.
     private func countPrecedes(_ index: Int) -> Bool {
+        guard let before = text.word(at: index - 1), !FunctionWords.contains(before) || text.isNumber(at: index - 1) else {
+            return text.isNumber(at: index - 1)
+        }
         for cursor in stride(from: index - 1, through: max(0, index - 4), by: -1) {
             let token = text[cursor]
             switch token.kind {
             case .number: return true
-            case .word where NumberLexicon.isCountWord(token.text) || token.text == "times": return true
+            case .word where NumberLexicon.isCountWord(token.text) || ["times", "a", "an"].contains(token.text): return true
             case .symbol where [",", ".", ";", ":", "!", "?"].contains(token.text): return false
             default: continue
             }
@@ -149,11 +153,26 @@ struct TimeExpressionScanner {
     // MARK: - Deadlines and windows
 
     /// "by Day 21", "before week 4", "in module 3": a numbered stretch of a programme, counted from a
-    /// start the goal does not date, is an occasion ("by week" alone is this week's end).
+    /// start the goal does not date, is an occasion ("by week" alone is this week's end), as is a
+    /// count of occasions ("over three cycles").
     private func numberedStretch(at index: Int) -> TimeExpression? {
-        guard let lead = text.word(at: index), ["by", "before", "until", "till", "during", "in", "on"].contains(lead),
+        guard let lead = text.word(at: index) else { return nil }
+        // "over three cycles", "across 4 sprints", "in 6 sessions": a count of occasions is a window of them.
+        if ["over", "across", "within", "in", "during"].contains(lead), let count = NumberLexicon.parse(text, at: index + 1),
+           let (end, _) = namedOccasion(from: count.end, through: count.end + 1) {
+            return TimeExpression(span: index..<end, kind: .occasion)
+        }
+        guard ["by", "before", "until", "till", "during", "in", "on"].contains(lead),
               let unit = text.word(at: index + 1), Self.stretches.contains(unit), text.isNumber(at: index + 2) else { return nil }
         return TimeExpression(span: index..<(index + 3), kind: .occasion)
+    }
+
+    /// "respond to all inquiries within 24 hours": hours or minutes allowed are a turnaround for each
+    /// one (the date grammar reads them as a window only in a whole answer or "from now").
+    private func turnaround(at index: Int) -> TimeExpression? {
+        guard text.word(at: index) == "within", let count = NumberLexicon.parse(text, at: index + 1),
+              let unit = durationUnit(at: count.end), unit.isClock else { return nil }
+        return TimeExpression(span: index..<(count.end + 1), kind: .turnaround)
     }
 
     private static let stretches: Set<String> = ["day", "week", "month", "session", "module", "unit", "phase", "lesson", "sprint", "cycle"]
@@ -295,6 +314,9 @@ struct TimeExpressionScanner {
     private func namedOccasion(from start: Int, through last: Int) -> (end: Int, ahead: Bool)? {
         var ahead = false
         var cursor = start
+        var named: Int?
+        // "on my next essay", "at the upcoming recital": whatever "next" puts ahead is an occasion.
+        func aheadNamed() -> (end: Int, ahead: Bool)? { ahead ? named.map { ($0 + 1, true) } : nil }
         while cursor <= last {
             // "my two-week hospital placement".
             if text.isInnerHyphen(at: cursor) {
@@ -306,10 +328,10 @@ struct TimeExpressionScanner {
                 cursor = ordinal.end
                 continue
             }
-            guard let word = text.word(at: cursor) else { return nil }
+            guard let word = text.word(at: cursor) else { return aheadNamed() }
             if let end = occasionEnd(at: cursor) { return (end, ahead) }
-            if FunctionWords.contains(word) && !Self.aheadWords.contains(word) { return nil }
-            if Self.aheadWords.contains(word) { ahead = true }
+            if FunctionWords.contains(word) && !Self.aheadWords.contains(word) { return aheadNamed() }
+            if Self.aheadWords.contains(word) { ahead = true } else if ahead { named = cursor }
             cursor += 1
         }
         return nil
