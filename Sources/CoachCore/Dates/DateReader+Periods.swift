@@ -62,6 +62,10 @@ extension DateReader {
             end += 2
         }
         guard qualified || prefixed, let word = text.word(at: cursor), let unit = Self.periodUnits[word] else { return nil }
+        // "in the year 2022", "by year 2030": the year named after the word.
+        if unit == .year, !qualified, let year = fourDigitYear(at: end) {
+            return Self.outsidePlan(year, end: end + 1) ?? DayRange.year(year).map { Found(end: end + 1, value: .range($0)) }
+        }
         if unit == .year, offset != 0 || qualified, let quarter = quarterAfterYear(at: cursor + 1, year: today.year + offset) {
             return quarter
         }

@@ -84,6 +84,8 @@ struct QuantityScanner {
         "mile", "kilometre", "kilometer", "km", "metre", "meter", "gallon", "litre", "liter", "pint", "quart", "pound", "lb",
         "kilogram", "kilo", "kg", "ounce", "oz", "cup", "glass", "serving", "lap", "page", "chapter",
     ]
+    /// Parts of a unit written as words ("a quarter mile", "a half mile").
+    private static let fractions: [String: Double] = ["quarter": 0.25, "half": 0.5, "third": 1.0 / 3]
     private static let scoreUnits: Set<String> = ["star", "stars", "point", "points", "rating"]
 
     private func quantity(at index: Int) -> Quantity? {
@@ -96,12 +98,24 @@ struct QuantityScanner {
            let unit = text.word(at: index + 1), unit == "hour" || unit == "minute" {
             return make(.effort, 1, index..<(index + 2))
         }
-        // "walk a mile", "drink a gallon of water", "read a chapter": one of a unit of measure is a
-        // count, unless a word follows that makes the unit part of a name ("a glass ceiling").
-        if let article = text.word(at: index), article == "a" || article == "an",
-           let unit = text.word(at: index + 1), Self.measureUnits.contains(unit),
-           text.word(at: index + 2).map(FunctionWords.contains) ?? true {
-            return make(.count, 1, index..<(index + 2))
+        // "walk a mile", "drink a gallon of water", "read a chapter", "add an extra quarter mile": one
+        // (or part) of a unit of measure is a count, unless a word follows that makes the unit part of
+        // a name ("a glass ceiling"); "half a mile" is half of one.
+        let halfOne = text.word(at: index) == "half" && ["a", "an"].contains(text.word(at: index + 1) ?? "")
+        if let article = text.word(at: index), article == "a" || article == "an" || halfOne {
+            var cursor = index + 1
+            var value = 1.0
+            if halfOne {
+                value = 0.5
+                cursor += 1
+            } else {
+                if ["extra", "additional", "further"].contains(text.word(at: cursor) ?? "") { cursor += 1 }
+                if let part = text.word(at: cursor).flatMap({ Self.fractions[$0] }) { value = part; cursor += 1 }
+            }
+            if let unit = text.word(at: cursor), Self.measureUnits.contains(unit),
+               text.word(at: cursor + 1).map(FunctionWords.contains) ?? true {
+                return make(.count, value, index..<(cursor + 1))
+            }
         }
         if let multiple = NumberLexicon.multiple(of: text[index]), !text.isInnerHyphen(at: index + 1) {
             // "half the staff meetings", "half of my clients": a share of something, not a multiple of today.

@@ -157,8 +157,8 @@ struct TimeExpressionScanner {
     /// count of occasions ("over three cycles").
     private func numberedStretch(at index: Int) -> TimeExpression? {
         guard let lead = text.word(at: index) else { return nil }
-        // "over three cycles", "across 4 sprints", "in 6 sessions": a count of occasions is a window of them.
-        if ["over", "across", "within", "in", "during"].contains(lead), let count = NumberLexicon.parse(text, at: index + 1),
+        // "over three cycles", "across 4 sprints": a count of occasions is a window of them.
+        if ["over", "across"].contains(lead), let count = NumberLexicon.parse(text, at: index + 1),
            let (end, _) = namedOccasion(from: count.end, through: count.end + 1) {
             return TimeExpression(span: index..<end, kind: .occasion)
         }
