@@ -163,7 +163,12 @@ extension DateReader {
            let found = inYear(position: position, target: target, year: yearValue, end: end) {
             return found
         }
-        guard let (spec, end) = monthSpec(at: specAt) else { return nil }
+        guard let (spec, end) = monthSpec(at: specAt) else {
+            // "the last day of this decade", "the first day of next quarter": counted in any period read.
+            guard case .day = target, let period = period(at: specAt, prefixed: true), let range = period.range else { return nil }
+            let day = position == -1 ? range.last : range.first.adding(days: position - 1)
+            return day <= range.last ? single(day, end: period.end) : nil
+        }
         func resolve(_ month: Int, _ year: Int) -> Found? {
             guard let range = DayRange.month(month, year: year) else { return nil }
             switch target {
