@@ -54,6 +54,24 @@ import Testing
         }
     }
 
+    /// Timestamps as newspapers and logs write them, and periods named the way people say them.
+    @Test(arguments: [
+        ("Monday 30 August 2027 08.38 BST", "2027-08-30"), ("May. 17, 2027", "2027-05-17"), ("12/16/2027 9:09 AM ET", "2027-12-16"),
+        ("2027-01-19 23:28:09.999 +0800 CST", "2027-01-19"), ("year's end", "2026-12-31"), ("by the month’s end", "2026-11-30"),
+        ("the last day of this decade", "2029-12-31"), ("the first day of next quarter", "2027-01-01"), ("the year 2028", "2028-12-31"),
+    ])
+    func writtenTheWayPeopleWriteThem(_ text: String, _ iso: String) {
+        #expect(parser.parse(text, as: .date) == .success(.date(LocalDate(iso: iso)!)))
+    }
+
+    @Test func anOrdinalDayNoMonthHasIsRefused() {
+        guard case .failure(.impossibleDate(let why)) = parser.parse("52nd Feb 2027", as: .date) else {
+            Issue.record("52nd Feb 2027 was not refused as impossible")
+            return
+        }
+        #expect(why.contains("52"))
+    }
+
     @Test func impossibleDayNamesTheMonthLength() {
         guard case .failure(.impossibleDate(let why)) = parser.parse("2024-02-30", as: .date) else {
             Issue.record("2024-02-30 was accepted")

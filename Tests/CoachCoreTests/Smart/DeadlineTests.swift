@@ -59,10 +59,27 @@ struct DeadlineTests {
         "Call 5 prospects every week", "Post twice a month", "Publish a newsletter weekly",
         "Review my pipeline each month", "Run 2 workshops per quarter", "Call a customer every other day",
         "Mentor juniors on Mondays", "Walk on Monday and Thursdays", "Walk 20 minutes after lunch", "Read a chapter before bed",
+        "Drink a glass of water a day", "Respond to every client email within 4 hours",
     ])
     func cadence(_ goal: String) {
         #expect(analyzer.deadline(in: goal, today: today) == nil)
         #expect(analyzer.analyze(goal, context: SmartContext(today: today))[.timeBound].met == true)
+    }
+
+    @Test("An occasion ahead times a goal without a calendar day", arguments: [
+        "Pass the boards by the end of residency", "Run a sub-25 minute 5K by season's end", "Earn an A on my next essay",
+        "Cut open bugs by 30% over four sprints", "Walk for 15 minutes during my lunch break",
+    ])
+    func occasion(_ goal: String) {
+        #expect(analyzer.deadline(in: goal, today: today) == nil)
+        #expect(analyzer.analyze(goal, context: SmartContext(today: today))[.timeBound].met == true)
+    }
+
+    @Test("A level per period is not a deadline", arguments: [
+        "Increase social outings to three times weekly", "Add 200 words to my everyday vocabulary",
+    ])
+    func levelOrAdjective(_ goal: String) {
+        #expect(analyzer.analyze(goal, context: SmartContext(today: today))[.timeBound].met == false)
     }
 
     @Test("Vague timing is not time-bound", arguments: [
