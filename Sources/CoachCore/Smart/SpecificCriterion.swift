@@ -100,6 +100,8 @@ struct SpecificCriterion: SmartCriterionRule {
         case .unscoped(let verb, let object, true) where Self.comparative(leading: object, goal) != nil:
             "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say which \(Self.comparative(leading: object, goal)!.which),"
                 + " and \(goal.quote(object)) gives no number."
+        case .unscoped(let verb, let object, false) where Self.changeNoun(in: object, goal) != nil:
+            "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say what the \(Self.changeNoun(in: object, goal)!) is in."
         case .unscoped(let verb, let object, let needsAmount):
             "\(goal.quote(verb.lowerBound..<object.upperBound)) does not say which \(goal.quote(object))"
                 + (needsAmount ? " or by how much." : ".")
@@ -134,6 +136,8 @@ struct SpecificCriterion: SmartCriterionRule {
         case .unscoped(_, let object, true) where Self.comparative(leading: object, goal) != nil:
             // "more calls": which calls, and how many more (not "which more calls").
             "Which \(Self.comparative(leading: object, goal)!.which), and \(Self.comparative(leading: object, goal)!.howMuch)?"
+        case .unscoped(_, let object, false) where Self.changeNoun(in: object, goal) != nil:
+            "\(goal.text.quote(object).capitalisedFirst) in what exactly: which measure, where, or for whom?"
         case .unscoped(_, let object, let needsAmount):
             needsAmount ? "Which \(goal.text.quote(object.dropFirstDeterminer(in: goal.text))), and by how much?"
                 : "Which \(goal.text.quote(object.dropFirstDeterminer(in: goal.text))) exactly: where, for whom, or which part?"
@@ -282,7 +286,21 @@ struct SpecificCriterion: SmartCriterionRule {
             let amountOfActivity = goal.quantities.contains { clause.span.contains($0.span.lowerBound) && [.effort, .frequency].contains($0.kind) }
             return amountOfActivity && verb.value.direction == nil ? .visibleBehaviour(verb.span) : .noObject(verb.span)
         }
-        if object.hasQuantity { return .action(verb: verb.span, object: object.span) }
+        if object.hasQuantity {
+            // "achieve a 15% increase in sales": a change named by its noun is scoped as the verb's would be.
+            if let head = object.head, text[head].forms.contains(where: Self.changeNouns.contains) {
+                var at = object.end
+                if let time = goal.time(at: at) { at = time.span.upperBound }
+                guard ["in", "of"].contains(text.word(at: at) ?? ""),
+                      let changed = ObjectPhrase(in: goal, from: at + 1, limit: clause.span.upperBound), changed.head != nil else {
+                    // "a 10% salary increase": a modifier names what changes.
+                    return ObjectScope(object, in: goal, clause: clause).narrowed
+                        ? .action(verb: verb.span, object: object.span) : .unscoped(verb: verb.span, object: object.span, needsAmount: false)
+                }
+                return change(verb, of: changed, amount: nil, in: clause, goal)
+            }
+            return .action(verb: verb.span, object: object.span)
+        }
         if hasMeasure(in: clause, goal) {
             guard verb.value.direction != nil else { return .action(verb: verb.span, object: object.span) }
             let amount = goal.quantities.first { (object.end...(object.end + 1)).contains($0.span.lowerBound) }
@@ -353,6 +371,17 @@ struct SpecificCriterion: SmartCriterionRule {
         return !scope.narrowed && !counted && !complementAfterAmount
             ? .unscoped(verb: verb.span, object: object.span, needsAmount: false) : .action(verb: verb.span, object: object.span)
     }
+
+    /// The noun of change an object ends in ("a 25% increase"), when it is one.
+    private static func changeNoun(in object: Range<Int>, _ goal: ParsedGoal) -> String? {
+        guard let last = object.last(where: { goal.text[$0].isWord }), goal.text[last].forms.contains(where: changeNouns.contains) else { return nil }
+        return goal.text[last].text
+    }
+
+    /// Nouns that name a change ("a 15% increase", "a 10% reduction"), whose amount does not say what changes.
+    private static let changeNouns: Set<String> = [
+        "increase", "decrease", "reduction", "rise", "drop", "decline", "growth", "improvement", "gain", "boost", "cut", "jump", "uplift",
+    ]
 
     /// "develop", "build": a vague verb that makes a thing when its object is one (`made_things`).
     private static func makes(_ verb: PhraseTable<ActionVerb>.Match, _ goal: ParsedGoal) -> Bool {
