@@ -37,7 +37,7 @@ struct ActionVerb: Sendable, Equatable {
             "sign up for", "register", "lose", "keep", "limit", "cap", "avoid", "block", "set up", "implement",
             "migrate", "deploy", "visit", "spend", "find", "provide", "produce", "follow up with",
             "check in with", "talk to", "work", "buy", "invite", "pitch", "refer", "delegate", "stop", "quit",
-            "start", "begin", "go to", "use", "contribute to", "redo", "turn in", "hand in", "construct", "establish", "integrate", "chart", "conduct", "revise",
+            "start", "begin", "go to", "use", "cut out", "give up", "eliminate", "contribute to", "redo", "turn in", "hand in", "construct", "establish", "integrate", "chart", "conduct", "revise",
             "arrive", "arrive at", "convey", "draft", "prepare", "introduce", "adopt", "go from", "collaborate with",
             "file", "close out", "audit", "inspect", "certify", "qualify for", "defend", "put", "put in", "put toward", "put towards",
             "walk", "jog", "swim", "hike", "eat", "drink", "sleep", "exercise", "work out", "meditate", "journal",

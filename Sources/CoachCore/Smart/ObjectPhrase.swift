@@ -140,13 +140,14 @@ struct ObjectPhrase: Sendable, Equatable {
     }
 
     /// A one-word cadence or a period qualifier inside a noun phrase ("weekly one-on-ones",
-    /// "my quarterly quota") describes the object; any other time phrase ends it.
+    /// "a bi-weekly update", "my quarterly quota") describes the object; any other time phrase ends it.
     private static func isModifier(_ time: TimeExpression, in goal: ParsedGoal) -> Bool {
         switch time.kind {
         case .period, .rate: return true
         case .cadence:
             let next = time.span.upperBound
-            return time.span.count == 1 && goal.text.word(at: next) != nil && goal.time(at: next) == nil
+            let oneWord = time.span.count == 1 || (time.span.count == 3 && goal.text.isInnerHyphen(at: time.span.lowerBound + 1))
+            return oneWord && goal.text.word(at: next) != nil && goal.time(at: next) == nil
         default: return false
         }
     }

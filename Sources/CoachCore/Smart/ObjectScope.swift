@@ -29,7 +29,10 @@ struct ObjectScope: Sendable, Equatable {
             if Self.isName(index, in: goal) { named = true }
             if index != object.head, !goal.vocabulary.genericModifiers.contains(word) { modified = true }
         }
-        let complement = Self.startsComplement(at: object.end, in: goal, clause: clause)
+        // "an exam such as the PTE General": an example named after "such as" says which kind.
+        let example = text.word(at: object.end) == "such" && text.word(at: object.end + 1) == "as"
+            && ((object.end + 2)..<min(clause.span.upperBound, object.end + 5)).contains { Self.isName($0, in: goal) }
+        let complement = Self.startsComplement(at: object.end, in: goal, clause: clause) || example
         self.complement = complement
         self.named = named
         self.narrowed = modified || named || complement

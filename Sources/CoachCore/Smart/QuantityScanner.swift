@@ -84,6 +84,8 @@ struct QuantityScanner {
         "mile", "kilometre", "kilometer", "km", "metre", "meter", "gallon", "litre", "liter", "pint", "quart", "pound", "lb",
         "kilogram", "kilo", "kg", "ounce", "oz", "cup", "glass", "serving", "lap", "page", "chapter",
     ]
+    /// Words before an amount that make it money more than a race ("an extra 5k").
+    private static let moneyLeads: Set<String> = ["extra", "additional", "another", "further", "more", "bonus"]
     /// Parts of a unit written as words ("a quarter mile", "a half mile").
     private static let fractions: [String: Double] = ["quarter": 0.25, "half": 0.5, "third": 1.0 / 3]
     private static let scoreUnits: Set<String> = ["star", "stars", "point", "points", "rating"]
@@ -134,10 +136,13 @@ struct QuantityScanner {
         guard let (value, numberEnd) = NumberLexicon.parse(text, at: index) else { return nil }
         var end = numberEnd
         var kind: Quantity.Kind = (index..<numberEnd).contains { Self.isMoneyMarker(text, at: $0) } ? .money : .count
-        // "train for a 10k", "run the 5k": a race named by its distance; "a 5k bonus" stays money.
+        // "train for a 10k", "run the annual 5k": a race named by its distance; "a 5k bonus" and "an
+        // extra 5k" stay money.
+        let races: Set<String> = ["a", "the", "my", "this", "that", "next", "first"]
+        let raceLead = text.word(at: index - 1).map { races.contains($0) || (!FunctionWords.contains($0) && !Self.moneyLeads.contains($0)
+            && text.word(at: index - 2).map(races.contains) == true) } ?? false
         if kind == .money, text.word(at: numberEnd - 1) == "k", !(index..<numberEnd).contains(where: { text[$0].kind == .symbol }),
-           let before = text.word(at: index - 1), ["a", "the", "my", "this", "that", "next", "first"].contains(before),
-           text.word(at: numberEnd).map(FunctionWords.contains) ?? true {
+           raceLead, text.word(at: numberEnd).map(FunctionWords.contains) ?? true {
             kind = .count
         }
         if text.isJoined(end), let suffix = text.word(at: end), text.isNumber(at: end - 1) {

@@ -467,13 +467,14 @@ struct SpecificCriterion: SmartCriterionRule {
             // "walk to the mailbox" is a trip made or not; "not eat dessert" a rule kept or broken.
             // "do strength training workouts on Mondays", "hold team huddles every morning": a light
             // verb names its events, which a schedule makes kept or missed.
-            let bounded = route(after: verb, in: clause, goal) != nil || Self.negates(verb.span, goal)
+            let bounded = route(after: verb, in: clause, goal) != nil || Self.negates(verb.span, goal) || Self.abstains(verb, goal)
                 || (forms.contains(where: Self.lightVerbs.contains) && isScheduled(clause, in: goal))
             let makes = Self.makes(verb, goal)
             guard state || ((verb.value.kind == .action || makes) && verb.value.direction == nil && ActionVerb.lexicon.match(in: goal.text, at: verb.span.lowerBound) != nil
                             && (bounded || !forms.contains(where: ObjectScope.activityVerbs.contains))),
                   case .action(let verbSpan, let object)? = read(clause, in: goal),
-                  state ? object.contains(where: { goal.text.word(at: $0) == "free" }) : !isBarePlural(object, in: goal) || isScheduled(clause, in: goal),
+                  state ? object.contains(where: { goal.text.word(at: $0) == "free" })
+                      : !isBarePlural(object, in: goal) || isScheduled(clause, in: goal) || Self.abstains(verb, goal),
                   !makes || namesMadeThing(object, in: clause, goal)
             else { return nil }
             return min(verbSpan.lowerBound, object.lowerBound)..<max(verbSpan.upperBound, object.upperBound)
@@ -499,6 +500,12 @@ struct SpecificCriterion: SmartCriterionRule {
 
     /// Verbs whose object is the event itself ("do a workout", "have a meeting").
     private static let lightVerbs: Set<String> = ["do", "have", "hold"]
+
+    /// "cut out french fries", "give up sugar": a verb of giving something up is an abstention, kept or broken.
+    private static func abstains(_ verb: PhraseTable<ActionVerb>.Match, _ goal: ParsedGoal) -> Bool {
+        let phrase = verb.span.compactMap { goal.text.word(at: $0) }.joined(separator: " ")
+        return ["cut out", "give up", "eliminate", "quit", "avoid"].contains(phrase)
+    }
 
     /// "not eat dessert", "never check email": the verb is negated, so the goal is an abstention.
     private static func negates(_ verb: Range<Int>, _ goal: ParsedGoal) -> Bool {
