@@ -17,7 +17,7 @@ extension DateReader {
         if text.word(at: index) == "the", let (_, end) = weekdayName(at: index + 1), text.word(at: end) == "after", text.word(at: end + 1) == "next" { index += 1 }
         // "this coming Friday", "this past Monday".
         if text.word(at: index) == "this", ["coming", "past"].contains(text.word(at: index + 1) ?? "") { index += 1 }
-        if let word = text.word(at: index), ["this", "next", "last", "past", "previous", "coming"].contains(word) {
+        if let word = text.word(at: index), ["this", "next", "last", "past", "previous", "coming", "upcoming"].contains(word) {
             modifier = word
             index += 1
         }
@@ -116,7 +116,9 @@ extension DateReader {
         if let word = text.word(at: index), word == "last" || word == "final" {
             position = -1
             index += 1
-        } else if let (value, end) = ordinalDay(at: index), (1...31).contains(value) {
+        } else if let (value, end) = ordinalDay(at: index), (1...366).contains(value) {
+            // "the 131st day of 2023": past 31 only a day of a year.
+            guard value <= 31 || text.word(at: end) == "day" else { return nil }
             position = value
             index = end
         } else {
@@ -186,6 +188,7 @@ extension DateReader {
                 return single(day, end: end)
             case .day:
                 if position == -1 { return single(range.last, end: end) }
+                guard position <= LocalDate.daysIn(month: month, year: year) else { return nil }
                 return single(range.first.adding(days: position - 1), end: end)
             case .week:
                 guard position <= 5 else { return nil }
