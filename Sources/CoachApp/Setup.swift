@@ -105,6 +105,8 @@ public struct Setup: InterviewSource {
         case .success(let date): return date
         case .failure(.notUnderstood): throw .badDate(option: option, text: text, why: nil)
         case .failure(.ambiguousDate(let readings)): throw .ambiguousDate(option: option, text: text, readings: readings)
+        case .failure(.dateInSentence(let words, let day)):
+            throw .badDate(option: option, text: text, why: "“\(TerminalText.sanitize(words))” in it is \(day.spelledOut); give just that part")
         case .failure(let problem): throw .badDate(option: option, text: text, why: problem.message)
         }
     }

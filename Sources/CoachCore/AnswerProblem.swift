@@ -14,6 +14,8 @@ public enum AnswerProblem: Error, Hashable, Sendable {
     case weekdayMismatch(LocalDate, written: String)
     /// Timing that fixes no day ("in a few weeks").
     case vagueDate(String)
+    /// A sentence for a date ("I want it done by year's end"): the one date phrase in it, offered.
+    case dateInSentence(String, LocalDate)
     /// "Don't know", "not sure": an estimate is welcome, or the question can wait.
     case unknownNumber
     /// The same at a question answered in words.
@@ -31,6 +33,7 @@ public enum AnswerProblem: Error, Hashable, Sendable {
         switch self {
         case .ambiguousDate(let readings): readings
         case .pastDate(_, let suggestion, _): [suggestion]
+        case .dateInSentence(_, let day): [day]
         default: nil
         }
     }
@@ -80,6 +83,8 @@ public enum AnswerProblem: Error, Hashable, Sendable {
             return "No need to be sure — your best guess, in a few words, is enough."
         case .pastDate(let day, let suggestion, let today):
             return "\(day.spelledOut) was \(Self.ago(today.days(until: day) * -1)) — did you mean \(suggestion.spelledOut)? Type 1 for that, or another date."
+        case .dateInSentence(let words, let day):
+            return "I couldn't read all of that as a date, but “\(TerminalText.sanitize(words))” in it is \(day.spelledOut) — type 1 for that, or the date alone."
         case .vagueDate(let words):
             return "“\(TerminalText.sanitize(words))” doesn't fix a day; please give a date, e.g. 30 June 2027 or 'in 6 weeks'."
         case .notAChoice(let choices) where choices.count > Self.choicesNamed:

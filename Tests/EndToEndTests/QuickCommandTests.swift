@@ -88,6 +88,10 @@ import Testing
             // Not a date at all: one list of examples, ending the sentence.
             (["kpi", "add", "--client", "Cy", "--name", "X", "--unit", "count", "--direction", "increase", "--baseline", "1",
               "--baseline-date", "2026-01-01", "--target", "2", "--due", "10 hours a week"], "end of next month), not “10 hours a week”.\n"),
+            // A sentence with one date in it: the date is named, not guessed.
+            (["kpi", "add", "--client", "Cy", "--name", "X", "--unit", "count", "--direction", "increase", "--baseline", "1",
+              "--baseline-date", "2026-01-01", "--target", "2", "--due", "done by 1 March 2027 I hope"],
+             "“by 1 March 2027” in it is Monday 1 March 2027; give just that part"),
             (["checkin", "--client", "Cy", "--kpi", "9", "--value", "3"], "Cy has no KPI 9"),
             (["checkin", "--client", "Cy", "--kpi", "1", "--value", "inf"], "--value needs a figure"),
             (["checkin", "--client", "Cy", "--kpi", "1", "--value", "lots"], "--value needs a figure (e.g. 12, 12.5, about 12), not “lots”"),

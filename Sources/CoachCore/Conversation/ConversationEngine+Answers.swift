@@ -34,6 +34,10 @@ extension ConversationEngine {
     /// A date written with a year that has passed, refused by the script's own rule, gets a question
     /// instead when the same day next year would do ("that was three weeks ago — did you mean …?").
     func questioned(_ problem: AnswerProblem, _ line: String, for step: Step) -> Result<AnswerValue, AnswerProblem> {
+        // A day found in a sentence is offered only when the question would take it.
+        if case .dateInSentence(_, let day) = problem, case .failure = check(day.iso, for: step) {
+            return .failure(.notUnderstood(hint: AnswerKind.date.formatHint))
+        }
         if case .ambiguousDate(let readings) = problem {
             let fitting = readings.filter { (try? check($0.iso, for: step).get()) != nil }
             if fitting.count == 1 { return .success(.date(fitting[0])) }

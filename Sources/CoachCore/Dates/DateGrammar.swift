@@ -21,7 +21,7 @@ public struct DateGrammar: Sendable {
         var end = text.count
         while end > 0, text[end - 1].kind == .symbol, [".", "!", ",", ";"].contains(text[end - 1].text) { end -= 1 }
         guard let found = phrase(in: text, at: 0, whole: true), found.span.upperBound >= end else {
-            return .failure(.notUnderstood(hint: AnswerKind.date.formatHint))
+            return .failure(dateInSentence(text) ?? .notUnderstood(hint: AnswerKind.date.formatHint))
         }
         switch found.meaning {
         case .day(let day, _): return .success(day)
@@ -51,6 +51,23 @@ public struct DateGrammar: Sendable {
         let clock = reader.timeOfDay(at: index)?.end == found.end
         if clock, timeTaken { return nil }
         return DatePhrase(span: index..<found.end, meaning: found.meaning(.end), clockTime: clock)
+    }
+
+    /// "Get promoted by year's end" typed for a date: the one day a sentence names, read as a goal's
+    /// phrase is, to offer back; nil when it names none or several.
+    private func dateInSentence(_ text: GoalText) -> AnswerProblem? {
+        var found: [(Range<Int>, LocalDate)] = []
+        var index = 0
+        while index < text.count {
+            if let phrase = phrase(in: text, at: index), let day = phrase.date {
+                found.append((phrase.span, day))
+                index = phrase.span.upperBound
+            } else {
+                index += 1
+            }
+        }
+        guard let (span, day) = found.first, found.allSatisfy({ $0.1 == day }) else { return nil }
+        return .dateInSentence(text.quote(span), day)
     }
 
     /// What follows a period to say it has run its course ("is out", "ends").

@@ -76,7 +76,7 @@ struct ParsedGoal: Sendable {
     /// "increase sales per week by 10%", "increase annual donations": a period right after or before what
     /// a change verb moves is part of the measure (weekly sales), not how often something is done ("check in every week").
     private func measuresPerPeriod(_ time: TimeExpression, in clause: GoalClause) -> Bool {
-        guard let verb = verb(in: clause), verb.value.direction != nil, verb.span.upperBound < time.span.lowerBound else { return false }
+        guard let verb = verb(in: clause), verb.value.direction != nil, verb.span.upperBound <= time.span.lowerBound else { return false }
         // "increase annual donations by 20%": a period word before what changes names the measure too.
         if time.span.count == 1, let next = text.word(at: time.span.upperBound), !FunctionWords.contains(next) {
             return !(verb.span.upperBound..<time.span.lowerBound).contains { text[$0].kind != .word || ActionVerb.lexicon.match(in: text, at: $0) != nil }

@@ -238,6 +238,11 @@ struct TimeExpressionScanner {
            lead == "after" || lead == "before" || meals.contains(word) {
             return TimeExpression(span: index..<(cursor + 1), kind: .cadence)
         }
+        // "twice during playtime", "three times in class": how often within a recurring stretch is a cadence.
+        if ["during", "in", "at"].contains(lead), let before = text.word(at: index - 1), ["once", "twice", "thrice", "times"].contains(before),
+           let word = text.word(at: cursor), !FunctionWords.contains(word), let end = nounPhraseEnd(from: cursor) {
+            return TimeExpression(span: index..<end, kind: .cadence)
+        }
         switch lead {
         case "by", "through", "throughout", "during": break
         // "whilst on my two-week hospital placement", "while at the conference".
