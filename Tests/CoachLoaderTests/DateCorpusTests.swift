@@ -69,7 +69,9 @@ struct DateCorpusTests {
         let deadlines = Self.cases.filter { item in item.now == nil && (LocalDate(iso: item.expect).map { $0 >= item.today } ?? false) }
         let wrong = deadlines.filter { Self.goal($0) != $0.expect }
         let agreement = Double(deadlines.count - wrong.count) / Double(max(1, deadlines.count))
-        print("Date corpus, goal path: \(deadlines.count - wrong.count)/\(deadlines.count) deadlines (\(Int((agreement * 1000).rounded()) / 10) %)")
+        // Another day than the expected one is reported, not asserted: in a sentence it can be another date of the sentence.
+        let otherDay = wrong.filter { LocalDate(iso: Self.goal($0)) != nil }.count
+        print("Date corpus, goal path: \(deadlines.count - wrong.count)/\(deadlines.count) deadlines (\(Int((agreement * 1000).rounded()) / 10) %), \(otherDay) read as another day")
         for item in wrong { print("  dates.yaml case \(item.line): \(item.text.debugDescription) → \(Self.goal(item)), expected \(item.expect)") }
         #expect(agreement >= 0.95)
     }

@@ -281,6 +281,11 @@ extension DateReader {
         case "last", "previous": offset = -1
         default: return nil
         }
+        // "the month after next": two ahead.
+        if word == "the", text.word(at: index + 2) == "after", text.word(at: index + 3) == "next" {
+            let day = today.adding(months: 2)
+            return (MonthSpec(month: day.month, year: day.year, floating: false, named: false, advance: byMonth), index + 4)
+        }
         let day = today.adding(months: offset)
         return (MonthSpec(month: day.month, year: day.year, floating: word == "the", named: false, advance: byMonth), index + 2)
     }

@@ -591,8 +591,12 @@ struct DateReader {
     /// "May" and "March" are also verbs, so they need a prefix.
     func standsAlone(_ start: Int, end: Int) -> Bool {
         guard let name = text.word(at: start), DateWords.weekdayNames.contains(name) || DateWords.monthNames.contains(name),
-              name != "may", name != "march", let before = text.word(at: start - 1),
-              !FunctionWords.determiners.contains(before), !["of", "per", "one", "every", "each"].contains(before) else { return false }
+              name != "may", name != "march",
+              text.word(at: start - 1).map({ !FunctionWords.determiners.contains($0) && !["of", "per", "one", "every", "each"].contains($0) })
+                  ?? (start == 0) else { return false }
+        // "Grocery shopping Thursday at 11:30pm": a time of day after the name makes it a day too.
+        let clock = ["at", "by", "around", "from"].contains(text.word(at: end) ?? "") ? end + 1 : end
+        if let time = timeOfDay(at: clock), time.end > clock { return true }
         return end == text.count || [".", ",", "!", "?", ";"].contains { text.isSymbol($0, at: end) }
     }
 
