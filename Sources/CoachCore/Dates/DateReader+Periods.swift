@@ -265,7 +265,8 @@ extension DateReader {
         guard let found = Self.holidays.match(in: text, at: cursor) else { return nil }
         let end = found.span.upperBound
         let make: (Int) -> LocalDate? = { Self.day(of: found.value, in: $0) }
-        let yearAt = text.isSymbol(",", at: end) || text.word(at: end) == "of" ? end + 1 : end
+        // "Christmas 2027", "Christmas of 2027", "Thanksgiving in 2027".
+        let yearAt = text.isSymbol(",", at: end) || ["of", "in"].contains(text.word(at: end) ?? "") ? end + 1 : end
         if let (year, after) = writtenYear(at: yearAt), let day = make(year) { return single(day, end: after) }
         let upcoming = (today.year...(today.year + 1)).compactMap(make).first { $0 >= today }
         switch modifier {

@@ -228,12 +228,20 @@ struct DateReader {
         // "10/Oct/2000:13:55:36", as server logs write it.
         if !introduced, text.isSymbol(":", at: index), text.isJoined(index), text.isJoined(index + 1), timeOfDay(at: index + 1) != nil { index += 1 }
         let hour = introduced || partOfDay(at: index + 1) != nil ? bareHour(at: index) : nil
-        if let end = timeOfDay(at: index)?.end ?? (introduced ? nil : hourSpan(at: index)) ?? hour ?? (introduced ? run(at: index) : zonedRun(at: index))
+        // "on Friday from 11-1:30pm" as an answer: a span of hours may be introduced by "from" (in a goal
+        // the hours stay a measure: "walk on Mondays from 3-4PM").
+        let spanAllowed = !introduced || (whole && text.word(at: index - 1) == "from")
+        if let end = timeOfDay(at: index)?.end ?? (spanAllowed ? hourSpan(at: index) : nil) ?? hour ?? (introduced ? run(at: index) : zonedRun(at: index))
             ?? (index == found.end ? fourDigitClock(at: index, beside: index - 1) : nil) {
             return Found(end: zoneEnd(after: clockRangeEnd(after: end)), value: found.value)
         }
         if let word = text.word(at: found.end), DateWords.dayParts.contains(word) {
             return Found(end: found.end + 1, value: found.value)
+        }
+        // "tomorrow in the morning", "Friday in the evening".
+        if found.range != nil, text.word(at: found.end) == "in", text.word(at: found.end + 1) == "the",
+           let part = text.word(at: found.end + 2), DateWords.dayParts.contains(part) {
+            return Found(end: found.end + 3, value: found.value)
         }
         // "September 17, 2012 UTC+7", "2013-01-01 -07:00": a zone after a date without a time.
         if found.range != nil, isZoneAbbreviation(at: found.end) || isClockOffset(at: found.end) {
