@@ -119,9 +119,8 @@ struct TimeExpressionScanner {
     /// "a week" is a cadence only after a count ("twice a week", "5 calls a week", "a gallon of water
     /// a day"); "take a week off" and "read it in a week" are not.
     private func countPrecedes(_ index: Int) -> Bool {
-        guard let before = text.word(at: index - 1), !FunctionWords.contains(before) || text.isNumber(at: index - 1) else {
-            return text.isNumber(at: index - 1)
-        }
+        // "read it in a week": after a preposition or an article, "a week" is a stretch of time, not a rate.
+        if let before = text.word(at: index - 1), FunctionWords.contains(before) { return false }
         for cursor in stride(from: index - 1, through: max(0, index - 4), by: -1) {
             let token = text[cursor]
             switch token.kind {
