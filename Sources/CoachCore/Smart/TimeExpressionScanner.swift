@@ -237,6 +237,13 @@ struct TimeExpressionScanner {
            lead == "after" || lead == "before" || meals.contains(word) {
             return TimeExpression(span: index..<(cursor + 1), kind: .cadence)
         }
+        // "when I notice my anxiety rising", "after I start the car", "when watching TV": a trigger the
+        // client names times the action each time it happens.
+        if let trigger = Self.triggers.match(in: text, at: index), let subject = text.word(at: trigger.span.upperBound),
+           Self.triggerSubjects.contains(subject) || (["when", "whenever"].contains(lead) && subject.count > 5 && subject.hasSuffix("ing")),
+           let end = clauseEnd(from: trigger.span.upperBound) {
+            return TimeExpression(span: index..<end, kind: .cadence)
+        }
         // "twice during playtime", "three times in class": how often within a recurring stretch is a cadence.
         if ["during", "in", "at"].contains(lead), let before = text.word(at: index - 1), ["once", "twice", "thrice", "times"].contains(before),
            let word = text.word(at: cursor), !FunctionWords.contains(word), let end = nounPhraseEnd(from: cursor) {
@@ -380,6 +387,11 @@ struct TimeExpressionScanner {
     private func occasionEnd(at index: Int) -> Int? {
         text.contains(index) && text[index].forms.contains(where: occasions.contains) ? index + 1 : nil
     }
+
+    /// Words that lead a trigger clause ("when I…", "as soon as I…").
+    private static let triggers = PhraseTable(["when", "whenever", "after", "before", "as soon as", "each time", "every time", "any time", "anytime"])
+    /// The subjects a trigger clause starts with: the client or someone named by a pronoun or possessive.
+    private static let triggerSubjects: Set<String> = ["i", "we", "you", "he", "she", "they", "my", "our"]
 
     private static let occasionDeterminers: Set<String> = ["my", "the", "our", "this", "next", "his", "her", "their", "your", "each", "every"]
     private static let aheadWords: Set<String> = ["next", "upcoming", "coming", "following", "each", "every"]
