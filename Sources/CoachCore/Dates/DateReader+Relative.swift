@@ -15,6 +15,9 @@ extension DateReader {
             return single(DayRange.week(containing: today).first.adding(days: 7 * weeks + weekday - 1), end: end)
         }
         if text.word(at: index) == "the", let (_, end) = weekdayName(at: index + 1), text.word(at: end) == "after", text.word(at: end + 1) == "next" { index += 1 }
+        // "on the next Sunday", "the coming Friday": the article changes nothing.
+        if text.word(at: index) == "the", ["next", "coming", "upcoming", "last", "past", "previous"].contains(text.word(at: index + 1) ?? ""),
+           weekdayName(at: index + 2) != nil { index += 1 }
         // "this coming Friday", "this past Monday".
         if text.word(at: index) == "this", ["coming", "past"].contains(text.word(at: index + 1) ?? "") { index += 1 }
         if let word = text.word(at: index), ["this", "next", "last", "past", "previous", "coming", "upcoming"].contains(word) {
@@ -372,11 +375,19 @@ extension DateReader {
                 // "nine o'clock", "eleven in the morning": an hour written as a word needs either after it.
                 guard let hour = NumberLexicon.cardinal(word), (1...12).contains(hour), hour == hour.rounded() else { return nil }
                 if let next = text.word(at: index + 1), next == "o'clock" || next == "oclock" { return on(Int(hour) * 60, end: index + 2, twelveHour: true) }
+                // "three am", "seven pm".
+                if let marker = text.word(at: index + 1), marker == "am" || marker == "pm" {
+                    return on((Int(hour) % 12 + (marker == "pm" ? 12 : 0)) * 60, end: index + 2)
+                }
                 guard partOfDay(at: index + 1) != nil else { return nil }
                 return on(Int(hour) * 60, end: index + 1, twelveHour: true)
             }
         }
         if let spoken = spokenTime(at: index) { return on(spoken.minutes, end: spoken.end, twelveHour: !spoken.marked) }
+        // "12 noon", "12 midnight".
+        if text.isNumber(at: index), text[index].text == "12", let word = text.word(at: index + 1), word == "noon" || word == "midnight" {
+            return on(word == "noon" ? 12 * 60 : 24 * 60 - 1, end: index + 2)
+        }
         // "1045pm": hours and minutes run together before am or pm.
         if text.isNumber(at: index), (3...4).contains(text[index].text.count), let run = Int(text[index].text),
            (1...12).contains(run / 100), run % 100 < 60, let marker = text.word(at: index + 1), marker == "am" || marker == "pm" {
