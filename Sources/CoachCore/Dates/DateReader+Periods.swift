@@ -93,6 +93,11 @@ extension DateReader {
         return range.map { Found(end: index + 2, value: .range($0)) }
     }
 
+    /// The week, month, quarter, year (…) under way, named by its unit word ("year", "qtr").
+    func periodUnderWay(named word: String) -> DayRange? {
+        Self.periodUnits[word].flatMap { periodRange($0, offset: 0) }
+    }
+
     private func periodRange(_ unit: PeriodUnit, offset: Int) -> DayRange? {
         switch unit {
         case .week:

@@ -92,18 +92,6 @@ extension DateReader {
         return calendar.numeric(at: index, prefixed: true) ?? calendar.iso(at: index)
     }
 
-    /// The day, week, month, quarter or year under way, named by its unit.
-    static func currentPeriod(_ unit: String, today: LocalDate) -> DayRange? {
-        switch unit {
-        case "day": DayRange.day(today)
-        case "week": DayRange.week(containing: today)
-        case "month": DayRange.month(today.month, year: today.year)
-        case "quarter": DayRange.quarter(today.quarter, year: today.year)
-        case "year": DayRange.year(today.year)
-        default: nil
-        }
-    }
-
     func single(_ day: LocalDate, end: Int) -> Found {
         Found(end: end, value: .range(.day(day)))
     }
@@ -319,7 +307,7 @@ extension DateReader {
         // "by year's end", "by the month's end": the end of the period under way.
         let periodAt = text.word(at: start) == "the" ? start + 1 : start
         if let unit = text.word(at: periodAt), text.word(at: periodAt + 1) == "'s", ["end", "close"].contains(text.word(at: periodAt + 2) ?? ""),
-           let period = Self.currentPeriod(unit, today: today) {
+           let period = unit == "day" ? DayRange.day(today) : periodUnderWay(named: unit) {
             return single(period.last, end: periodAt + 3)
         }
         guard let word = text.word(at: start) else { return timeOfDay(at: start).map { single($0.day, end: $0.end) } }

@@ -197,16 +197,10 @@ struct GoalText: Sendable {
         to tokens: inout [GoalToken]
     ) {
         let text = normalise(source[range])
-        if kind == .word, text.count > 2, text.hasSuffix("'s") {
-            let split = source.index(range.upperBound, offsetBy: -2)
-            let base = normalise(source[range.lowerBound..<split])
-            tokens.append(GoalToken(kind: .word, text: base, forms: WordForms.candidates(of: base),
-                                    range: range.lowerBound..<split, joined: joined))
-            tokens.append(GoalToken(kind: .word, text: "'s", forms: ["'s"], range: split..<range.upperBound, joined: true))
-            return
-        }
-        if kind == .word, text.count > 2, text.hasSuffix("s'") {
-            let split = source.index(before: range.upperBound)
+        // How many characters the possessive takes: "'s" after a name, "'" after a plural.
+        let possessive = kind == .word && text.count > 2 ? (text.hasSuffix("'s") ? 2 : text.hasSuffix("s'") ? 1 : 0) : 0
+        if possessive > 0 {
+            let split = source.index(range.upperBound, offsetBy: -possessive)
             let base = normalise(source[range.lowerBound..<split])
             tokens.append(GoalToken(kind: .word, text: base, forms: WordForms.candidates(of: base),
                                     range: range.lowerBound..<split, joined: joined))

@@ -26,12 +26,12 @@ struct ObjectScope: Sendable, Equatable {
             if Self.isComparative(word) { comparative = comparative ?? index; continue }
             if FunctionWords.contains(word) || ObjectPhrase.qualityWords.contains(word) { continue }
             content += 1
-            if Self.isName(index, in: goal) { named = true }
+            if Self.isName(index, in: text, generalHeads: goal.vocabulary.generalHeads) { named = true }
             if index != object.head, !goal.vocabulary.genericModifiers.contains(word) { modified = true }
         }
         // "an exam such as the PTE General": an example named after "such as" says which kind.
         let example = text.word(at: object.end) == "such" && text.word(at: object.end + 1) == "as"
-            && ((object.end + 2)..<min(clause.span.upperBound, object.end + 5)).contains { Self.isName($0, in: goal) }
+            && ((object.end + 2)..<min(clause.span.upperBound, object.end + 5)).contains { Self.isName($0, in: text, generalHeads: goal.vocabulary.generalHeads) }
         let complement = Self.startsComplement(at: object.end, in: goal, clause: clause) || example
         self.complement = complement
         self.named = named
@@ -63,11 +63,11 @@ struct ObjectScope: Sendable, Equatable {
 
     /// Capitalised inside the sentence, or an acronym: a name ("Excel", "the DEF project"). A
     /// general noun stays a common noun when capitalised ("Get a Job!") unless it is an acronym.
-    private static func isName(_ index: Int, in goal: ParsedGoal) -> Bool {
-        let written = goal.text.source[goal.text[index].range]
+    static func isName(_ index: Int, in text: GoalText, generalHeads: Set<String>) -> Bool {
+        let written = text.source[text[index].range]
         guard index > 0, let first = written.first, first.isUppercase else { return false }
         return (written.count > 1 && written.allSatisfy { !$0.isLowercase })
-            || !goal.text[index].forms.contains(where: goal.vocabulary.generalHeads.contains)
+            || !text[index].forms.contains(where: generalHeads.contains)
     }
 
     /// A comparative with nothing to check it against: "more", "fewer", and any "-ier" form ("eat

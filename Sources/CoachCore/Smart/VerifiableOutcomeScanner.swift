@@ -213,12 +213,6 @@ struct VerifiableOutcomeScanner {
     /// "earn the AWS Solutions Architect certification", "pass the CCNA exam", "get certified in
     /// Scrum", "complete the Coursera SQL course"; unnamed ones ("get a certification") are kept
     /// too, because they make a goal look specific when it is not.
-    /// A word written with a capital inside the sentence ("Pearson", "PTE").
-    private func isCapitalisedName(_ index: Int) -> Bool {
-        guard index > 0, text.contains(index), text[index].isWord else { return false }
-        return text.source[text[index].range].first?.isUppercase == true
-    }
-
     private func credential(at index: Int) -> VerifiableOutcome? {
         guard text[index].forms.contains(where: Self.credentialVerbs.contains) else { return nil }
         let copula = text.has("be", at: index) || text.has("become", at: index)
@@ -245,9 +239,9 @@ struct VerifiableOutcomeScanner {
                 }
                 // "an exam such as the Pearson Test of English": the example named is the one meant.
                 if !named, text.word(at: end) == "such", text.word(at: end + 1) == "as",
-                   let name = ((end + 2)..<min(text.count, end + 5)).first(where: { isCapitalisedName($0) }) {
+                   let name = ((end + 2)..<min(text.count, end + 5)).first(where: { ObjectScope.isName($0, in: text, generalHeads: vocabulary.generalHeads) }) {
                     var last = name
-                    while last + 1 < text.count, !timeMask[last + 1], isCapitalisedName(last + 1) || text.word(at: last + 1) == "of" { last += 1 }
+                    while last + 1 < text.count, !timeMask[last + 1], ObjectScope.isName(last + 1, in: text, generalHeads: vocabulary.generalHeads) || text.word(at: last + 1) == "of" { last += 1 }
                     return VerifiableOutcome(noun.value, index..<(last + 1), isNamed: true)
                 }
                 return VerifiableOutcome(noun.value, index..<end, isNamed: named)
